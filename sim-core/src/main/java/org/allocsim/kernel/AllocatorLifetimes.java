@@ -1,0 +1,100 @@
+package org.allocsim.kernel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.allocsim.memory.BpfMemAlloc;
+import org.allocsim.memory.ObjectTable;
+import org.allocsim.memory.Slab;
+import org.allocsim.oracle.SafetyOracle;
+import org.allocsim.oracle.ViolationKind;
+import org.allocsim.world.Program;
+
+/**
+ * Allocators and their reference counts. The last release calls bpf_mem_alloc_destroy(), whose precondition
+ * (§3.6: "caller guarantees no program uses the allocator and has already freed live objects") the oracle checks
+ * right there.
+ */
+final class AllocatorLifetimes {
+  private final Engine engine;
+  private final Slab slab;
+  private final SafetyOracle oracle;
+  private final List<BpfMemAlloc> allocators = new ArrayList<>();
+  private int[] refs = new int[16];
+  private int live;
+
+  AllocatorLifetimes(Engine engine, Slab slab, SafetyOracle oracle) {
+    this.engine = engine;
+    this.slab = slab;
+    this.oracle = oracle;
+  }
+
+  int create(String name, int fixedUnitBytes) {
+    int id = allocators.size();
+    allocators.add(slab.create(id, name, fixedUnitBytes));
+    if (id == refs.length) {
+      refs = Arrays.copyOf(refs, id * 2);
+    }
+    refs[id] = 1;
+    live++;
+    return id;
+  }
+
+  BpfMemAlloc get(int id) {
+    return allocators.get(id);
+  }
+
+  List<BpfMemAlloc> all() {
+    return allocators;
+  }
+
+  int references(int id) {
+    return refs[id];
+  }
+
+  int liveCount() {
+    return live;
+  }
+
+  void acquire(int id) {
+    if (allocators.get(id).destroyed()) {
+      throw new IllegalStateException("acquire of destroyed allocator " + allocators.get(id).name());
+    }
+    refs[id]++;
+  }
+
+  void release(int id) {
+    if (refs[id] <= 0) {
+      throw new IllegalStateException("release of allocator " + allocators.get(id).name() + " with no reference");
+    }
+    if (--refs[id] == 0) {
+      destroy(id);
+    }
+  }
+
+  private void destroy(int id) {
+    BpfMemAlloc a = allocators.get(id);
+    long now = engine.now();
+    if (a.liveObjects() > 0) {
+      oracle.report(now, ViolationKind.DESTROYED_WITH_LIVE_OBJECTS, engine.currentEvent(), firstLive(id), id,
+          a.name() + " destroyed with " + a.liveObjects() + " objects (" + a.liveBytes() + " bytes) outstanding");
+    }
+    Program running = engine.unloadingProgramUsing(id);
+    if (running != null) {
+      oracle.report(now, ViolationKind.DESTROYED_DURING_GRACE_PERIOD, engine.currentEvent(), -1, id,
+          a.name() + " destroyed while the RCU callback freeing " + running + " is in flight");
+    }
+    a.destroy();
+    live--;
+  }
+
+  private int firstLive(int allocator) {
+    ObjectTable t = slab.objects();
+    for (int o = 0; o < t.capacity(); o++) {
+      if (t.state(o) == ObjectTable.LIVE && t.allocator(o) == allocator) {
+        return o;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,197 @@
+package org.allocsim.kernel;
+
+import org.allocsim.memory.BpfMemAlloc;
+import org.allocsim.memory.ObjectTable;
+import org.allocsim.world.BpfMap;
+import org.allocsim.world.FieldRef;
+import org.allocsim.world.Operation;
+import org.allocsim.world.Program;
+import org.allocsim.world.World;
+
+/**
+ * Applies trace records: one step of a program run each. This is the hot path: no Java object is allocated per
+ * record, and the oracle's checks are a flag test per free.
+ */
+final class DataPlane {
+  /** Owner value for an object on a running program's stack. */
+  static final int OWNER_PROGRAM = -2;
+
+  private final Engine engine;
+  private final World world;
+  private final ObjectTable objects;
+  private long records;
+  private long idleRuns;
+  private long nullAllocs;
+
+  DataPlane(Engine engine) {
+    this.engine = engine;
+    this.world = engine.world();
+    this.objects = engine.objects();
+  }
+
+  long records() {
+    return records;
+  }
+
+  long idleRuns() {
+    return idleRuns;
+  }
+
+  long nullAllocs() {
+    return nullAllocs;
+  }
+
+  private int currentCpu;
+  private int currentSlot;
+  private int currentOp;
+
+  /** Words for the record being applied, for the oracle. */
+  String describeCurrent() {
+    Program p = world.attached(currentSlot);
+    String name = p != null ? p.toString() : world.slotNames().get(currentSlot);
+    String step = p != null && currentOp < p.operationCount() ? " (" + p.operation(currentOp) + ")" : "";
+    return "run " + name + " step " + currentOp + step + " on cpu " + currentCpu;
+  }
+
+  /** One record: program at slot runs step op on cpu. */
+  void apply(int cpu, int slot, int op, long key1, long key2) {
+    records++;
+    currentCpu = cpu;
+    currentSlot = slot;
+    currentOp = op;
+    Program p = world.attached(slot);
+    if (p == null) {
+      idleRuns++;
+      return;
+    }
+    if (op >= p.operationCount()) {
+      throw new TraceException("program " + p.name() + " has " + p.operationCount() + " steps; record names step "
+          + op);
+    }
+    Operation o = p.operation(op);
+    switch (o.kind()) {
+      case ALLOC_STORE -> {
+        int obj = alloc(p, o, cpu);
+        if (obj >= 0) {
+          store(p, o, o.to(), key1, obj, cpu);
+        }
+      }
+      case ALLOC_DROP -> {
+        int obj = alloc(p, o, cpu);
+        if (obj >= 0) {
+          engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), null, -1), cpu);
+        }
+      }
+      case TAKE_DROP -> take(p, o, key1, cpu, true);
+      case MOVE -> {
+        int obj = take(p, o, key1, cpu, false);
+        if (obj >= 0) {
+          store(p, o, o.to(), key2, obj, cpu);
+        }
+      }
+      case TAKE_HOLD -> {
+        int obj = take(p, o, key1, cpu, false);
+        if (obj >= 0) {
+          int previous = p.held(cpu);
+          if (previous >= 0) {
+            engine.free(previous, engine.strategy().freeTarget(previous, objects.allocator(previous), null, -1),
+                cpu);
+          }
+          objects.setOwner(obj, OWNER_PROGRAM);
+          p.setHeld(cpu, obj);
+        }
+      }
+      case PUT_HELD -> {
+        int obj = p.held(cpu);
+        if (obj >= 0) {
+          p.setHeld(cpu, -1);
+          store(p, o, o.to(), key1, obj, cpu);
+        }
+      }
+    }
+  }
+
+  private int alloc(Program p, Operation o, int cpu) {
+    int a = engine.strategy().allocatorFor(p, o);
+    if (a < 0) {
+      nullAllocs++;
+      return -1;
+    }
+    BpfMemAlloc allocator = engine.allocator(a);
+    if (allocator.destroyed()) {
+      engine.useAfterFree(-1, a, "allocation from destroyed allocator " + allocator.name());
+      return -1;
+    }
+    int obj = allocator.alloc(cpu, o.allocType().sizeBytes(), p.context());
+    if (obj >= 0) {
+      objects.setType(obj, o.allocTypeId());
+      objects.setOwner(obj, OWNER_PROGRAM);
+      engine.strategy().onAlloc(obj, a, cpu);
+    }
+    return obj;
+  }
+
+  /** Resolves a field reference to the map holding the value, or null when the lookup returns NULL. */
+  private BpfMap target(FieldRef f, long key) {
+    BpfMap m = f.map();
+    long k = key;
+    if (f.viaOuter()) {
+      long outerIndex = FieldRef.outerIndex(key);
+      if (outerIndex >= m.spec().maxEntries()) {
+        return null;
+      }
+      int inner = m.slots().get(outerIndex);
+      if (inner < 0) {
+        return null;
+      }
+      m = world.maps().get(inner);
+      k = FieldRef.innerKey(key);
+    }
+    return k < m.spec().maxEntries() ? m : null;
+  }
+
+  private static long valueKey(FieldRef f, long key) {
+    return f.viaOuter() ? FieldRef.innerKey(key) : key;
+  }
+
+  private void store(Program p, Operation o, FieldRef f, long key, int obj, int cpu) {
+    BpfMap m = target(f, key);
+    if (m == null) {
+      // bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds.
+      engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), null, -1), cpu);
+      return;
+    }
+    long slot = m.slot(valueKey(f, key), f.field());
+    int unit = objects.unitBytes(obj);
+    int old = m.slots().exchange(slot, obj);
+    objects.setOwner(obj, m.id());
+    m.adjustStoredBytes(unit);
+    engine.strategy().onStore(p, o, obj, m, slot);
+    if (old >= 0) {
+      m.adjustStoredBytes(-objects.unitBytes(old));
+      objects.setOwner(old, OWNER_PROGRAM);
+      engine.free(old, engine.strategy().freeTarget(old, objects.allocator(old), m, f.field()), cpu);
+    }
+  }
+
+  /** kptr_xchg(&from, NULL); with drop, the object is freed at once. Returns the object taken, or -1. */
+  private int take(Program p, Operation o, long key, int cpu, boolean drop) {
+    FieldRef f = o.from();
+    BpfMap m = target(f, key);
+    if (m == null || !engine.strategy().takeReturnsObject(p, o)) {
+      return -1;
+    }
+    long slot = m.slot(valueKey(f, key), f.field());
+    int obj = m.slots().exchange(slot, -1);
+    if (obj < 0) {
+      return -1;
+    }
+    m.adjustStoredBytes(-objects.unitBytes(obj));
+    objects.setOwner(obj, OWNER_PROGRAM);
+    engine.strategy().onTake(p, o, obj, m, slot);
+    if (drop) {
+      engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), m, f.field()), cpu);
+    }
+    return obj;
+  }
+}

@@ -1,0 +1,164 @@
+package org.allocsim.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.allocsim.btf.BtfObject;
+import org.allocsim.world.BpfMap;
+import org.allocsim.world.Holder;
+import org.allocsim.world.MapSpec;
+import org.allocsim.world.MapType;
+import org.allocsim.world.Program;
+import org.allocsim.world.SlotArray;
+import org.allocsim.world.World;
+
+/**
+ * The kernel's own lifetimes, common to every design: maps die with their last holder, programs are freed a grace
+ * period after their last holder (bpf_prog_put -> call_rcu), BTF objects with the last map or program carrying them.
+ */
+final class Lifetimes {
+  private final Engine engine;
+  private final World world;
+  private final AllocatorLifetimes allocators;
+
+  Lifetimes(Engine engine, AllocatorLifetimes allocators) {
+    this.engine = engine;
+    this.world = engine.world();
+    this.allocators = allocators;
+  }
+
+  BpfMap newMap(MapSpec spec, BtfObject btf) {
+    BpfMap m;
+    try {
+      m = world.newMap(spec, btf);
+    } catch (IllegalArgumentException e) {
+      throw new ScenarioException(e.getMessage());
+    }
+    btf.get();
+    if (spec.type() == MapType.ALLOCATOR) {
+      // The allocator map holds its allocator's first reference (Delyan 08-25, S2).
+      world.setMapAllocator(m, allocators.create(spec.name() + "@" + btf.name(), spec.allocatorUnitBytes()));
+    }
+    return m;
+  }
+
+  void releaseMap(BpfMap m, Holder kind) {
+    if (m.holders().release(kind)) {
+      freeMap(m);
+    }
+  }
+
+  /** bpf_map_free_deferred(): drop every kptr through the design, then the map's own references. */
+  private void freeMap(BpfMap m) {
+    String saved = engine.enterEvent("map free " + m.name() + "#" + m.id());
+    SlotArray slots = m.slots();
+    if (m.type().isMapInMap()) {
+      for (long[] e : entries(slots)) {
+        deleteInner(m, e[0]);
+      }
+    } else if (slots != null) {
+      int fields = m.fieldCount();
+      for (long[] e : entries(slots)) {
+        dropSlot(m, e[0], (int) (e[0] % fields));
+      }
+    }
+    engine.strategy().onMapFree(m);
+    if (m.allocator() >= 0) {
+      allocators.release(m.allocator());
+    }
+    world.markFreed(m);
+    putBtf(m.btf());
+    engine.restoreEvent(saved);
+  }
+
+  private static List<long[]> entries(SlotArray slots) {
+    List<long[]> out = new ArrayList<>();
+    slots.forEach((index, id) -> out.add(new long[] {index, id}));
+    return out;
+  }
+
+  /** Empties one kptr slot and frees its object through the design, on the control CPU (a kworker). */
+  private void dropSlot(BpfMap m, long slot, int field) {
+    int obj = m.slots().exchange(slot, -1);
+    if (obj >= 0) {
+      m.adjustStoredBytes(-engine.objects().unitBytes(obj));
+      engine.objects().setOwner(obj, DataPlane.OWNER_PROGRAM);
+      int own = engine.objects().allocator(obj);
+      engine.free(obj, engine.strategy().freeTarget(obj, own, m, field), engine.controlCpu());
+    }
+  }
+
+  /** User-space update or delete of an element: the old value's kptrs are dropped (bpf_obj_free_fields). */
+  void dropElement(BpfMap m, long key) {
+    if (key < 0 || key >= m.spec().maxEntries()) {
+      throw new ScenarioException("key " + key + " is outside " + m.name() + " (max_entries "
+          + m.spec().maxEntries() + ")");
+    }
+    if (m.type().isMapInMap()) {
+      deleteInner(m, key);
+      return;
+    }
+    for (int f = 0; f < m.fieldCount(); f++) {
+      dropSlot(m, m.slot(key, f), f);
+    }
+  }
+
+  void insertInner(BpfMap outer, long key, BpfMap inner) {
+    inner.holders().hold(Holder.OUTER_MAP);
+    int old = outer.slots().exchange(key, inner.id());
+    engine.strategy().onInnerMapInsert(outer, key, inner);
+    if (old >= 0) {
+      BpfMap previous = world.maps().get(old);
+      engine.strategy().onInnerMapDelete(outer, key, previous);
+      releaseMap(previous, Holder.OUTER_MAP);
+    }
+  }
+
+  void deleteInner(BpfMap outer, long key) {
+    int old = outer.slots().exchange(key, -1);
+    if (old >= 0) {
+      BpfMap inner = world.maps().get(old);
+      engine.strategy().onInnerMapDelete(outer, key, inner);
+      releaseMap(inner, Holder.OUTER_MAP);
+    }
+  }
+
+  void releaseProgram(Program p, Holder kind) {
+    if (p.holders().release(kind)) {
+      unload(p);
+    }
+  }
+
+  private void unload(Program p) {
+    world.detach(p);
+    world.setState(p, Program.State.UNLOADING);
+    engine.strategy().onUnload(p);
+    // bpf_prog_put: sleepable programs wait for RCU tasks trace, others for RCU, before bpf_free_used_maps().
+    long delay = p.spec().sleepable() ? engine.tasksTraceDelay() : engine.memory().rcuGracePeriodNs();
+    engine.after(delay, "free " + p, () -> freeProgram(p));
+  }
+
+  private void freeProgram(Program p) {
+    String saved = engine.enterEvent("free " + p);
+    for (int cpu = 0; cpu < p.heldSlots(); cpu++) {
+      int obj = p.held(cpu);
+      if (obj >= 0) {
+        // A run cannot end holding a reference (check_reference_leak): it released the object before exiting.
+        p.setHeld(cpu, -1);
+        engine.free(obj, engine.strategy().freeTarget(obj, engine.objects().allocator(obj), null, -1), cpu);
+      }
+    }
+    world.setState(p, Program.State.UNLOADED);
+    for (BpfMap m : p.usedMaps()) {
+      releaseMap(m, Holder.PROGRAM);
+    }
+    engine.strategy().onProgramFreed(p);
+    putBtf(p.btf());
+    engine.restoreEvent(saved);
+  }
+
+  void putBtf(BtfObject btf) {
+    if (btf.put()) {
+      engine.strategy().onBtfFree(btf);
+    }
+  }
+}

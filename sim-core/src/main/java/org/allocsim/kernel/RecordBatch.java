@@ -1,0 +1,57 @@
+package org.allocsim.kernel;
+
+/**
+ * A batch of trace records in struct-of-arrays form: one program step each. Streams refill it in place, so a
+ * trace of any length replays in bounded memory.
+ */
+public final class RecordBatch {
+  public static final int DEFAULT_CAPACITY = 8192;
+
+  public final long[] time;
+  public final int[] cpu;
+  public final int[] program;
+  public final int[] operation;
+  public final long[] key1;
+  public final long[] key2;
+  private int size;
+
+  public RecordBatch() {
+    this(DEFAULT_CAPACITY);
+  }
+
+  public RecordBatch(int capacity) {
+    time = new long[capacity];
+    cpu = new int[capacity];
+    program = new int[capacity];
+    operation = new int[capacity];
+    key1 = new long[capacity];
+    key2 = new long[capacity];
+  }
+
+  public int capacity() {
+    return time.length;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public void clear() {
+    size = 0;
+  }
+
+  public boolean isFull() {
+    return size == time.length;
+  }
+
+  /** Appends a record; the caller checks {@link #isFull()} first. */
+  public void add(long timeNs, int cpuIndex, int programSlot, int operationIndex, long firstKey, long secondKey) {
+    int i = size++;
+    time[i] = timeNs;
+    cpu[i] = cpuIndex;
+    program[i] = programSlot;
+    operation[i] = operationIndex;
+    key1[i] = firstKey;
+    key2[i] = secondKey;
+  }
+}

@@ -1,0 +1,96 @@
+package org.allocsim.kernel;
+
+/**
+ * Applies trace records in batches between DSOL events. One DSOL event (the replay event) stands for the next
+ * record; when it fires it applies every record that comes before the first pending DSOL event, in DSOL's own order
+ * (time, then priority: records rank at {@link Priority#REPLAY}), and reschedules itself at the next record.
+ * Events the records themselves schedule (an irq_work a few microseconds ahead) shorten the batch.
+ */
+final class Replayer {
+  private final Engine engine;
+  private final RecordStream stream;
+  private final int[] slotOf;
+  private final int cpus;
+  private final long endNs;
+  private final RecordBatch batch = new RecordBatch();
+  private int cursor;
+  private long lastTime;
+  private long recordIndex;
+  private boolean exhausted;
+  private long horizonTime = Long.MAX_VALUE;
+  private short horizonPriority;
+
+  Replayer(Engine engine, RecordStream stream, long endNs) {
+    this.engine = engine;
+    this.stream = stream;
+    this.endNs = endNs;
+    this.cpus = engine.memory().cpus();
+    this.slotOf = stream.programNames().stream().mapToInt(engine.world()::slot).toArray();
+  }
+
+  /** Time of the next record, or -1 when none is left before the end of the run. */
+  long nextTime() {
+    if (exhausted) {
+      return -1;
+    }
+    if (cursor == batch.size()) {
+      if (stream.read(batch) == 0) {
+        exhausted = true;
+        return -1;
+      }
+      cursor = 0;
+    }
+    long t = batch.time[cursor];
+    if (t < lastTime) {
+      throw new TraceException("record " + recordIndex + ": time " + t + " ns goes back before " + lastTime + " ns");
+    }
+    if (t > endNs) {
+      exhausted = true;
+      return -1;
+    }
+    return t;
+  }
+
+  /** The first pending DSOL event bounds the batch; {@link #noteScheduled} narrows it. */
+  void setHorizon(long timeNs, short priority) {
+    horizonTime = timeNs;
+    horizonPriority = priority;
+  }
+
+  /** Called for every event scheduled while a batch runs. */
+  void noteScheduled(long timeNs, short priority) {
+    if (timeNs < horizonTime || (timeNs == horizonTime && priority > horizonPriority)) {
+      horizonTime = timeNs;
+      horizonPriority = priority;
+    }
+  }
+
+  /** Applies records until the horizon; returns the time of the next record, or -1 at the end. */
+  long runBatch() {
+    DataPlane plane = engine.dataPlane();
+    for (long t = nextTime(); t >= 0; t = nextTime()) {
+      if (t > horizonTime || (t == horizonTime && horizonPriority > Priority.REPLAY)) {
+        return t;
+      }
+      int i = cursor++;
+      int cpu = batch.cpu[i];
+      int program = batch.program[i];
+      if (cpu < 0 || cpu >= cpus) {
+        throw new TraceException("record " + recordIndex + ": cpu " + cpu + " is outside 0.." + (cpus - 1));
+      }
+      if (program < 0 || program >= slotOf.length) {
+        throw new TraceException("record " + recordIndex + ": program " + program + " is not in the trace's "
+            + slotOf.length + " programs");
+      }
+      lastTime = t;
+      recordIndex++;
+      engine.setNow(t);
+      plane.apply(cpu, slotOf[program], batch.operation[i], batch.key1[i], batch.key2[i]);
+    }
+    return -1;
+  }
+
+  void close() {
+    stream.close();
+  }
+}

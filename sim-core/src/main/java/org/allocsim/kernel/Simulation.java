@@ -1,0 +1,195 @@
+package org.allocsim.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import ch.qos.logback.classic.Level;
+import nl.tudelft.simulation.dsol.SimRuntimeException;
+import nl.tudelft.simulation.dsol.experiment.Replication;
+import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
+import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
+import nl.tudelft.simulation.dsol.simulators.SimulatorInterface;
+import org.allocsim.metrics.MetricSeries;
+import org.allocsim.oracle.ConservationAudit;
+import org.allocsim.oracle.LeakAudit;
+import org.allocsim.strategy.LifetimeStrategy;
+
+/** Runs one {@link RunSpec} under one strategy on its own DSOL DevsSimulator, and returns what it produced. */
+public final class Simulation {
+  private static final AtomicLong RUN_IDS = new AtomicLong();
+
+  private final RunSpec spec;
+  private final Engine engine;
+  private final DevsSimulator<Long> simulator;
+  private final Replayer replayer;
+  private final MemoryCensus census;
+  private final MetricSeries series = new MetricSeries();
+  private final long sampleInterval;
+  private final String runId;
+  private Throwable failure;
+  private boolean replaying;
+
+  private Simulation(RunSpec spec, LifetimeStrategy strategy) {
+    this.spec = spec;
+    this.engine = new Engine(spec.parameters(), strategy);
+    spec.kernelTypes().forEach(engine.world()::declareKernelType);
+    this.sampleInterval = KernelParameters.nonNegative(spec.parameters(), KernelParameters.SAMPLE_INTERVAL);
+    if (sampleInterval == 0) {
+      throw new IllegalArgumentException("parameter " + KernelParameters.SAMPLE_INTERVAL.key() + " must be > 0");
+    }
+    // Replication ids must be unique: DSOL registers each in a JVM-wide naming context.
+    this.runId = "allocsim-" + RUN_IDS.incrementAndGet();
+    this.simulator = new DevsSimulator<>(runId);
+    this.simulator.setErrorStrategy(ErrorStrategy.WARN_AND_PAUSE, Level.OFF);
+    this.census = new MemoryCensus(engine);
+    engine.setScheduler(this::schedule);
+    strategy.attach(engine);
+    this.replayer = new Replayer(engine, spec.records().apply(new RandomStreams(spec.seed(), spec.replication())),
+        spec.durationNs());
+  }
+
+  /** Runs spec under strategy (a fresh instance) to the end of its duration. */
+  public static RunResult run(RunSpec spec, LifetimeStrategy strategy) {
+    return new Simulation(spec, strategy).execute();
+  }
+
+  private void schedule(long timeNs, short priority, String label, Runnable action) {
+    if (replaying) {
+      replayer.noteScheduled(timeNs, priority);
+    }
+    try {
+      simulator.scheduleEvent(new KernelEvent(timeNs, priority, label, () -> guarded(timeNs, action)));
+    } catch (SimRuntimeException e) {
+      throw new IllegalStateException("cannot schedule " + label + " at " + timeNs + " ns", e);
+    }
+  }
+
+  /** Runs an event's action; remembers the first failure, which pauses DSOL (WARN_AND_PAUSE). */
+  private void guarded(long timeNs, Runnable action) {
+    try {
+      engine.setNow(timeNs);
+      action.run();
+    } catch (RuntimeException | Error e) {
+      if (failure == null) {
+        failure = e;
+      }
+      throw e;
+    }
+  }
+
+  private final class Model extends AbstractDsolModel<Long, DevsSimulator<Long>> {
+    private static final long serialVersionUID = 1L;
+
+    Model() {
+      super(Simulation.this.simulator);
+    }
+
+    @Override
+    public void constructModel() {
+      for (RunSpec.TimedAction ta : spec.timeline()) {
+        if (ta.timeNs() <= spec.durationNs()) {
+          schedule(ta.timeNs(), Priority.CONTROL, ta.action().describe(), () -> control(ta.action()));
+        }
+      }
+      scheduleGridSample(0);
+      scheduleReplay();
+    }
+  }
+
+  private void control(ControlAction action) {
+    String saved = engine.enterEvent(action.describe());
+    try {
+      engine.controlPlane().apply(action);
+    } catch (ScenarioException e) {
+      throw new ScenarioException("at " + engine.now() + " ns, " + action.describe() + ": " + e.getMessage());
+    }
+    engine.restoreEvent(saved);
+    sample();
+  }
+
+  private void scheduleReplay() {
+    long next = replayer.nextTime();
+    if (next >= 0) {
+      schedule(next, Priority.REPLAY, "replay", this::replay);
+    }
+  }
+
+  private void replay() {
+    SimEventInterface<Long> first = simulator.getEventList().first();
+    if (first == null) {
+      replayer.setHorizon(Long.MAX_VALUE, (short) 0);
+    } else {
+      replayer.setHorizon(first.getAbsoluteExecutionTime(), first.getPriority());
+    }
+    replaying = true;
+    String saved = engine.enterEvent(null);
+    long next = replayer.runBatch();
+    engine.restoreEvent(saved);
+    replaying = false;
+    if (next >= 0) {
+      schedule(next, Priority.REPLAY, "replay", this::replay);
+    }
+  }
+
+  /** Grid samples chain one at a time, so the event list stays small on long runs. */
+  private void scheduleGridSample(long timeNs) {
+    if (timeNs <= spec.durationNs()) {
+      schedule(timeNs, Priority.SAMPLE, "sample", () -> {
+        sample();
+        scheduleGridSample(timeNs + sampleInterval);
+      });
+    }
+  }
+
+  private void sample() {
+    series.add(engine.now(), census.take());
+    ConservationAudit.check(engine.allocators().all(), engine.now(), engine.currentEvent(), engine.oracle());
+  }
+
+  private RunResult execute() {
+    CountDownLatch done = new CountDownLatch(1);
+    SingleReplication<Long> replication;
+    try {
+      replication = new SingleReplication<>(runId, 0L, 0L, spec.durationNs());
+      simulator.initialize(new Model(), replication);
+      simulator.addListener(e -> done.countDown(), Replication.END_REPLICATION_EVENT);
+      simulator.addListener(e -> done.countDown(), SimulatorInterface.STOP_EVENT);
+      if (failure == null) {
+        simulator.start();
+        done.await();
+      }
+    } catch (SimRuntimeException e) {
+      throw new IllegalStateException("DSOL refused the run: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      replayer.close();
+    }
+    if (simulator.getReplicationState() != nl.tudelft.simulation.dsol.simulators.ReplicationState.ENDED) {
+      simulator.cleanUp();
+    }
+    replication.removeFromContext();
+    if (failure != null) {
+      if (failure instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) failure;
+    }
+    return finish();
+  }
+
+  private RunResult finish() {
+    engine.setNow(spec.durationNs());
+    engine.enterEvent("end of run");
+    LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle());
+    ConservationAudit.recount(engine.objects(), engine.allocators().all(), spec.durationNs(), engine.oracle());
+    List<String> breaches = new ArrayList<>();
+    engine.strategy().checkInvariants(breaches::add);
+    return RunResults.of(spec, engine, series, breaches);
+  }
+}

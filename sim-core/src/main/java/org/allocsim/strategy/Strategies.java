@@ -1,0 +1,45 @@
+package org.allocsim.strategy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+
+/** Finds strategies by name through ServiceLoader, in registration order. */
+public final class Strategies {
+  private final Map<String, Supplier<LifetimeStrategy>> byName = new LinkedHashMap<>();
+
+  private Strategies() {
+  }
+
+  /** Every strategy on the class path. */
+  public static Strategies installed() {
+    Strategies s = new Strategies();
+    for (ServiceLoader.Provider<LifetimeStrategy> p : ServiceLoader.load(LifetimeStrategy.class).stream().toList()) {
+      String name = p.get().name();
+      if (s.byName.putIfAbsent(name, p) != null) {
+        throw new IllegalStateException("two strategies are named " + name);
+      }
+    }
+    return s;
+  }
+
+  public List<String> names() {
+    return new ArrayList<>(byName.keySet());
+  }
+
+  public boolean has(String name) {
+    return byName.containsKey(name);
+  }
+
+  /** A fresh instance for one run. */
+  public LifetimeStrategy create(String name) {
+    Supplier<LifetimeStrategy> s = byName.get(name);
+    if (s == null) {
+      throw new IllegalArgumentException("unknown strategy '" + name + "'; known: " + String.join(", ", names()));
+    }
+    return s.get();
+  }
+}

@@ -1,0 +1,115 @@
+package org.allocsim.world;
+
+import org.allocsim.btf.BtfObject;
+import org.allocsim.btf.BtfType;
+
+/**
+ * A created map. It carries the BTF object it was created with; its kptr fields' types resolve in that BTF
+ * (map-in-map: the inner template's fields resolve in the outer map's BTF, bpf_map_meta_alloc "We must use the same
+ * BTF"). Values are sparse slot arrays: object ids for kptr maps, inner map ids for outer maps.
+ */
+public final class BpfMap {
+  private final int id;
+  private final MapSpec spec;
+  private final BtfObject btf;
+  private final BtfType[] fieldTypes;
+  private final SlotArray slots;
+  private final Holders holders = new Holders();
+  private int allocator = -1;
+  private long storedBytes;
+  private boolean freed;
+
+  BpfMap(int id, MapSpec spec, BtfObject btf, BtfType[] fieldTypes) {
+    this.id = id;
+    this.spec = spec;
+    this.btf = btf;
+    this.fieldTypes = fieldTypes;
+    long length = spec.type().isMapInMap() ? spec.maxEntries()
+        : (long) spec.maxEntries() * spec.fields().size();
+    this.slots = length > 0 ? new SlotArray(length) : null;
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public String name() {
+    return spec.name();
+  }
+
+  public MapSpec spec() {
+    return spec;
+  }
+
+  public MapType type() {
+    return spec.type();
+  }
+
+  public BtfObject btf() {
+    return btf;
+  }
+
+  public Holders holders() {
+    return holders;
+  }
+
+  public boolean isFreed() {
+    return freed;
+  }
+
+  void markFreed() {
+    freed = true;
+  }
+
+  /** Number of kptr fields per value (of the inner template for an outer map). */
+  public int fieldCount() {
+    return fieldTypes.length;
+  }
+
+  /** The resolved type of kptr field i (for an outer map: of the template's field, in this map's BTF). */
+  public BtfType fieldType(int field) {
+    return fieldTypes[field];
+  }
+
+  /** True when the values of this map hold kptrs (not an outer or allocator map). */
+  public boolean holdsKptrs() {
+    return !spec.type().isMapInMap() && !fieldTypesEmpty();
+  }
+
+  private boolean fieldTypesEmpty() {
+    return fieldTypes.length == 0;
+  }
+
+  /** Slot index of (key, field) in a kptr map. */
+  public long slot(long key, int field) {
+    return key * fieldTypes.length + field;
+  }
+
+  /** Kptr slots (object ids) or, for an outer map, inner map ids by key; null for maps without either. */
+  public SlotArray slots() {
+    return slots;
+  }
+
+  /** Unit bytes of the objects its kptr fields hold now (kept by the kernel as it stores and takes). */
+  public long storedBytes() {
+    return storedBytes;
+  }
+
+  public void adjustStoredBytes(long delta) {
+    storedBytes += delta;
+  }
+
+  /** The allocator an ALLOCATOR map owns, or -1. */
+  public int allocator() {
+    return allocator;
+  }
+
+  void setAllocator(int allocatorId) {
+    this.allocator = allocatorId;
+  }
+
+  @Override
+  public String toString() {
+    return "map " + spec.name() + "#" + id;
+  }
+}

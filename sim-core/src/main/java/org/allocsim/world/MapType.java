@@ -1,0 +1,42 @@
+package org.allocsim.world;
+
+/** The map types allocsim models (kernel-model.md §1.0, §4.2). */
+public enum MapType {
+  HASH("hash"),
+  ARRAY("array"),
+  /** Modelled like HASH: keys index slots directly, so the map never overflows and LRU eviction never runs. */
+  LRU_HASH("lru_hash"),
+  ARRAY_OF_MAPS("array_of_maps"),
+  HASH_OF_MAPS("hash_of_maps"),
+  /** BPF_MAP_TYPE_ALLOCATOR of the 2022 proposals (never merged): a map that owns one bpf_mem_alloc. */
+  ALLOCATOR("allocator");
+
+  private final String label;
+
+  MapType(String label) {
+    this.label = label;
+  }
+
+  /** The name used in scenario files. */
+  public String label() {
+    return label;
+  }
+
+  public boolean isMapInMap() {
+    return this == ARRAY_OF_MAPS || this == HASH_OF_MAPS;
+  }
+
+  /** Elements of hash maps exist only once written; array elements always exist. */
+  public boolean isHash() {
+    return this == HASH || this == LRU_HASH || this == HASH_OF_MAPS;
+  }
+
+  public static MapType fromLabel(String label) {
+    for (MapType t : values()) {
+      if (t.label.equals(label)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}

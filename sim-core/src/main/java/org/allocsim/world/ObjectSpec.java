@@ -1,0 +1,33 @@
+package org.allocsim.world;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A BPF object file (what libbpf's bpf_object__open reads): its local struct types, maps and programs. Every load
+ * of it creates a new BTF object carrying these types.
+ *
+ * @param name object name, e.g. {@code balancer.bpf.o}
+ * @param types local struct name to size in bytes
+ * @param maps map definitions
+ * @param programs programs
+ */
+public record ObjectSpec(String name, Map<String, Integer> types, List<MapSpec> maps, List<ProgramSpec> programs) {
+  public ObjectSpec {
+    Objects.requireNonNull(name, "name");
+    types = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(types));
+    maps = List.copyOf(maps);
+    programs = List.copyOf(programs);
+  }
+
+  public MapSpec map(String mapName) {
+    for (MapSpec m : maps) {
+      if (m.name().equals(mapName)) {
+        return m;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,66 @@
+package org.allocsim.world;
+
+import java.util.Objects;
+
+/**
+ * One step of a program as its object file declares it: names, not instances.
+ *
+ * @param kind what the step does
+ * @param type struct allocated (allocating kinds), else null
+ * @param source allocator named by the allocation (allocating kinds), else null
+ * @param from map and field read by kptr_xchg(&from, NULL), else null
+ * @param to map and field written by kptr_xchg(&to, p), else null
+ */
+public record OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
+
+  /** A kptr field addressed by map name; for an outer map, the field of its inner template. */
+  public record FieldSpec(String map, String field) {
+    public FieldSpec {
+      Objects.requireNonNull(map, "map");
+      Objects.requireNonNull(field, "field");
+    }
+
+    @Override
+    public String toString() {
+      return map + "." + field;
+    }
+  }
+
+  public OperationSpec {
+    Objects.requireNonNull(kind, "kind");
+    if (kind.allocates() != (type != null) || kind.allocates() != (source != null)) {
+      throw new IllegalArgumentException(kind.label() + ": a type and allocator go with allocating steps only");
+    }
+    if (kind.takes() != (from != null)) {
+      throw new IllegalArgumentException(kind.label() + (kind.takes() ? " needs" : " takes no") + " 'from' field");
+    }
+    if (kind.stores() != (to != null)) {
+      throw new IllegalArgumentException(kind.label() + (kind.stores() ? " needs" : " takes no") + " 'to' field");
+    }
+  }
+
+  public static OperationSpec allocStore(String type, AllocSource source, String map, String field) {
+    return new OperationSpec(OpKind.ALLOC_STORE, type, source, null, new FieldSpec(map, field));
+  }
+
+  public static OperationSpec allocDrop(String type, AllocSource source) {
+    return new OperationSpec(OpKind.ALLOC_DROP, type, source, null, null);
+  }
+
+  public static OperationSpec takeDrop(String map, String field) {
+    return new OperationSpec(OpKind.TAKE_DROP, null, null, new FieldSpec(map, field), null);
+  }
+
+  public static OperationSpec move(String fromMap, String fromField, String toMap, String toField) {
+    return new OperationSpec(OpKind.MOVE, null, null, new FieldSpec(fromMap, fromField),
+        new FieldSpec(toMap, toField));
+  }
+
+  public static OperationSpec takeHold(String map, String field) {
+    return new OperationSpec(OpKind.TAKE_HOLD, null, null, new FieldSpec(map, field), null);
+  }
+
+  public static OperationSpec putHeld(String map, String field) {
+    return new OperationSpec(OpKind.PUT_HELD, null, null, null, new FieldSpec(map, field));
+  }
+}

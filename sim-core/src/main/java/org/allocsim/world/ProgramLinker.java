@@ -1,0 +1,67 @@
+package org.allocsim.world;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.allocsim.btf.BtfObject;
+import org.allocsim.btf.BtfType;
+
+/**
+ * Resolves a program's steps against the maps of one load, as libbpf's map relocations do, and derives used_maps
+ * from them. Errors here are the scenario's (an unknown map or field), not the verifier's.
+ */
+public final class ProgramLinker {
+  private final World world;
+
+  public ProgramLinker(World world) {
+    this.world = world;
+  }
+
+  /** Creates the program load in state VERIFYING; the caller runs the verifier. */
+  public Program link(ProgramSpec spec, BtfObject btf, Process loader, Map<String, BpfMap> maps) {
+    Set<BpfMap> used = new LinkedHashSet<>();
+    List<OperationSpec> steps = spec.operations();
+    Operation[] ops = new Operation[steps.size()];
+    for (int i = 0; i < ops.length; i++) {
+      OperationSpec s = steps.get(i);
+      BtfType allocType = null;
+      BpfMap sourceMap = null;
+      if (s.kind().allocates()) {
+        allocType = world.resolveType(btf, s.type());
+        if (allocType == null) {
+          throw new IllegalArgumentException(spec.name() + ": unknown type " + s.type() + " in " + btf);
+        }
+        if (s.source().map() != null) {
+          sourceMap = map(spec, maps, s.source().map());
+          used.add(sourceMap);
+        }
+      }
+      FieldRef from = s.from() == null ? null : field(spec, maps, s.from(), used);
+      FieldRef to = s.to() == null ? null : field(spec, maps, s.to(), used);
+      ops[i] = new Operation(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
+          from, to);
+    }
+    return world.newProgram(spec, btf, loader, new ArrayList<>(used), ops);
+  }
+
+  private static BpfMap map(ProgramSpec spec, Map<String, BpfMap> maps, String name) {
+    BpfMap m = maps.get(name);
+    if (m == null) {
+      throw new IllegalArgumentException(spec.name() + ": unknown map " + name);
+    }
+    return m;
+  }
+
+  private static FieldRef field(ProgramSpec spec, Map<String, BpfMap> maps, OperationSpec.FieldSpec f,
+      Set<BpfMap> used) {
+    BpfMap m = map(spec, maps, f.map());
+    int index = m.spec().valueSpec().fieldIndex(f.field());
+    if (index < 0) {
+      throw new IllegalArgumentException(spec.name() + ": map " + f.map() + " has no kptr field " + f.field());
+    }
+    used.add(m);
+    return new FieldRef(m, index, m.fieldType(index), m.type().isMapInMap());
+  }
+}

@@ -1,0 +1,198 @@
+package org.allocsim.world;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.allocsim.btf.BtfObject;
+import org.allocsim.btf.BtfType;
+
+/**
+ * Everything that exists in one run: BTF objects, maps, programs, processes, pins and attach points. It creates and
+ * indexes; the kernel package drives lifetimes. Ids are dense and given in creation order, so runs are reproducible.
+ */
+public final class World {
+  private final BtfObject vmlinux = new BtfObject(0, BtfObject.VMLINUX, true);
+  private final List<BtfObject> btfs = new ArrayList<>(List.of(vmlinux));
+  private final List<BpfMap> maps = new ArrayList<>();
+  private final List<Program> programs = new ArrayList<>();
+  private final Map<String, Process> processes = new LinkedHashMap<>();
+  private int nextProcessId;
+  private final Map<String, Object> pins = new LinkedHashMap<>();
+  private final Map<String, Integer> slotIndex = new LinkedHashMap<>();
+  private final List<Program> attached = new ArrayList<>();
+  private final Map<String, LoadedObject> objects = new LinkedHashMap<>();
+  private final Map<BtfType, Integer> typeIds = new java.util.IdentityHashMap<>();
+  private final List<BtfType> typesById = new ArrayList<>();
+
+  public World() {
+    vmlinux.get();
+  }
+
+  public BtfObject vmlinux() {
+    return vmlinux;
+  }
+
+  /** Declares a kernel struct (e.g. bpf_cpumask, 1032 bytes) in vmlinux. */
+  public BtfType declareKernelType(String name, int sizeBytes) {
+    return vmlinux.declare(name, sizeBytes);
+  }
+
+  /** A new BTF object with the given local types, as one object-file load brings. */
+  public BtfObject newBtf(String name, Map<String, Integer> types) {
+    BtfObject btf = new BtfObject(btfs.size(), name, false);
+    types.forEach(btf::declare);
+    btfs.add(btf);
+    return btf;
+  }
+
+  /**
+   * Resolves a struct name as btf_parse_kptr() does: vmlinux first (a kernel kptr), else the local BTF (a
+   * MEM_ALLOC kptr from bpf_obj_new). Returns null when neither has it.
+   */
+  public BtfType resolveType(BtfObject btf, String name) {
+    BtfType kernel = vmlinux.type(name);
+    return kernel != null ? kernel : btf.type(name);
+  }
+
+  /** A dense run-wide id for a type, for the object table. */
+  public int typeId(BtfType type) {
+    return typeIds.computeIfAbsent(type, t -> {
+      typesById.add(t);
+      return typesById.size() - 1;
+    });
+  }
+
+  public BtfType typeById(int id) {
+    return typesById.get(id);
+  }
+
+  public BpfMap newMap(MapSpec spec, BtfObject btf) {
+    MapSpec value = spec.valueSpec();
+    BtfType[] types = new BtfType[value.fields().size()];
+    for (int i = 0; i < types.length; i++) {
+      String typeName = value.fields().get(i).typeName();
+      types[i] = resolveType(btf, typeName);
+      if (types[i] == null) {
+        throw new IllegalArgumentException("map " + spec.name() + ": kptr field " + value.fields().get(i).name()
+            + " has unknown type " + typeName + " in " + btf);
+      }
+    }
+    BpfMap map = new BpfMap(maps.size(), spec, btf, types);
+    maps.add(map);
+    return map;
+  }
+
+  Program newProgram(ProgramSpec spec, BtfObject btf, Process loader, List<BpfMap> used, Operation[] ops) {
+    Program p = new Program(programs.size(), spec, slot(spec.name()), btf, loader, used, ops);
+    programs.add(p);
+    return p;
+  }
+
+  /** The attach-point index of a program name, created on first use. */
+  public int slot(String programName) {
+    Integer s = slotIndex.get(programName);
+    if (s == null) {
+      s = slotIndex.size();
+      slotIndex.put(programName, s);
+      attached.add(null);
+    }
+    return s;
+  }
+
+  /** Attach point names in index order. */
+  public List<String> slotNames() {
+    return List.copyOf(slotIndex.keySet());
+  }
+
+  /** The program currently attached at slot, or null (none loaded, or between unload and reload). */
+  public Program attached(int slot) {
+    return slot < attached.size() ? attached.get(slot) : null;
+  }
+
+  public void attach(Program p) {
+    attached.set(p.slot(), p);
+  }
+
+  public void detach(Program p) {
+    if (attached.get(p.slot()) == p) {
+      attached.set(p.slot(), null);
+    }
+  }
+
+  /** The live process of that name; a name whose process exited gets a new process (a restart). */
+  public Process process(String name) {
+    Process p = processes.get(name);
+    if (p == null || p.hasExited()) {
+      p = new Process(nextProcessId++, name);
+      processes.put(name, p);
+    }
+    return p;
+  }
+
+  public Process existingProcess(String name) {
+    return processes.get(name);
+  }
+
+  public void markExited(Process p) {
+    p.markExited();
+  }
+
+  public void setState(Program p, Program.State state) {
+    p.setState(state);
+  }
+
+  public void markFreed(BpfMap map) {
+    map.markFreed();
+  }
+
+  public void setMapAllocator(BpfMap map, int allocator) {
+    map.setAllocator(allocator);
+  }
+
+  /** bpffs: path to the pinned map or program. */
+  public Map<String, Object> pins() {
+    return pins;
+  }
+
+  public void registerObject(LoadedObject object) {
+    objects.put(object.instance(), object);
+  }
+
+  /** The instance name is free again (closed, or its process exited). */
+  public void forgetObject(String instance) {
+    objects.remove(instance);
+  }
+
+  /** Object loads (and user-space created maps) of a process still open. */
+  public List<LoadedObject> objectsOf(Process p) {
+    List<LoadedObject> out = new ArrayList<>();
+    for (LoadedObject o : objects.values()) {
+      if (o.loader() == p) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  public LoadedObject object(String instance) {
+    return objects.get(instance);
+  }
+
+  public List<BtfObject> btfs() {
+    return Collections.unmodifiableList(btfs);
+  }
+
+  public List<BpfMap> maps() {
+    return Collections.unmodifiableList(maps);
+  }
+
+  public List<Program> programs() {
+    return Collections.unmodifiableList(programs);
+  }
+
+  public Iterable<Process> processes() {
+    return processes.values();
+  }
+}

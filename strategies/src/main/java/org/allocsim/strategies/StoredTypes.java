@@ -1,0 +1,37 @@
+package org.allocsim.strategies;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.allocsim.btf.BtfType;
+import org.allocsim.world.OpKind;
+import org.allocsim.world.Operation;
+import org.allocsim.world.Program;
+
+/**
+ * What the verifier knows about the object a storing step writes: the register's BTF type. An allocation gives the
+ * program's BTF type; a kptr_xchg out of a field gives that field's type in its map's BTF; a PUT_HELD stores what
+ * the program's TAKE_HOLD steps took.
+ */
+final class StoredTypes {
+  private StoredTypes() {
+  }
+
+  /** The possible types of the object the storing step op writes. */
+  static List<BtfType> of(Program p, Operation op) {
+    List<BtfType> out = new ArrayList<>();
+    switch (op.kind()) {
+      case ALLOC_STORE -> out.add(op.allocType());
+      case MOVE -> out.add(op.from().type());
+      case PUT_HELD -> {
+        for (Operation o : p.operations()) {
+          if (o.kind() == OpKind.TAKE_HOLD) {
+            out.add(o.from().type());
+          }
+        }
+      }
+      default -> {
+      }
+    }
+    return out;
+  }
+}
