@@ -48,9 +48,9 @@ final class ControlPlane {
     } else if (action instanceof ControlAction.Unpin a) {
       unpin(a.path());
     } else if (action instanceof ControlAction.UpdateElement a) {
-      lifetimes.dropElement(map(a.map()), a.key());
+      lifetimes.dropElement(map(a.map()), a.key(), false);
     } else if (action instanceof ControlAction.DeleteElement a) {
-      lifetimes.dropElement(map(a.map()), a.key());
+      lifetimes.dropElement(map(a.map()), a.key(), true);
     } else if (action instanceof ControlAction.InsertInner a) {
       insertInner(map(a.outer()), a.key(), map(a.inner()));
     } else if (action instanceof ControlAction.DeleteInner a) {
@@ -86,6 +86,7 @@ final class ControlPlane {
     }
     engine.strategy().onMapsCreated(created, maps);
     for (BpfMap m : created) {
+      engine.elements().attachAllocator(m, maps);
       if (m.spec().pinPath() != null) {
         pin(m.spec().pinPath(), m);
       }
@@ -185,6 +186,7 @@ final class ControlPlane {
     m.holders().hold(Holder.FD);
     proc.mapFds().add(m);
     engine.strategy().onMapsCreated(List.of(m), Map.of(a.spec().name(), m));
+    engine.elements().attachAllocator(m, Map.of(a.spec().name(), m));
     world.registerObject(new LoadedObject(a.instance(), null, btf, proc, Map.of(a.spec().name(), m), List.of()));
   }
 

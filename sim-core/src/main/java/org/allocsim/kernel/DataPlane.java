@@ -161,7 +161,13 @@ final class DataPlane {
       engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), null, -1), cpu);
       return;
     }
-    long slot = m.slot(valueKey(f, key), f.field());
+    long valueKey = valueKey(f, key);
+    if (!engine.elements().ensure(m, valueKey, cpu, p.context())) {
+      // The element could not be allocated: the update fails and the program releases the object.
+      engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), null, -1), cpu);
+      return;
+    }
+    long slot = m.slot(valueKey, f.field());
     int unit = objects.unitBytes(obj);
     int old = m.slots().exchange(slot, obj);
     objects.setOwner(obj, m.id());

@@ -31,6 +31,7 @@ final class Engine implements StrategyContext, Timers {
   private final LifetimeStrategy strategy;
   private final AllocatorLifetimes allocators;
   private final Lifetimes lifetimes;
+  private final Elements elements;
   private final DataPlane dataPlane;
   private final ControlPlane controlPlane;
   private final List<LoadRecord> verdicts = new ArrayList<>();
@@ -58,6 +59,7 @@ final class Engine implements StrategyContext, Timers {
     this.slab = new Slab(memory, this);
     this.strategy = strategy;
     this.allocators = new AllocatorLifetimes(this, slab, oracle);
+    this.elements = new Elements(this);
     this.lifetimes = new Lifetimes(this, allocators);
     this.dataPlane = new DataPlane(this);
     this.controlPlane = new ControlPlane(this, lifetimes);
@@ -155,6 +157,10 @@ final class Engine implements StrategyContext, Timers {
 
   SafetyOracle oracle() {
     return oracle;
+  }
+
+  Elements elements() {
+    return elements;
   }
 
   DataPlane dataPlane() {

@@ -61,6 +61,7 @@ final class Lifetimes {
         dropSlot(m, e[0], (int) (e[0] % fields));
       }
     }
+    engine.elements().freeAll(m, engine.controlCpu());
     engine.strategy().onMapFree(m);
     if (m.allocator() >= 0) {
       allocators.release(m.allocator());
@@ -87,8 +88,11 @@ final class Lifetimes {
     }
   }
 
-  /** User-space update or delete of an element: the old value's kptrs are dropped (bpf_obj_free_fields). */
-  void dropElement(BpfMap m, long key) {
+  /**
+   * User-space update (overwrite) or delete of an element: the old value's kptrs are dropped
+   * (bpf_obj_free_fields); an update of a missing no-prealloc element allocates it, a delete frees it.
+   */
+  void dropElement(BpfMap m, long key, boolean delete) {
     if (key < 0 || key >= m.spec().maxEntries()) {
       throw new ScenarioException("key " + key + " is outside " + m.name() + " (max_entries "
           + m.spec().maxEntries() + ")");
@@ -99,6 +103,11 @@ final class Lifetimes {
     }
     for (int f = 0; f < m.fieldCount(); f++) {
       dropSlot(m, m.slot(key, f), f);
+    }
+    if (delete) {
+      engine.elements().delete(m, key, engine.controlCpu());
+    } else {
+      engine.elements().ensure(m, key, engine.controlCpu(), org.allocsim.memory.ExecContext.TASK);
     }
   }
 

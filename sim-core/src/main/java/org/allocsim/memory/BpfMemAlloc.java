@@ -15,305 +15,321 @@ import java.util.Objects;
  * <p>Everything runs on the simulator thread; alloc and free allocate no Java objects.
  */
 public final class BpfMemAlloc {
-    private static final int NIL = ObjectTable.NIL;
+  private static final int NIL = ObjectTable.NIL;
 
-    private final Slab slab;
-    private final ObjectTable objects;
-    private final Timers timers;
-    private final MemoryParams params;
-    private final int id;
-    private final String name;
-    /** Unit of the one class of a fixed-size allocator, 0 for a size==0 allocator. */
-    private final int fixedUnitBytes;
-    private final Accounts acc = new Accounts();
-    private final MemCaches caches;
-    private final RcuStages rcu;
-    private final Refill refill;
-    private final long structBytes;
-    private boolean destroyed;
-    private long lastFreeTime = -1;
+  private final Slab slab;
+  private final ObjectTable objects;
+  private final Timers timers;
+  private final MemoryParams params;
+  private final int id;
+  private final String name;
+  /** Unit of the one class of a fixed-size allocator, 0 for a size==0 allocator. */
+  private final int fixedUnitBytes;
+  private final Accounts acc = new Accounts();
+  private final MemCaches caches;
+  private final RcuStages rcu;
+  private final Refill refill;
+  private final long structBytes;
+  private boolean destroyed;
+  private long lastFreeTime = -1;
 
-    BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes) {
-        if (fixedUnitBytes != 0 && fixedUnitBytes <= SizeClasses.HEADER_BYTES) {
-            throw new IllegalArgumentException("fixed unit must hold the 8-byte header and an object: "
-                    + fixedUnitBytes);
-        }
-        this.slab = slab;
-        this.objects = slab.objects();
-        this.timers = slab.timers();
-        this.params = slab.params();
-        this.id = id;
-        this.name = name;
-        this.fixedUnitBytes = fixedUnitBytes == 0 ? 0 : (fixedUnitBytes + 7) & ~7;
-        int[] units;
-        if (this.fixedUnitBytes == 0) {
-            units = new int[SizeClasses.COUNT];
-            for (int i = 0; i < units.length; i++) {
-                units[i] = SizeClasses.unitBytes(i);
-            }
-        } else {
-            units = new int[] {this.fixedUnitBytes};
-        }
-        this.caches = new MemCaches(id, units, slab, acc);
-        this.rcu = new RcuStages(caches, timers, params);
-        this.refill = new Refill(caches, rcu, timers, params.irqWorkLatencyNs());
-        this.structBytes = (long) params.cacheStructBytes() * caches.count();
-        slab.addOverhead(structBytes);
-        for (int c = 0; c < caches.count(); c++) {
-            refill.allocBulk(c, CacheLimits.prefillCount(caches.unit(c))); // prefill_mem_cache(), GFP_KERNEL
-        }
+  BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes) {
+    if (fixedUnitBytes != 0 && fixedUnitBytes <= SizeClasses.HEADER_BYTES) {
+      throw new IllegalArgumentException("fixed unit must hold the 8-byte header and an object: "
+          + fixedUnitBytes);
     }
-
-    public int id() {
-        return id;
+    this.slab = slab;
+    this.objects = slab.objects();
+    this.timers = slab.timers();
+    this.params = slab.params();
+    this.id = id;
+    this.name = name;
+    this.fixedUnitBytes = fixedUnitBytes == 0 ? 0 : (fixedUnitBytes + 7) & ~7;
+    int[] units;
+    if (this.fixedUnitBytes == 0) {
+      units = new int[SizeClasses.COUNT];
+      for (int i = 0; i < units.length; i++) {
+        units[i] = SizeClasses.unitBytes(i);
+      }
+    } else {
+      units = new int[] {this.fixedUnitBytes};
     }
-
-    public String name() {
-        return name;
+    this.caches = new MemCaches(id, units, slab, acc);
+    this.rcu = new RcuStages(caches, timers, params);
+    this.refill = new Refill(caches, rcu, timers, params.irqWorkLatencyNs());
+    this.structBytes = (long) params.cacheStructBytes() * caches.count();
+    slab.addOverhead(structBytes);
+    for (int c = 0; c < caches.count(); c++) {
+      refill.allocBulk(c, CacheLimits.prefillCount(caches.unit(c))); // prefill_mem_cache(), GFP_KERNEL
     }
+  }
 
-    public boolean destroyed() {
-        return destroyed;
+  public int id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public boolean destroyed() {
+    return destroyed;
+  }
+
+  /** Unit bytes (rounded up to 8) of a fixed-size allocator; 0 for a size==0 allocator. */
+  public int fixedUnitBytes() {
+    return fixedUnitBytes;
+  }
+
+  /** Size classes per CPU: 11 for size==0, 1 for a fixed-size allocator. */
+  public int classCount() {
+    return caches.classes;
+  }
+
+  /**
+   * The size class {@link #alloc} uses for a request, or -1 if it cannot be served: for size==0
+   * {@link SizeClasses#classOf(int)}; for a fixed-size allocator 0 for any objectBytes &gt; 0, because
+   * bpf_mem_cache_alloc() takes no size (the map always asks for its element size, fixed at creation).
+   */
+  public int sizeClassOf(int objectBytes) {
+    if (fixedUnitBytes == 0) {
+      return SizeClasses.classOf(objectBytes);
     }
+    return objectBytes > 0 ? 0 : -1;
+  }
 
-    /** Unit bytes (rounded up to 8) of a fixed-size allocator; 0 for a size==0 allocator. */
-    public int fixedUnitBytes() {
-        return fixedUnitBytes;
+  /**
+   * unit_alloc on cpu. Returns the object id, or -1 on failure (NMI/HARDIRQ with an empty free list, size too big,
+   * or destroyed allocator). Marks it LIVE, counts warm/cold/failed, raises irq_work below the low watermark.
+   * "Size too big" means objectBytes &lt;= 0 or objectBytes + 8 &gt; 4096 for a size==0 allocator; a fixed-size
+   * allocator only rejects objectBytes &lt;= 0 (see {@link #sizeClassOf(int)}).
+   *
+   * <p>A TASK or SOFTIRQ program that finds the list empty runs the pending refill at once and retries once
+   * ([S23]: the irq_work self-IPI refills "by interrupting the program"). Every -1 counts in
+   * {@link Slab#failedAllocs()}.
+   */
+  public int alloc(int cpu, int objectBytes, ExecContext ctx) {
+    Objects.checkIndex(cpu, caches.cpus);
+    int cls = sizeClassOf(objectBytes);
+    if (destroyed || cls < 0) {
+      slab.countFailure();
+      return -1;
     }
-
-    /** Size classes per CPU: 11 for size==0, 1 for a fixed-size allocator. */
-    public int classCount() {
-        return caches.classes;
+    int c = caches.index(cpu, cls);
+    int obj = unitAlloc(c);
+    if (obj == NIL && ctx.refillsSynchronously() && caches.freeCnt[c] < caches.limits(c).low()) {
+      refill.runNow(c);
+      obj = unitAlloc(c);
     }
-
-    /**
-     * The size class {@link #alloc} uses for a request, or -1 if it cannot be served: for size==0
-     * {@link SizeClasses#classOf(int)}; for a fixed-size allocator 0 for any objectBytes &gt; 0, because
-     * bpf_mem_cache_alloc() takes no size (the map always asks for its element size, fixed at creation).
-     */
-    public int sizeClassOf(int objectBytes) {
-        if (fixedUnitBytes == 0) {
-            return SizeClasses.classOf(objectBytes);
-        }
-        return objectBytes > 0 ? 0 : -1;
+    if (obj == NIL) {
+      slab.countFailure();
+      return -1;
     }
+    boolean warm = objects.isWarm(obj, cpu, slab.cpuTraffic(cpu), params.warmCacheBytes());
+    slab.countAlloc(cpu, caches.unit(c), warm);
+    return obj;
+  }
 
-    /**
-     * unit_alloc on cpu. Returns the object id, or -1 on failure (NMI/HARDIRQ with an empty free list, size too big,
-     * or destroyed allocator). Marks it LIVE, counts warm/cold/failed, raises irq_work below the low watermark.
-     * "Size too big" means objectBytes &lt;= 0 or objectBytes + 8 &gt; 4096 for a size==0 allocator; a fixed-size
-     * allocator only rejects objectBytes &lt;= 0 (see {@link #sizeClassOf(int)}).
-     *
-     * <p>A TASK or SOFTIRQ program that finds the list empty runs the pending refill at once and retries once
-     * ([S23]: the irq_work self-IPI refills "by interrupting the program"). Every -1 counts in
-     * {@link Slab#failedAllocs()}.
-     */
-    public int alloc(int cpu, int objectBytes, ExecContext ctx) {
-        Objects.checkIndex(cpu, caches.cpus);
-        int cls = sizeClassOf(objectBytes);
-        if (destroyed || cls < 0) {
-            slab.countFailure();
-            return -1;
-        }
-        int c = caches.index(cpu, cls);
-        int obj = unitAlloc(c);
-        if (obj == NIL && ctx.refillsSynchronously() && caches.freeCnt[c] < caches.limits(c).low()) {
-            refill.runNow(c);
-            obj = unitAlloc(c);
-        }
-        if (obj == NIL) {
-            slab.countFailure();
-            return -1;
-        }
-        boolean warm = objects.isWarm(obj, cpu, slab.cpuTraffic(cpu), params.warmCacheBytes());
-        slab.countAlloc(cpu, caches.unit(c), warm);
-        return obj;
+  /** unit_free / unit_free_rcu chosen by {@link MemoryParams#freePath()}; see {@link #free(int, int, FreePath)}. */
+  public void free(int obj, int cpu) {
+    free(obj, cpu, params.freePath());
+  }
+
+  /**
+   * unit_free / unit_free_rcu from cpu, into THIS allocator's cache on that cpu (the kernel frees to the current
+   * CPU's cache; c->tgt remembers the allocating cache).
+   *
+   * @throws IllegalStateException    if the object is not LIVE or the allocator is destroyed (use-after-free in
+   *                                  the kernel; the oracle must catch it before calling)
+   * @throws IllegalArgumentException if the object was allocated by another allocator
+   */
+  public void free(int obj, int cpu, FreePath path) {
+    Objects.checkIndex(cpu, caches.cpus);
+    if (destroyed || objects.state(obj) != ObjectTable.LIVE) {
+      throw new IllegalStateException("free of object " + obj + " in state " + objects.state(obj)
+          + " into " + name + (destroyed ? " (destroyed)" : ""));
     }
-
-    /** unit_free / unit_free_rcu chosen by {@link MemoryParams#freePath()}; see {@link #free(int, int, FreePath)}. */
-    public void free(int obj, int cpu) {
-        free(obj, cpu, params.freePath());
+    if (objects.allocator(obj) != id) {
+      throw new IllegalArgumentException("object " + obj + " belongs to allocator " + objects.allocator(obj)
+          + ", not " + id);
     }
-
-    /**
-     * unit_free / unit_free_rcu from cpu, into THIS allocator's cache on that cpu (the kernel frees to the current
-     * CPU's cache; c->tgt remembers the allocating cache).
-     *
-     * @throws IllegalStateException    if the object is not LIVE or the allocator is destroyed (use-after-free in
-     *                                  the kernel; the oracle must catch it before calling)
-     * @throws IllegalArgumentException if the object was allocated by another allocator
-     */
-    public void free(int obj, int cpu, FreePath path) {
-        Objects.checkIndex(cpu, caches.cpus);
-        if (destroyed || objects.state(obj) != ObjectTable.LIVE) {
-            throw new IllegalStateException("free of object " + obj + " in state " + objects.state(obj)
-                    + " into " + name + (destroyed ? " (destroyed)" : ""));
-        }
-        if (objects.allocator(obj) != id) {
-            throw new IllegalArgumentException("object " + obj + " belongs to allocator " + objects.allocator(obj)
-                    + ", not " + id);
-        }
-        int cls = fixedUnitBytes == 0 ? SizeClasses.classOfUnit(objects.unitBytes(obj)) : 0;
-        int c = caches.index(cpu, cls);
-        // "Remember bpf_mem_cache that allocated this object. The hint is not accurate."
-        caches.tgt[c] = caches.index(objects.allocCpu(obj), cls);
-        long now = timers.now();
-        lastFreeTime = now;
-        // No free_llist_extra: a discrete-event model never re-enters a cache, so 'active' is never busy.
-        if (path == FreePath.DIRECT) {
-            objects.recordFree(obj, cpu, now, slab.cpuTraffic(cpu), true);
-            caches.freeToFreeList(c, obj);
-            if (caches.freeCnt[c] > caches.limits(c).high()) {
-                refill.raise(c); // "free few objects from current cpu into global kmalloc pool"
-            }
-        } else {
-            objects.recordFree(obj, cpu, now, slab.cpuTraffic(cpu), false);
-            caches.freeToFreeByRcu(c, obj);
-            if (!rcu.stage1InFlight(c)) {
-                refill.raise(c); // its check_free_by_rcu() starts the RCU GP
-            }
-        }
+    int cls = fixedUnitBytes == 0 ? SizeClasses.classOfUnit(objects.unitBytes(obj)) : 0;
+    int c = caches.index(cpu, cls);
+    // "Remember bpf_mem_cache that allocated this object. The hint is not accurate."
+    caches.tgt[c] = caches.index(objects.allocCpu(obj), cls);
+    long now = timers.now();
+    lastFreeTime = now;
+    // No free_llist_extra: a discrete-event model never re-enters a cache, so 'active' is never busy.
+    if (path == FreePath.DIRECT) {
+      objects.recordFree(obj, cpu, now, slab.cpuTraffic(cpu), true);
+      caches.freeToFreeList(c, obj);
+      if (caches.freeCnt[c] > caches.limits(c).high()) {
+        refill.raise(c); // "free few objects from current cpu into global kmalloc pool"
+      }
+    } else {
+      objects.recordFree(obj, cpu, now, slab.cpuTraffic(cpu), false);
+      caches.freeToFreeByRcu(c, obj);
+      if (!rcu.stage1InFlight(c)) {
+        refill.raise(c); // its check_free_by_rcu() starts the RCU GP
+      }
     }
+  }
 
-    /**
-     * bpf_mem_alloc_destroy: drain every list of every CPU straight back to slab (kernel drain_mem_cache), release
-     * the per-CPU cache structs, mark destroyed. LIVE objects are NOT touched (the kernel does not track them).
-     * RCU callbacks that fire later find a destroyed allocator and do nothing. A second call does nothing.
-     */
-    public void destroy() {
-        if (destroyed) {
-            return;
-        }
-        destroyed = true;
-        caches.draining = true; // WRITE_ONCE(c->draining, true); pending irq_work then does nothing
-        slab.releaseOverhead(structBytes);
-        for (int c = 0; c < caches.count(); c++) {
-            caches.drain(c);
-        }
-        // The kernel frees the percpu structs after rcu_barrier()s in a worker when callbacks are in flight;
-        // the contract counts them released here, while callbacksInFlight() still reports the late callbacks.
+  /**
+   * bpf_mem_alloc_destroy: drain every list of every CPU straight back to slab (kernel drain_mem_cache), release
+   * the per-CPU cache structs, mark destroyed. LIVE objects are NOT touched (the kernel does not track them).
+   * RCU callbacks that fire later find a destroyed allocator and do nothing. A second call does nothing.
+   */
+  public void destroy() {
+    if (destroyed) {
+      return;
     }
-
-    /**
-     * Writes off a LIVE object of this allocator after a use-after-free: it goes back to slab so that later figures
-     * stay conservative (the kernel would corrupt memory instead). Allowed on a destroyed allocator.
-     */
-    public void writeOff(int obj) {
-        if (objects.state(obj) != ObjectTable.LIVE || objects.allocator(obj) != id) {
-            throw new IllegalStateException("write-off of object " + obj + " that is not live in " + name);
-        }
-        acc.liveToSlab(objects.unitBytes(obj));
-        slab.kfree(obj);
+    destroyed = true;
+    caches.draining = true; // WRITE_ONCE(c->draining, true); pending irq_work then does nothing
+    slab.releaseOverhead(structBytes);
+    for (int c = 0; c < caches.count(); c++) {
+      caches.drain(c);
     }
+    // The kernel frees the percpu structs after rcu_barrier()s in a worker when callbacks are in flight;
+    // the contract counts them released here, while callbacksInFlight() still reports the late callbacks.
+  }
 
-    /**
-     * Moves a LIVE object of this allocator to target, as bpf_mem_free(target_ma, p) does when it frees an object
-     * into a cache that did not serve it (Alexei's cross-allocator free, 2022-09-02). The unit must fit target.
-     */
-    public void transfer(int obj, BpfMemAlloc target) {
-        if (objects.state(obj) != ObjectTable.LIVE || objects.allocator(obj) != id || target.destroyed) {
-            throw new IllegalStateException("transfer of object " + obj + " from " + name + " to " + target.name);
-        }
-        int unit = objects.unitBytes(obj);
-        boolean fits = target.fixedUnitBytes == 0 ? SizeClasses.classOfUnit(unit) >= 0 : unit == target.fixedUnitBytes;
-        if (!fits) {
-            throw new IllegalArgumentException("a " + unit + "-byte unit does not fit allocator " + target.name);
-        }
-        acc.liveOut(unit);
-        target.acc.liveIn(unit);
-        objects.setAllocator(obj, target.id);
+  /**
+   * Sends every per-CPU free list back towards slab through free_bulk()'s path (a tasks-trace grace period), so
+   * that an idle allocator keeps only its structs: design 1's "freelists drained on unload" (Delyan 08-31, S14).
+   * Returns the bytes that left the free lists.
+   */
+  public long drainFreeLists() {
+    if (destroyed) {
+      return 0;
     }
-
-    /** bpf_mem_prefill-like helper for scenarios: alloc_bulk(count) on that cache now (reuse first, then slab). */
-    public void prefill(int cpu, int sizeClass, int count) {
-        if (destroyed) {
-            throw new IllegalStateException("prefill of destroyed allocator " + name);
-        }
-        if (count < 0) {
-            throw new IllegalArgumentException("count must be >= 0: " + count);
-        }
-        refill.allocBulk(cache(cpu, sizeClass), count);
+    long before = acc.cachedBytes;
+    for (int c = 0; c < caches.count(); c++) {
+      refill.drainToSlab(c);
     }
+    return before - acc.cachedBytes;
+  }
 
-    /** free_cnt of that cache (tests, NMI claims). */
-    public int freeCount(int cpu, int sizeClass) {
-        return caches.freeCnt[cache(cpu, sizeClass)];
+  /**
+   * Writes off a LIVE object of this allocator after a use-after-free: it goes back to slab so that later figures
+   * stay conservative (the kernel would corrupt memory instead). Allowed on a destroyed allocator.
+   */
+  public void writeOff(int obj) {
+    if (objects.state(obj) != ObjectTable.LIVE || objects.allocator(obj) != id) {
+      throw new IllegalStateException("write-off of object " + obj + " that is not live in " + name);
     }
+    acc.liveToSlab(objects.unitBytes(obj));
+    slab.kfree(obj);
+  }
 
-    /** Objects allocated from this allocator and not freed. */
-    public long liveObjects() {
-        return acc.liveObjects;
+  /**
+   * Moves a LIVE object of this allocator to target, as bpf_mem_free(target_ma, p) does when it frees an object
+   * into a cache that did not serve it (Alexei's cross-allocator free, 2022-09-02). The unit must fit target.
+   */
+  public void transfer(int obj, BpfMemAlloc target) {
+    if (objects.state(obj) != ObjectTable.LIVE || objects.allocator(obj) != id || target.destroyed) {
+      throw new IllegalStateException("transfer of object " + obj + " from " + name + " to " + target.name);
     }
-
-    /** Unit bytes (header included) of the live objects. */
-    public long liveBytes() {
-        return acc.liveBytes;
+    int unit = objects.unitBytes(obj);
+    boolean fits = target.fixedUnitBytes == 0 ? SizeClasses.classOfUnit(unit) >= 0 : unit == target.fixedUnitBytes;
+    if (!fits) {
+      throw new IllegalArgumentException("a " + unit + "-byte unit does not fit allocator " + target.name);
     }
+    acc.liveOut(unit);
+    target.acc.liveIn(unit);
+    objects.setAllocator(obj, target.id);
+  }
 
-    /** Bytes on the free lists (free_llist) of all CPUs. */
-    public long cachedBytes() {
-        return acc.cachedBytes;
+  /** bpf_mem_prefill-like helper for scenarios: alloc_bulk(count) on that cache now (reuse first, then slab). */
+  public void prefill(int cpu, int sizeClass, int count) {
+    if (destroyed) {
+      throw new IllegalStateException("prefill of destroyed allocator " + name);
     }
-
-    /** Bytes waiting in both RCU stages (free_by_rcu, waiting_for_gp, free_by_rcu_ttrace, waiting_for_gp_ttrace). */
-    public long waitingBytes() {
-        return acc.waitingBytes;
+    if (count < 0) {
+      throw new IllegalArgumentException("count must be >= 0: " + count);
     }
+    refill.allocBulk(cache(cpu, sizeClass), count);
+  }
 
-    /** cacheStructBytes * cpus * caches (0 after destroy). */
-    public long overheadBytes() {
-        return destroyed ? 0 : structBytes;
+  /** free_cnt of that cache (tests, NMI claims). */
+  public int freeCount(int cpu, int sizeClass) {
+    return caches.freeCnt[cache(cpu, sizeClass)];
+  }
+
+  /** Objects allocated from this allocator and not freed. */
+  public long liveObjects() {
+    return acc.liveObjects;
+  }
+
+  /** Unit bytes (header included) of the live objects. */
+  public long liveBytes() {
+    return acc.liveBytes;
+  }
+
+  /** Bytes on the free lists (free_llist) of all CPUs. */
+  public long cachedBytes() {
+    return acc.cachedBytes;
+  }
+
+  /** Bytes waiting in both RCU stages (free_by_rcu, waiting_for_gp, free_by_rcu_ttrace, waiting_for_gp_ttrace). */
+  public long waitingBytes() {
+    return acc.waitingBytes;
+  }
+
+  /** cacheStructBytes * cpus * caches (0 after destroy). */
+  public long overheadBytes() {
+    return destroyed ? 0 : structBytes;
+  }
+
+  /** Bytes this allocator ever got from slab (prefill + refills). */
+  public long allocatedBytes() {
+    return acc.allocatedBytes;
+  }
+
+  /** Bytes this allocator gave back to slab (after stage 2, or by destroy). */
+  public long returnedBytes() {
+    return acc.returnedBytes;
+  }
+
+  /** Any RCU stage callback pending on any CPU (still true after destroy until the late callbacks fire). */
+  public boolean callbacksInFlight() {
+    return rcu.inFlight();
+  }
+
+  /** Time of the last free into this allocator, either path (for the oracle), -1 if none. */
+  public long lastRcuFreeTime() {
+    return lastFreeTime;
+  }
+
+  @Override
+  public String toString() {
+    return "BpfMemAlloc[" + id + " " + name + (fixedUnitBytes == 0 ? " size==0" : " unit=" + fixedUnitBytes)
+        + (destroyed ? " destroyed" : "") + "]";
+  }
+
+  // ---- package-private views for tests ----
+
+  MemCaches caches() {
+    return caches;
+  }
+
+  boolean irqWorkPending(int cpu, int sizeClass) {
+    return refill.pending(cache(cpu, sizeClass));
+  }
+
+  /** unit_alloc(): pop; raise irq_work if free_cnt is now below low (also when the list was empty). */
+  private int unitAlloc(int c) {
+    int obj = caches.allocFromFreeList(c);
+    int cnt = obj == NIL ? 0 : caches.freeCnt[c];
+    if (cnt < caches.limits(c).low()) {
+      refill.raise(c);
     }
+    return obj;
+  }
 
-    /** Bytes this allocator ever got from slab (prefill + refills). */
-    public long allocatedBytes() {
-        return acc.allocatedBytes;
-    }
-
-    /** Bytes this allocator gave back to slab (after stage 2, or by destroy). */
-    public long returnedBytes() {
-        return acc.returnedBytes;
-    }
-
-    /** Any RCU stage callback pending on any CPU (still true after destroy until the late callbacks fire). */
-    public boolean callbacksInFlight() {
-        return rcu.inFlight();
-    }
-
-    /** Time of the last free into this allocator, either path (for the oracle), -1 if none. */
-    public long lastRcuFreeTime() {
-        return lastFreeTime;
-    }
-
-    @Override
-    public String toString() {
-        return "BpfMemAlloc[" + id + " " + name + (fixedUnitBytes == 0 ? " size==0" : " unit=" + fixedUnitBytes)
-                + (destroyed ? " destroyed" : "") + "]";
-    }
-
-    // ---- package-private views for tests ----
-
-    MemCaches caches() {
-        return caches;
-    }
-
-    boolean irqWorkPending(int cpu, int sizeClass) {
-        return refill.pending(cache(cpu, sizeClass));
-    }
-
-    /** unit_alloc(): pop; raise irq_work if free_cnt is now below low (also when the list was empty). */
-    private int unitAlloc(int c) {
-        int obj = caches.allocFromFreeList(c);
-        int cnt = obj == NIL ? 0 : caches.freeCnt[c];
-        if (cnt < caches.limits(c).low()) {
-            refill.raise(c);
-        }
-        return obj;
-    }
-
-    private int cache(int cpu, int sizeClass) {
-        Objects.checkIndex(cpu, caches.cpus);
-        Objects.checkIndex(sizeClass, caches.classes);
-        return caches.index(cpu, sizeClass);
-    }
+  private int cache(int cpu, int sizeClass) {
+    Objects.checkIndex(cpu, caches.cpus);
+    Objects.checkIndex(sizeClass, caches.classes);
+    return caches.index(cpu, sizeClass);
+  }
 }

@@ -10,47 +10,47 @@ package org.allocsim.memory;
  */
 public record CacheLimits(int low, int high, int batch) {
 
-    private static final int SMALL_UNIT_BYTES = 256;
+  private static final int SMALL_UNIT_BYTES = 256;
 
-    /** Validates the invariants the refill/trim loop depends on (1 &lt;= low &lt; high, batch &gt;= 1). */
-    public CacheLimits {
-        if (low < 1 || high <= low || batch < 1) {
-            throw new IllegalArgumentException("bad limits low=" + low + " high=" + high + " batch=" + batch);
-        }
+  /** Validates the invariants the refill/trim loop depends on (1 &lt;= low &lt; high, batch &gt;= 1). */
+  public CacheLimits {
+    if (low < 1 || high <= low || batch < 1) {
+      throw new IllegalArgumentException("bad limits low=" + low + " high=" + high + " batch=" + batch);
     }
+  }
 
-    /**
-     * Limits for a cache of {@code unitBytes}: &lt;=256: 32/96/48; else low=max(32*256/unit,1),
-     * high=max(96*256/unit,3), batch=max((high-low)/4*3,1), all integer divisions in that order.
-     */
-    public static CacheLimits forUnit(int unitBytes) {
-        if (unitBytes <= 0) {
-            throw new IllegalArgumentException("unitBytes must be > 0: " + unitBytes);
-        }
-        int low;
-        int high;
-        if (unitBytes <= SMALL_UNIT_BYTES) {
-            low = 32;
-            high = 96;
-        } else {
-            // memalloc.c: "order-0 cache will have low_mark == 2 and high_mark == 6 with batch alloc of 3"
-            low = Math.max(32 * SMALL_UNIT_BYTES / unitBytes, 1);
-            high = Math.max(96 * SMALL_UNIT_BYTES / unitBytes, 3);
-        }
-        int batch = Math.max((high - low) / 4 * 3, 1);
-        return new CacheLimits(low, high, batch);
+  /**
+   * Limits for a cache of {@code unitBytes}: &lt;=256: 32/96/48; else low=max(32*256/unit,1),
+   * high=max(96*256/unit,3), batch=max((high-low)/4*3,1), all integer divisions in that order.
+   */
+  public static CacheLimits forUnit(int unitBytes) {
+    if (unitBytes <= 0) {
+      throw new IllegalArgumentException("unitBytes must be > 0: " + unitBytes);
     }
+    int low;
+    int high;
+    if (unitBytes <= SMALL_UNIT_BYTES) {
+      low = 32;
+      high = 96;
+    } else {
+      // memalloc.c: "order-0 cache will have low_mark == 2 and high_mark == 6 with batch alloc of 3"
+      low = Math.max(32 * SMALL_UNIT_BYTES / unitBytes, 1);
+      high = Math.max(96 * SMALL_UNIT_BYTES / unitBytes, 3);
+    }
+    int batch = Math.max((high - low) / 4 * 3, 1);
+    return new CacheLimits(low, high, batch);
+  }
 
-    /** free_bulk() pops until free_cnt &lt;= (high+low)/2. */
-    public int trimTarget() {
-        return (high + low) / 2;
-    }
+  /** free_bulk() pops until free_cnt &lt;= (high+low)/2. */
+  public int trimTarget() {
+    return (high + low) / 2;
+  }
 
-    /**
-     * Objects prefill_mem_cache() puts in each cache at init: 4 if unit&lt;=256 else 1 ("assume that 1st run of bpf
-     * prog won't be doing more than 4 map_update_elem from irq disabled region").
-     */
-    public static int prefillCount(int unitBytes) {
-        return unitBytes <= SMALL_UNIT_BYTES ? 4 : 1;
-    }
+  /**
+   * Objects prefill_mem_cache() puts in each cache at init: 4 if unit&lt;=256 else 1 ("assume that 1st run of bpf
+   * prog won't be doing more than 4 map_update_elem from irq disabled region").
+   */
+  public static int prefillCount(int unitBytes) {
+    return unitBytes <= SMALL_UNIT_BYTES ? 4 : 1;
+  }
 }

@@ -8,17 +8,17 @@ package org.allocsim.memory;
  * program sees NULL until its handler returns and an NMI program sees -ENOMEM once the cache is depleted.
  */
 public enum ExecContext {
-    /** Process context (syscall, sleepable or non-sleepable program run from a task). */
-    TASK,
-    /** Softirq (e.g. XDP/tc from NAPI). */
-    SOFTIRQ,
-    /** Hard interrupt handler: the self-IPI is deferred until the handler returns. */
-    HARDIRQ,
-    /** Non-maskable interrupt (e.g. perf_event programs): nothing can refill in time. */
-    NMI;
+  /** Process context (syscall, sleepable or non-sleepable program run from a task). */
+  TASK,
+  /** Softirq (e.g. XDP/tc from NAPI). */
+  SOFTIRQ,
+  /** Hard interrupt handler: the self-IPI is deferred until the handler returns. */
+  HARDIRQ,
+  /** Non-maskable interrupt (e.g. perf_event programs): nothing can refill in time. */
+  NMI;
 
-    /** task/softirq (non-RT): the irq_work self-IPI refills "by interrupting the program". */
-    public boolean refillsSynchronously() {
-        return this == TASK || this == SOFTIRQ;
-    }
+  /** task/softirq (non-RT): the irq_work self-IPI refills "by interrupting the program". */
+  public boolean refillsSynchronously() {
+    return this == TASK || this == SOFTIRQ;
+  }
 }

@@ -12,257 +12,257 @@ import java.util.Arrays;
  * head and llist_del_first() pops the head, so reuse order is the kernel's.
  */
 final class MemCaches {
-    static final int NIL = ObjectTable.NIL;
+  static final int NIL = ObjectTable.NIL;
 
-    final int cpus;
-    final int classes;
-    /** c->draining: set by bpf_mem_alloc_destroy(); late irq_work and RCU callbacks then do nothing. */
-    boolean draining;
+  final int cpus;
+  final int classes;
+  /** c->draining: set by bpf_mem_alloc_destroy(); late irq_work and RCU callbacks then do nothing. */
+  boolean draining;
 
-    final int[] freeHead;               // free_llist
-    final int[] freeCnt;                // free_cnt
-    final int[] tgt;                    // c->tgt: allocating cache of the last object freed here ("hint")
-    final int[] freeByRcuHead;          // free_by_rcu
-    final int[] freeByRcuTail;          // free_by_rcu_tail
-    final int[] waitingForGpHead;       // waiting_for_gp
-    final int[] waitingForGpTail;       // waiting_for_gp_tail
-    final int[] freeByRcuTtraceHead;    // free_by_rcu_ttrace
-    final int[] waitingForGpTtraceHead; // waiting_for_gp_ttrace
+  final int[] freeHead;               // free_llist
+  final int[] freeCnt;                // free_cnt
+  final int[] tgt;                    // c->tgt: allocating cache of the last object freed here ("hint")
+  final int[] freeByRcuHead;          // free_by_rcu
+  final int[] freeByRcuTail;          // free_by_rcu_tail
+  final int[] waitingForGpHead;       // waiting_for_gp
+  final int[] waitingForGpTail;       // waiting_for_gp_tail
+  final int[] freeByRcuTtraceHead;    // free_by_rcu_ttrace
+  final int[] waitingForGpTtraceHead; // waiting_for_gp_ttrace
 
-    private final int allocatorId;
-    private final int[] classUnit;
-    private final CacheLimits[] classLimits;
-    private final Slab slab;
-    private final ObjectTable objects;
-    private final Accounts acc;
+  private final int allocatorId;
+  private final int[] classUnit;
+  private final CacheLimits[] classLimits;
+  private final Slab slab;
+  private final ObjectTable objects;
+  private final Accounts acc;
 
-    MemCaches(int allocatorId, int[] classUnits, Slab slab, Accounts acc) {
-        this.allocatorId = allocatorId;
-        this.cpus = slab.params().cpus();
-        this.classes = classUnits.length;
-        this.classUnit = classUnits.clone();
-        this.classLimits = new CacheLimits[classes];
-        for (int i = 0; i < classes; i++) {
-            classLimits[i] = CacheLimits.forUnit(classUnit[i]);
-        }
-        this.slab = slab;
-        this.objects = slab.objects();
-        this.acc = acc;
-        int n = cpus * classes;
-        freeHead = nilArray(n);
-        freeCnt = new int[n];
-        tgt = new int[n];
-        for (int c = 0; c < n; c++) {
-            tgt[c] = c; // bpf_mem_alloc_init(): c->tgt = c
-        }
-        freeByRcuHead = nilArray(n);
-        freeByRcuTail = nilArray(n);
-        waitingForGpHead = nilArray(n);
-        waitingForGpTail = nilArray(n);
-        freeByRcuTtraceHead = nilArray(n);
-        waitingForGpTtraceHead = nilArray(n);
+  MemCaches(int allocatorId, int[] classUnits, Slab slab, Accounts acc) {
+    this.allocatorId = allocatorId;
+    this.cpus = slab.params().cpus();
+    this.classes = classUnits.length;
+    this.classUnit = classUnits.clone();
+    this.classLimits = new CacheLimits[classes];
+    for (int i = 0; i < classes; i++) {
+      classLimits[i] = CacheLimits.forUnit(classUnit[i]);
     }
-
-    int count() {
-        return cpus * classes;
+    this.slab = slab;
+    this.objects = slab.objects();
+    this.acc = acc;
+    int n = cpus * classes;
+    freeHead = nilArray(n);
+    freeCnt = new int[n];
+    tgt = new int[n];
+    for (int c = 0; c < n; c++) {
+      tgt[c] = c; // bpf_mem_alloc_init(): c->tgt = c
     }
+    freeByRcuHead = nilArray(n);
+    freeByRcuTail = nilArray(n);
+    waitingForGpHead = nilArray(n);
+    waitingForGpTail = nilArray(n);
+    freeByRcuTtraceHead = nilArray(n);
+    waitingForGpTtraceHead = nilArray(n);
+  }
 
-    int index(int cpu, int sizeClass) {
-        return cpu * classes + sizeClass;
+  int count() {
+    return cpus * classes;
+  }
+
+  int index(int cpu, int sizeClass) {
+    return cpu * classes + sizeClass;
+  }
+
+  int cpuOf(int cache) {
+    return cache / classes;
+  }
+
+  int unit(int cache) {
+    return classUnit[cache % classes];
+  }
+
+  int classUnit(int sizeClass) {
+    return classUnit[sizeClass];
+  }
+
+  CacheLimits limits(int cache) {
+    return classLimits[cache % classes];
+  }
+
+  // ---- free_llist ----
+
+  /** alloc_bulk(), last loop: a new object from kmalloc_node() onto free_llist. */
+  void addNewToFreeList(int c) {
+    int obj = slab.kmalloc(allocatorId, unit(c), cpuOf(c));
+    push(freeHead, c, obj);
+    freeCnt[c]++;
+    acc.slabToCache(unit(c));
+  }
+
+  /** unit_alloc(): pop free_llist, --free_cnt, write the owning cache into the header. NIL if empty. */
+  int allocFromFreeList(int c) {
+    int obj = pop(freeHead, c);
+    if (obj != NIL) {
+      freeCnt[c]--;
+      objects.markAllocated(obj, cpuOf(c));
+      acc.cacheToLive(unit(c));
     }
+    return obj;
+  }
 
-    int cpuOf(int cache) {
-        return cache / classes;
+  /** unit_free(): push on free_llist, ++free_cnt. */
+  void freeToFreeList(int c, int obj) {
+    push(freeHead, c, obj);
+    freeCnt[c]++;
+    objects.setState(obj, ObjectTable.CACHED);
+    acc.liveToCache(unit(c));
+  }
+
+  /** free_bulk() loop body: pop one object and enque_to_free() it on {@code to}'s free_by_rcu_ttrace. */
+  boolean trimOne(int c, int to) {
+    int obj = pop(freeHead, c);
+    if (obj == NIL) {
+      return false;
     }
+    freeCnt[c]--;
+    push(freeByRcuTtraceHead, to, obj);
+    objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
+    objects.clearWarm(obj);
+    acc.cacheToWaiting(unit(c));
+    return true;
+  }
 
-    int unit(int cache) {
-        return classUnit[cache % classes];
+  /**
+   * alloc_bulk(), first two loops: llist_del_first() from free_by_rcu_ttrace, then from waiting_for_gp_ttrace,
+   * onto free_llist. False when both are empty.
+   */
+  boolean reuseToFreeList(int c) {
+    int obj = pop(freeByRcuTtraceHead, c);
+    if (obj == NIL) {
+      obj = pop(waitingForGpTtraceHead, c);
+      if (obj == NIL) {
+        return false;
+      }
     }
+    push(freeHead, c, obj);
+    freeCnt[c]++;
+    objects.setState(obj, ObjectTable.CACHED);
+    acc.waitingToCache(unit(c));
+    return true;
+  }
 
-    int classUnit(int sizeClass) {
-        return classUnit[sizeClass];
+  // ---- stage 1: normal RCU GP ----
+
+  /** unit_free_rcu(): __llist_add() on free_by_rcu, remembering the tail for the later batch add. */
+  void freeToFreeByRcu(int c, int obj) {
+    if (freeByRcuHead[c] == NIL) {
+      freeByRcuTail[c] = obj;
     }
+    push(freeByRcuHead, c, obj);
+    objects.setState(obj, ObjectTable.WAITING_RCU);
+    acc.liveToWaiting(unit(c));
+  }
 
-    CacheLimits limits(int cache) {
-        return classLimits[cache % classes];
+  /** check_free_by_rcu(): waiting_for_gp takes the whole free_by_rcu list (O(1), head and tail). */
+  void startRcuWait(int c) {
+    waitingForGpHead[c] = freeByRcuHead[c];
+    waitingForGpTail[c] = freeByRcuTail[c];
+    freeByRcuHead[c] = NIL;
+    freeByRcuTail[c] = NIL;
+  }
+
+  /**
+   * __free_by_rcu(): llist_add_batch() of all of waiting_for_gp in front of {@code to}'s free_by_rcu_ttrace.
+   * False if waiting_for_gp was empty.
+   */
+  boolean spliceWaitingForGp(int c, int to) {
+    int head = waitingForGpHead[c];
+    if (head == NIL) {
+      return false;
     }
-
-    // ---- free_llist ----
-
-    /** alloc_bulk(), last loop: a new object from kmalloc_node() onto free_llist. */
-    void addNewToFreeList(int c) {
-        int obj = slab.kmalloc(allocatorId, unit(c), cpuOf(c));
-        push(freeHead, c, obj);
-        freeCnt[c]++;
-        acc.slabToCache(unit(c));
+    for (int obj = head; obj != NIL; obj = objects.next(obj)) {
+      objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
     }
+    objects.setNext(waitingForGpTail[c], freeByRcuTtraceHead[to]);
+    freeByRcuTtraceHead[to] = head;
+    waitingForGpHead[c] = NIL;
+    waitingForGpTail[c] = NIL;
+    return true;
+  }
 
-    /** unit_alloc(): pop free_llist, --free_cnt, write the owning cache into the header. NIL if empty. */
-    int allocFromFreeList(int c) {
-        int obj = pop(freeHead, c);
-        if (obj != NIL) {
-            freeCnt[c]--;
-            objects.markAllocated(obj, cpuOf(c));
-            acc.cacheToLive(unit(c));
-        }
-        return obj;
+  // ---- stage 2: RCU Tasks Trace GP ----
+
+  /**
+   * do_call_rcu_ttrace(): every object of free_by_rcu_ttrace is llist_add()ed one by one to the (empty)
+   * waiting_for_gp_ttrace, which reverses the order as in the kernel.
+   */
+  void startTasksTraceWait(int c) {
+    int obj = freeByRcuTtraceHead[c];
+    freeByRcuTtraceHead[c] = NIL;
+    while (obj != NIL) {
+      int following = objects.next(obj);
+      push(waitingForGpTtraceHead, c, obj);
+      obj = following;
     }
+  }
 
-    /** unit_free(): push on free_llist, ++free_cnt. */
-    void freeToFreeList(int c, int obj) {
-        push(freeHead, c, obj);
-        freeCnt[c]++;
-        objects.setState(obj, ObjectTable.CACHED);
-        acc.liveToCache(unit(c));
+  /** __free_rcu(): free_all() of whatever alloc_bulk() did not reuse from waiting_for_gp_ttrace. */
+  void freeWaitingTasksTrace(int c) {
+    drainWaiting(waitingForGpTtraceHead, c);
+  }
+
+  // ---- teardown ----
+
+  /** drain_mem_cache(): every list straight back to slab, no grace period. */
+  void drain(int c) {
+    drainWaiting(freeByRcuTtraceHead, c);
+    drainWaiting(waitingForGpTtraceHead, c);
+    int obj = pop(freeHead, c);
+    while (obj != NIL) {
+      acc.cacheToSlab(unit(c));
+      slab.kfree(obj);
+      obj = pop(freeHead, c);
     }
+    freeCnt[c] = 0;
+    drainWaiting(freeByRcuHead, c);
+    freeByRcuTail[c] = NIL;
+    drainWaiting(waitingForGpHead, c);
+    waitingForGpTail[c] = NIL;
+  }
 
-    /** free_bulk() loop body: pop one object and enque_to_free() it on {@code to}'s free_by_rcu_ttrace. */
-    boolean trimOne(int c, int to) {
-        int obj = pop(freeHead, c);
-        if (obj == NIL) {
-            return false;
-        }
-        freeCnt[c]--;
-        push(freeByRcuTtraceHead, to, obj);
-        objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
-        objects.clearWarm(obj);
-        acc.cacheToWaiting(unit(c));
-        return true;
+  /** Length of one list, walking it; for tests and consistency checks only. */
+  int length(int[] heads, int c) {
+    int n = 0;
+    for (int obj = heads[c]; obj != NIL; obj = objects.next(obj)) {
+      n++;
     }
+    return n;
+  }
 
-    /**
-     * alloc_bulk(), first two loops: llist_del_first() from free_by_rcu_ttrace, then from waiting_for_gp_ttrace,
-     * onto free_llist. False when both are empty.
-     */
-    boolean reuseToFreeList(int c) {
-        int obj = pop(freeByRcuTtraceHead, c);
-        if (obj == NIL) {
-            obj = pop(waitingForGpTtraceHead, c);
-            if (obj == NIL) {
-                return false;
-            }
-        }
-        push(freeHead, c, obj);
-        freeCnt[c]++;
-        objects.setState(obj, ObjectTable.CACHED);
-        acc.waitingToCache(unit(c));
-        return true;
+  private void drainWaiting(int[] heads, int c) {
+    int obj = pop(heads, c);
+    while (obj != NIL) {
+      acc.waitingToSlab(objects.unitBytes(obj));
+      slab.kfree(obj);
+      obj = pop(heads, c);
     }
+  }
 
-    // ---- stage 1: normal RCU GP ----
+  private void push(int[] heads, int c, int obj) {
+    objects.setNext(obj, heads[c]);
+    heads[c] = obj;
+  }
 
-    /** unit_free_rcu(): __llist_add() on free_by_rcu, remembering the tail for the later batch add. */
-    void freeToFreeByRcu(int c, int obj) {
-        if (freeByRcuHead[c] == NIL) {
-            freeByRcuTail[c] = obj;
-        }
-        push(freeByRcuHead, c, obj);
-        objects.setState(obj, ObjectTable.WAITING_RCU);
-        acc.liveToWaiting(unit(c));
+  private int pop(int[] heads, int c) {
+    int obj = heads[c];
+    if (obj != NIL) {
+      heads[c] = objects.next(obj);
+      objects.setNext(obj, NIL);
     }
+    return obj;
+  }
 
-    /** check_free_by_rcu(): waiting_for_gp takes the whole free_by_rcu list (O(1), head and tail). */
-    void startRcuWait(int c) {
-        waitingForGpHead[c] = freeByRcuHead[c];
-        waitingForGpTail[c] = freeByRcuTail[c];
-        freeByRcuHead[c] = NIL;
-        freeByRcuTail[c] = NIL;
-    }
-
-    /**
-     * __free_by_rcu(): llist_add_batch() of all of waiting_for_gp in front of {@code to}'s free_by_rcu_ttrace.
-     * False if waiting_for_gp was empty.
-     */
-    boolean spliceWaitingForGp(int c, int to) {
-        int head = waitingForGpHead[c];
-        if (head == NIL) {
-            return false;
-        }
-        for (int obj = head; obj != NIL; obj = objects.next(obj)) {
-            objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
-        }
-        objects.setNext(waitingForGpTail[c], freeByRcuTtraceHead[to]);
-        freeByRcuTtraceHead[to] = head;
-        waitingForGpHead[c] = NIL;
-        waitingForGpTail[c] = NIL;
-        return true;
-    }
-
-    // ---- stage 2: RCU Tasks Trace GP ----
-
-    /**
-     * do_call_rcu_ttrace(): every object of free_by_rcu_ttrace is llist_add()ed one by one to the (empty)
-     * waiting_for_gp_ttrace, which reverses the order as in the kernel.
-     */
-    void startTasksTraceWait(int c) {
-        int obj = freeByRcuTtraceHead[c];
-        freeByRcuTtraceHead[c] = NIL;
-        while (obj != NIL) {
-            int following = objects.next(obj);
-            push(waitingForGpTtraceHead, c, obj);
-            obj = following;
-        }
-    }
-
-    /** __free_rcu(): free_all() of whatever alloc_bulk() did not reuse from waiting_for_gp_ttrace. */
-    void freeWaitingTasksTrace(int c) {
-        drainWaiting(waitingForGpTtraceHead, c);
-    }
-
-    // ---- teardown ----
-
-    /** drain_mem_cache(): every list straight back to slab, no grace period. */
-    void drain(int c) {
-        drainWaiting(freeByRcuTtraceHead, c);
-        drainWaiting(waitingForGpTtraceHead, c);
-        int obj = pop(freeHead, c);
-        while (obj != NIL) {
-            acc.cacheToSlab(unit(c));
-            slab.kfree(obj);
-            obj = pop(freeHead, c);
-        }
-        freeCnt[c] = 0;
-        drainWaiting(freeByRcuHead, c);
-        freeByRcuTail[c] = NIL;
-        drainWaiting(waitingForGpHead, c);
-        waitingForGpTail[c] = NIL;
-    }
-
-    /** Length of one list, walking it; for tests and consistency checks only. */
-    int length(int[] heads, int c) {
-        int n = 0;
-        for (int obj = heads[c]; obj != NIL; obj = objects.next(obj)) {
-            n++;
-        }
-        return n;
-    }
-
-    private void drainWaiting(int[] heads, int c) {
-        int obj = pop(heads, c);
-        while (obj != NIL) {
-            acc.waitingToSlab(objects.unitBytes(obj));
-            slab.kfree(obj);
-            obj = pop(heads, c);
-        }
-    }
-
-    private void push(int[] heads, int c, int obj) {
-        objects.setNext(obj, heads[c]);
-        heads[c] = obj;
-    }
-
-    private int pop(int[] heads, int c) {
-        int obj = heads[c];
-        if (obj != NIL) {
-            heads[c] = objects.next(obj);
-            objects.setNext(obj, NIL);
-        }
-        return obj;
-    }
-
-    private static int[] nilArray(int n) {
-        int[] a = new int[n];
-        Arrays.fill(a, NIL);
-        return a;
-    }
+  private static int[] nilArray(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, NIL);
+    return a;
+  }
 }

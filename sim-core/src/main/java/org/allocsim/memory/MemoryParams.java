@@ -25,82 +25,82 @@ import java.util.Objects;
  *                                Default 192 [inferred: struct bpf_mem_cache is ~3 cache lines].
  */
 public record MemoryParams(int cpus, long irqWorkLatencyNs, long rcuGracePeriodNs, long tasksTraceGracePeriodNs,
-        boolean rcuTasksTraceImpliesRcu, FreePath freePath, long warmCacheBytes, int cacheStructBytes) {
+    boolean rcuTasksTraceImpliesRcu, FreePath freePath, long warmCacheBytes, int cacheStructBytes) {
 
-    /** Highest CPU count the object table can encode (16-bit CPU fields, one value reserved for "none"). */
-    public static final int MAX_CPUS = 65_534;
+  /** Highest CPU count the object table can encode (16-bit CPU fields, one value reserved for "none"). */
+  public static final int MAX_CPUS = 65_534;
 
-    /** Validates every field; the model relies on non-negative times (Timers.after) and the CPU packing. */
-    public MemoryParams {
-        if (cpus < 1 || cpus > MAX_CPUS) {
-            throw new IllegalArgumentException("cpus must be in 1.." + MAX_CPUS + ": " + cpus);
-        }
-        requireNonNegative(irqWorkLatencyNs, "irqWorkLatencyNs");
-        requireNonNegative(rcuGracePeriodNs, "rcuGracePeriodNs");
-        requireNonNegative(tasksTraceGracePeriodNs, "tasksTraceGracePeriodNs");
-        Objects.requireNonNull(freePath, "freePath");
-        if (warmCacheBytes < 0 || warmCacheBytes >= ObjectTable.MAX_TRAFFIC_WINDOW) {
-            throw new IllegalArgumentException("warmCacheBytes must be in 0..2^47-1: " + warmCacheBytes);
-        }
-        requireNonNegative(cacheStructBytes, "cacheStructBytes");
+  /** Validates every field; the model relies on non-negative times (Timers.after) and the CPU packing. */
+  public MemoryParams {
+    if (cpus < 1 || cpus > MAX_CPUS) {
+      throw new IllegalArgumentException("cpus must be in 1.." + MAX_CPUS + ": " + cpus);
     }
-
-    /** The defaults listed on each component, for {@code cpus} CPUs. */
-    public static MemoryParams defaults(int cpus) {
-        return new MemoryParams(cpus, 2_000L, 10_000_000L, 25_000_000L, true, FreePath.DIRECT, 1L << 20, 192);
+    requireNonNegative(irqWorkLatencyNs, "irqWorkLatencyNs");
+    requireNonNegative(rcuGracePeriodNs, "rcuGracePeriodNs");
+    requireNonNegative(tasksTraceGracePeriodNs, "tasksTraceGracePeriodNs");
+    Objects.requireNonNull(freePath, "freePath");
+    if (warmCacheBytes < 0 || warmCacheBytes >= ObjectTable.MAX_TRAFFIC_WINDOW) {
+      throw new IllegalArgumentException("warmCacheBytes must be in 0..2^47-1: " + warmCacheBytes);
     }
+    requireNonNegative(cacheStructBytes, "cacheStructBytes");
+  }
 
-    /**
-     * Delay of the stage-2 callback: call_rcu_tasks_trace(), plus call_rcu() when the tasks-trace GP does not imply
-     * an RCU GP (memalloc.c __free_rcu_tasks_trace()).
-     */
-    public long tasksTraceStageDelayNs() {
-        return rcuTasksTraceImpliesRcu ? tasksTraceGracePeriodNs : tasksTraceGracePeriodNs + rcuGracePeriodNs;
-    }
+  /** The defaults listed on each component, for {@code cpus} CPUs. */
+  public static MemoryParams defaults(int cpus) {
+    return new MemoryParams(cpus, 2_000L, 10_000_000L, 25_000_000L, true, FreePath.DIRECT, 1L << 20, 192);
+  }
 
-    public MemoryParams withCpus(int value) {
-        return new MemoryParams(value, irqWorkLatencyNs, rcuGracePeriodNs, tasksTraceGracePeriodNs,
-                rcuTasksTraceImpliesRcu, freePath, warmCacheBytes, cacheStructBytes);
-    }
+  /**
+   * Delay of the stage-2 callback: call_rcu_tasks_trace(), plus call_rcu() when the tasks-trace GP does not imply
+   * an RCU GP (memalloc.c __free_rcu_tasks_trace()).
+   */
+  public long tasksTraceStageDelayNs() {
+    return rcuTasksTraceImpliesRcu ? tasksTraceGracePeriodNs : tasksTraceGracePeriodNs + rcuGracePeriodNs;
+  }
 
-    public MemoryParams withIrqWorkLatencyNs(long value) {
-        return new MemoryParams(cpus, value, rcuGracePeriodNs, tasksTraceGracePeriodNs,
-                rcuTasksTraceImpliesRcu, freePath, warmCacheBytes, cacheStructBytes);
-    }
+  public MemoryParams withCpus(int value) {
+    return new MemoryParams(value, irqWorkLatencyNs, rcuGracePeriodNs, tasksTraceGracePeriodNs,
+        rcuTasksTraceImpliesRcu, freePath, warmCacheBytes, cacheStructBytes);
+  }
 
-    public MemoryParams withRcuGracePeriodNs(long value) {
-        return new MemoryParams(cpus, irqWorkLatencyNs, value, tasksTraceGracePeriodNs,
-                rcuTasksTraceImpliesRcu, freePath, warmCacheBytes, cacheStructBytes);
-    }
+  public MemoryParams withIrqWorkLatencyNs(long value) {
+    return new MemoryParams(cpus, value, rcuGracePeriodNs, tasksTraceGracePeriodNs,
+        rcuTasksTraceImpliesRcu, freePath, warmCacheBytes, cacheStructBytes);
+  }
 
-    public MemoryParams withTasksTraceGracePeriodNs(long value) {
-        return new MemoryParams(cpus, irqWorkLatencyNs, rcuGracePeriodNs, value,
-                rcuTasksTraceImpliesRcu, freePath, warmCacheBytes, cacheStructBytes);
-    }
+  public MemoryParams withRcuGracePeriodNs(long value) {
+    return new MemoryParams(cpus, irqWorkLatencyNs, value, tasksTraceGracePeriodNs,
+        rcuTasksTraceImpliesRcu, freePath, warmCacheBytes, cacheStructBytes);
+  }
 
-    public MemoryParams withRcuTasksTraceImpliesRcu(boolean value) {
-        return new MemoryParams(cpus, irqWorkLatencyNs, rcuGracePeriodNs, tasksTraceGracePeriodNs,
-                value, freePath, warmCacheBytes, cacheStructBytes);
-    }
+  public MemoryParams withTasksTraceGracePeriodNs(long value) {
+    return new MemoryParams(cpus, irqWorkLatencyNs, rcuGracePeriodNs, value,
+        rcuTasksTraceImpliesRcu, freePath, warmCacheBytes, cacheStructBytes);
+  }
 
-    public MemoryParams withFreePath(FreePath value) {
-        return new MemoryParams(cpus, irqWorkLatencyNs, rcuGracePeriodNs, tasksTraceGracePeriodNs,
-                rcuTasksTraceImpliesRcu, value, warmCacheBytes, cacheStructBytes);
-    }
+  public MemoryParams withRcuTasksTraceImpliesRcu(boolean value) {
+    return new MemoryParams(cpus, irqWorkLatencyNs, rcuGracePeriodNs, tasksTraceGracePeriodNs,
+        value, freePath, warmCacheBytes, cacheStructBytes);
+  }
 
-    public MemoryParams withWarmCacheBytes(long value) {
-        return new MemoryParams(cpus, irqWorkLatencyNs, rcuGracePeriodNs, tasksTraceGracePeriodNs,
-                rcuTasksTraceImpliesRcu, freePath, value, cacheStructBytes);
-    }
+  public MemoryParams withFreePath(FreePath value) {
+    return new MemoryParams(cpus, irqWorkLatencyNs, rcuGracePeriodNs, tasksTraceGracePeriodNs,
+        rcuTasksTraceImpliesRcu, value, warmCacheBytes, cacheStructBytes);
+  }
 
-    public MemoryParams withCacheStructBytes(int value) {
-        return new MemoryParams(cpus, irqWorkLatencyNs, rcuGracePeriodNs, tasksTraceGracePeriodNs,
-                rcuTasksTraceImpliesRcu, freePath, warmCacheBytes, value);
-    }
+  public MemoryParams withWarmCacheBytes(long value) {
+    return new MemoryParams(cpus, irqWorkLatencyNs, rcuGracePeriodNs, tasksTraceGracePeriodNs,
+        rcuTasksTraceImpliesRcu, freePath, value, cacheStructBytes);
+  }
 
-    private static void requireNonNegative(long value, String name) {
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0: " + value);
-        }
+  public MemoryParams withCacheStructBytes(int value) {
+    return new MemoryParams(cpus, irqWorkLatencyNs, rcuGracePeriodNs, tasksTraceGracePeriodNs,
+        rcuTasksTraceImpliesRcu, freePath, warmCacheBytes, value);
+  }
+
+  private static void requireNonNegative(long value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0: " + value);
     }
+  }
 }

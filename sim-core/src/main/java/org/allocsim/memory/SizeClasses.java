@@ -10,58 +10,58 @@ package org.allocsim.memory;
  * exact O(1) lookup table.
  */
 public final class SizeClasses {
-    /** NUM_CACHES in memalloc.c. */
-    public static final int COUNT = 11;
-    /** LLIST_NODE_SZ: the header that holds the llist_node while free and the owning cache pointer while live. */
-    public static final int HEADER_BYTES = 8;
-    /** BPF_MEM_ALLOC_SIZE_MAX - LLIST_NODE_SZ (bpf_mem_alloc_check_size(): larger is -E2BIG). */
-    public static final int MAX_OBJECT_BYTES = 4088;
+  /** NUM_CACHES in memalloc.c. */
+  public static final int COUNT = 11;
+  /** LLIST_NODE_SZ: the header that holds the llist_node while free and the owning cache pointer while live. */
+  public static final int HEADER_BYTES = 8;
+  /** BPF_MEM_ALLOC_SIZE_MAX - LLIST_NODE_SZ (bpf_mem_alloc_check_size(): larger is -E2BIG). */
+  public static final int MAX_OBJECT_BYTES = 4088;
 
-    private static final int MAX_UNIT_BYTES = 4096; // BPF_MEM_ALLOC_SIZE_MAX
-    private static final int[] UNITS = {16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096};
-    /** classByStep[(size - 1) / 8] = smallest class whose unit holds {@code size} bytes (header included). */
-    private static final byte[] CLASS_BY_STEP = buildLookup();
+  private static final int MAX_UNIT_BYTES = 4096; // BPF_MEM_ALLOC_SIZE_MAX
+  private static final int[] UNITS = {16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096};
+  /** classByStep[(size - 1) / 8] = smallest class whose unit holds {@code size} bytes (header included). */
+  private static final byte[] CLASS_BY_STEP = buildLookup();
 
-    private SizeClasses() {
+  private SizeClasses() {
+  }
+
+  /**
+   * Size class of a request of {@code objectBytes} (what the program asks for, without the header).
+   *
+   * @return index 0..10 in ascending unit order (16,32,64,96,128,192,256,512,1024,2048,4096), or -1 if
+   *         size+8 &gt; 4096 or size &lt;= 0 (bpf_mem_alloc() returns NULL for both)
+   */
+  public static int classOf(int objectBytes) {
+    if (objectBytes <= 0 || objectBytes > MAX_OBJECT_BYTES) {
+      return -1;
     }
+    return CLASS_BY_STEP[(objectBytes + HEADER_BYTES - 1) >>> 3];
+  }
 
-    /**
-     * Size class of a request of {@code objectBytes} (what the program asks for, without the header).
-     *
-     * @return index 0..10 in ascending unit order (16,32,64,96,128,192,256,512,1024,2048,4096), or -1 if
-     *         size+8 &gt; 4096 or size &lt;= 0 (bpf_mem_alloc() returns NULL for both)
-     */
-    public static int classOf(int objectBytes) {
-        if (objectBytes <= 0 || objectBytes > MAX_OBJECT_BYTES) {
-            return -1;
-        }
-        return CLASS_BY_STEP[(objectBytes + HEADER_BYTES - 1) >>> 3];
-    }
+  /** Unit size in bytes (object + 8-byte header) of a size class 0..10. */
+  public static int unitBytes(int sizeClass) {
+    return UNITS[sizeClass];
+  }
 
-    /** Unit size in bytes (object + 8-byte header) of a size class 0..10. */
-    public static int unitBytes(int sizeClass) {
-        return UNITS[sizeClass];
+  /** Size class whose unit is exactly {@code unitBytes}, or -1 if no bucket has that unit. */
+  static int classOfUnit(int unitBytes) {
+    if (unitBytes < UNITS[0] || unitBytes > MAX_UNIT_BYTES || (unitBytes & 7) != 0) {
+      return -1;
     }
+    int cls = CLASS_BY_STEP[(unitBytes - 1) >>> 3];
+    return UNITS[cls] == unitBytes ? cls : -1;
+  }
 
-    /** Size class whose unit is exactly {@code unitBytes}, or -1 if no bucket has that unit. */
-    static int classOfUnit(int unitBytes) {
-        if (unitBytes < UNITS[0] || unitBytes > MAX_UNIT_BYTES || (unitBytes & 7) != 0) {
-            return -1;
-        }
-        int cls = CLASS_BY_STEP[(unitBytes - 1) >>> 3];
-        return UNITS[cls] == unitBytes ? cls : -1;
+  private static byte[] buildLookup() {
+    byte[] table = new byte[MAX_UNIT_BYTES / 8];
+    int cls = 0;
+    for (int step = 0; step < table.length; step++) {
+      int bytes = (step + 1) * 8; // largest size that falls in this step
+      while (UNITS[cls] < bytes) {
+        cls++;
+      }
+      table[step] = (byte) cls;
     }
-
-    private static byte[] buildLookup() {
-        byte[] table = new byte[MAX_UNIT_BYTES / 8];
-        int cls = 0;
-        for (int step = 0; step < table.length; step++) {
-            int bytes = (step + 1) * 8; // largest size that falls in this step
-            while (UNITS[cls] < bytes) {
-                cls++;
-            }
-            table[step] = (byte) cls;
-        }
-        return table;
-    }
+    return table;
+  }
 }

@@ -12,142 +12,142 @@ import java.util.Objects;
  * allocation failures are those of the per-CPU caches (kernel-model.md §3.4).
  */
 public final class Slab {
-    private final MemoryParams params;
-    private final Timers timers;
-    private final ObjectTable objects = new ObjectTable();
-    /** Sum of unit bytes successfully allocated on each CPU, all allocators: the clock of cache warmth. */
-    private final long[] cpuTraffic;
-    private final Map<Integer, BpfMemAlloc> allocators = new HashMap<>();
-    private long warmAllocs;
-    private long coldAllocs;
-    private long failedAllocs;
-    private long slabAllocatedBytes;
-    private long slabReturnedBytes;
-    private long overheadBytes;
-    private long peakBytes;
+  private final MemoryParams params;
+  private final Timers timers;
+  private final ObjectTable objects = new ObjectTable();
+  /** Sum of unit bytes successfully allocated on each CPU, all allocators: the clock of cache warmth. */
+  private final long[] cpuTraffic;
+  private final Map<Integer, BpfMemAlloc> allocators = new HashMap<>();
+  private long warmAllocs;
+  private long coldAllocs;
+  private long failedAllocs;
+  private long slabAllocatedBytes;
+  private long slabReturnedBytes;
+  private long overheadBytes;
+  private long peakBytes;
 
-    public Slab(MemoryParams params, Timers timers) {
-        this.params = Objects.requireNonNull(params, "params");
-        this.timers = Objects.requireNonNull(timers, "timers");
-        this.cpuTraffic = new long[params.cpus()];
+  public Slab(MemoryParams params, Timers timers) {
+    this.params = Objects.requireNonNull(params, "params");
+    this.timers = Objects.requireNonNull(timers, "timers");
+    this.cpuTraffic = new long[params.cpus()];
+  }
+
+  public MemoryParams params() {
+    return params;
+  }
+
+  public ObjectTable objects() {
+    return objects;
+  }
+
+  /**
+   * bpf_mem_alloc_init(): caches on every CPU, each prefilled from slab (kernel-model.md §3.3).
+   *
+   * @param allocatorId    id recorded in {@link ObjectTable#allocator(int)}; unique in this run
+   * @param fixedUnitBytes 0 = size==0 allocator with 11 classes; otherwise the unit size (object plus the 8-byte
+   *                       header), rounded up to 8, of a one-class allocator (the hash-map case)
+   */
+  public BpfMemAlloc create(int allocatorId, String name, int fixedUnitBytes) {
+    Objects.requireNonNull(name, "name");
+    if (fixedUnitBytes < 0) {
+      throw new IllegalArgumentException("fixedUnitBytes must be >= 0: " + fixedUnitBytes);
     }
-
-    public MemoryParams params() {
-        return params;
+    if (allocators.containsKey(allocatorId)) {
+      throw new IllegalArgumentException("allocator id already used in this run: " + allocatorId);
     }
+    BpfMemAlloc ma = new BpfMemAlloc(this, allocatorId, name, fixedUnitBytes);
+    allocators.put(allocatorId, ma);
+    return ma;
+  }
 
-    public ObjectTable objects() {
-        return objects;
+  /** The allocator created with {@code allocatorId} (destroyed ones included), or null. */
+  public BpfMemAlloc allocator(int allocatorId) {
+    return allocators.get(allocatorId);
+  }
+
+  /** Successful allocations whose object was cache-hot; see {@link BpfMemAlloc#alloc}. */
+  public long warmAllocs() {
+    return warmAllocs;
+  }
+
+  /** Successful allocations whose object was cache-cold; see {@link BpfMemAlloc#alloc}. */
+  public long coldAllocs() {
+    return coldAllocs;
+  }
+
+  /** Allocations that returned -1, for any reason. */
+  public long failedAllocs() {
+    return failedAllocs;
+  }
+
+  /** Bytes ever obtained by kmalloc (prefill + refills). */
+  public long slabAllocatedBytes() {
+    return slabAllocatedBytes;
+  }
+
+  /** Bytes given back to slab (after the last grace period, or by destroy's drain). */
+  public long slabReturnedBytes() {
+    return slabReturnedBytes;
+  }
+
+  /** Allocation traffic of {@code cpu} so far, in unit bytes. */
+  /** Highest allocator memory ever in use: objects obtained from slab and not returned, plus cache structs. */
+  public long peakBytes() {
+    return peakBytes;
+  }
+
+  public long cpuTraffic(int cpu) {
+    return cpuTraffic[cpu];
+  }
+
+  // ---- package-private: the kmalloc side and the counters BpfMemAlloc feeds ----
+
+  Timers timers() {
+    return timers;
+  }
+
+  /** kmalloc_node(unit_size) for a cache of {@code allocatorId} on {@code cpu}; the object lands on a free list. */
+  int kmalloc(int allocatorId, int unit, int cpu) {
+    slabAllocatedBytes += unit;
+    notePeak();
+    return objects.acquire(allocatorId, unit, cpu, ObjectTable.CACHED);
+  }
+
+  /** kfree(): free_one() in memalloc.c. */
+  void kfree(int obj) {
+    slabReturnedBytes += objects.unitBytes(obj);
+    objects.release(obj);
+  }
+
+  /** Counts a successful allocation of {@code unit} bytes on {@code cpu}; warmth is judged before the count. */
+  void countAlloc(int cpu, int unit, boolean warm) {
+    cpuTraffic[cpu] += unit;
+    if (warm) {
+      warmAllocs++;
+    } else {
+      coldAllocs++;
     }
+  }
 
-    /**
-     * bpf_mem_alloc_init(): caches on every CPU, each prefilled from slab (kernel-model.md §3.3).
-     *
-     * @param allocatorId    id recorded in {@link ObjectTable#allocator(int)}; unique in this run
-     * @param fixedUnitBytes 0 = size==0 allocator with 11 classes; otherwise the unit size (object plus the 8-byte
-     *                       header), rounded up to 8, of a one-class allocator (the hash-map case)
-     */
-    public BpfMemAlloc create(int allocatorId, String name, int fixedUnitBytes) {
-        Objects.requireNonNull(name, "name");
-        if (fixedUnitBytes < 0) {
-            throw new IllegalArgumentException("fixedUnitBytes must be >= 0: " + fixedUnitBytes);
-        }
-        if (allocators.containsKey(allocatorId)) {
-            throw new IllegalArgumentException("allocator id already used in this run: " + allocatorId);
-        }
-        BpfMemAlloc ma = new BpfMemAlloc(this, allocatorId, name, fixedUnitBytes);
-        allocators.put(allocatorId, ma);
-        return ma;
+  /** The struct bpf_mem_cache memory of a new allocator. */
+  void addOverhead(long bytes) {
+    overheadBytes += bytes;
+    notePeak();
+  }
+
+  /** The struct bpf_mem_cache memory of a destroyed allocator goes back. */
+  void releaseOverhead(long bytes) {
+    overheadBytes -= bytes;
+  }
+
+  private void notePeak() {
+    long inUse = slabAllocatedBytes - slabReturnedBytes + overheadBytes;
+    if (inUse > peakBytes) {
+      peakBytes = inUse;
     }
+  }
 
-    /** The allocator created with {@code allocatorId} (destroyed ones included), or null. */
-    public BpfMemAlloc allocator(int allocatorId) {
-        return allocators.get(allocatorId);
-    }
-
-    /** Successful allocations whose object was cache-hot; see {@link BpfMemAlloc#alloc}. */
-    public long warmAllocs() {
-        return warmAllocs;
-    }
-
-    /** Successful allocations whose object was cache-cold; see {@link BpfMemAlloc#alloc}. */
-    public long coldAllocs() {
-        return coldAllocs;
-    }
-
-    /** Allocations that returned -1, for any reason. */
-    public long failedAllocs() {
-        return failedAllocs;
-    }
-
-    /** Bytes ever obtained by kmalloc (prefill + refills). */
-    public long slabAllocatedBytes() {
-        return slabAllocatedBytes;
-    }
-
-    /** Bytes given back to slab (after the last grace period, or by destroy's drain). */
-    public long slabReturnedBytes() {
-        return slabReturnedBytes;
-    }
-
-    /** Allocation traffic of {@code cpu} so far, in unit bytes. */
-    /** Highest allocator memory ever in use: objects obtained from slab and not returned, plus cache structs. */
-    public long peakBytes() {
-        return peakBytes;
-    }
-
-    public long cpuTraffic(int cpu) {
-        return cpuTraffic[cpu];
-    }
-
-    // ---- package-private: the kmalloc side and the counters BpfMemAlloc feeds ----
-
-    Timers timers() {
-        return timers;
-    }
-
-    /** kmalloc_node(unit_size) for a cache of {@code allocatorId} on {@code cpu}; the object lands on a free list. */
-    int kmalloc(int allocatorId, int unit, int cpu) {
-        slabAllocatedBytes += unit;
-        notePeak();
-        return objects.acquire(allocatorId, unit, cpu, ObjectTable.CACHED);
-    }
-
-    /** kfree(): free_one() in memalloc.c. */
-    void kfree(int obj) {
-        slabReturnedBytes += objects.unitBytes(obj);
-        objects.release(obj);
-    }
-
-    /** Counts a successful allocation of {@code unit} bytes on {@code cpu}; warmth is judged before the count. */
-    void countAlloc(int cpu, int unit, boolean warm) {
-        cpuTraffic[cpu] += unit;
-        if (warm) {
-            warmAllocs++;
-        } else {
-            coldAllocs++;
-        }
-    }
-
-    /** The struct bpf_mem_cache memory of a new allocator. */
-    void addOverhead(long bytes) {
-        overheadBytes += bytes;
-        notePeak();
-    }
-
-    /** The struct bpf_mem_cache memory of a destroyed allocator goes back. */
-    void releaseOverhead(long bytes) {
-        overheadBytes -= bytes;
-    }
-
-    private void notePeak() {
-        long inUse = slabAllocatedBytes - slabReturnedBytes + overheadBytes;
-        if (inUse > peakBytes) {
-            peakBytes = inUse;
-        }
-    }
-
-    void countFailure() {
-        failedAllocs++;
-    }
+  void countFailure() {
+    failedAllocs++;
+  }
 }

@@ -8,9 +8,9 @@ package org.allocsim.memory;
  * keep references to them but must not assume they are distinct per call.
  */
 public interface Timers {
-    /** Current simulated time in nanoseconds. */
-    long now();
+  /** Current simulated time in nanoseconds. */
+  long now();
 
-    /** Runs action at now()+delayNs (delayNs &gt;= 0) as an internal kernel event (irq_work, RCU callback). */
-    void after(long delayNs, Runnable action);
+  /** Runs action at now()+delayNs (delayNs &gt;= 0) as an internal kernel event (irq_work, RCU callback). */
+  void after(long delayNs, Runnable action);
 }

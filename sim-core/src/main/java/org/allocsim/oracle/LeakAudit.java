@@ -20,6 +20,9 @@ public final class LeakAudit {
       if (!m.isFreed() && m.holdsKptrs()) {
         m.slots().forEach((index, obj) -> reachable.set(obj));
       }
+      if (!m.isFreed() && m.elements() != null) {
+        m.elements().forEach((key, obj) -> reachable.set(obj));
+      }
     }
     for (Program p : world.programs()) {
       for (int cpu = 0; cpu < p.heldSlots(); cpu++) {

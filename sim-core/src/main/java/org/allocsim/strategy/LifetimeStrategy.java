@@ -91,6 +91,15 @@ public interface LifetimeStrategy {
   default void onMapsCreated(List<BpfMap> created, Map<String, BpfMap> objectMaps) {
   }
 
+  /**
+   * The allocator the elements of a no-prealloc hash map come from, when the design shares one (design 3's
+   * {@code elem_allocator}); the strategy then holds that reference itself. -1: the kernel gives the map its own
+   * fixed-size allocator (htab->ma) and frees it with the map.
+   */
+  default int elementAllocator(BpfMap map, Map<String, BpfMap> objectMaps) {
+    return -1;
+  }
+
   /** Verdict on inserting inner into outer (design 3 refuses an inner map with another allocator, S4). */
   default LoadVerdict verifyInnerMapInsert(BpfMap outer, BpfMap inner) {
     return LoadVerdict.ACCEPT;

@@ -16,6 +16,8 @@ public final class BpfMap {
   private final SlotArray slots;
   private final Holders holders = new Holders();
   private int allocator = -1;
+  private int elementAllocator = -1;
+  private final SlotArray elements;
   private long storedBytes;
   private boolean freed;
 
@@ -27,6 +29,7 @@ public final class BpfMap {
     long length = spec.type().isMapInMap() ? spec.maxEntries()
         : (long) spec.maxEntries() * spec.fields().size();
     this.slots = length > 0 ? new SlotArray(length) : null;
+    this.elements = spec.modelsElements() ? new SlotArray(spec.maxEntries()) : null;
   }
 
   public int id() {
@@ -97,6 +100,20 @@ public final class BpfMap {
 
   public void adjustStoredBytes(long delta) {
     storedBytes += delta;
+  }
+
+  /** Element objects by key, for a map that models element memory; else null. */
+  public SlotArray elements() {
+    return elements;
+  }
+
+  /** The allocator its elements come from (htab->ma, or a shared elem_allocator), or -1. */
+  public int elementAllocator() {
+    return elementAllocator;
+  }
+
+  void setElementAllocator(int allocatorId) {
+    this.elementAllocator = allocatorId;
   }
 
   /** The allocator an ALLOCATOR map owns, or -1. */

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param elemAllocator design 3's {@code elem_allocator}: name of an allocator map, or null
  * @param allocatorUnitBytes for an allocator map: fixed object size, 0 for a size==0 allocator with 11 classes
  * @param pinPath bpffs path for LIBBPF_PIN_BY_NAME-style reuse, or null; a pinned map is reused on reload
+ * @param elementBytes for a BPF_F_NO_PREALLOC hash map: elem_size (sizeof(struct htab_elem) + round_up(key, 8) +
+ *     round_up(value, 8)); its elements then come from a bpf_mem_alloc (htab->ma). 0: element memory not modelled
  */
 public record MapSpec(String name, MapType type, int maxEntries, List<KptrField> fields, MapSpec innerTemplate,
-    String kptrAllocator, String elemAllocator, int allocatorUnitBytes, String pinPath) {
+    String kptrAllocator, String elemAllocator, int allocatorUnitBytes, String pinPath, int elementBytes) {
 
   public MapSpec {
     Objects.requireNonNull(name, "name");
@@ -32,36 +34,50 @@ public record MapSpec(String name, MapType type, int maxEntries, List<KptrField>
     if (type.isMapInMap() && !fields.isEmpty()) {
       throw new IllegalArgumentException("map " + name + ": an outer map holds maps, not kptr fields");
     }
+    if (elementBytes < 0 || (elementBytes > 0 && type != MapType.HASH)) {
+      throw new IllegalArgumentException("map " + name + ": element memory is modelled for no-prealloc hash maps");
+    }
+  }
+
+  /** True when elements are allocated on insert from the map's element allocator (BPF_F_NO_PREALLOC). */
+  public boolean modelsElements() {
+    return elementBytes > 0;
   }
 
   /** A plain map with kptr fields. */
   public static MapSpec of(String name, MapType type, int maxEntries, KptrField... fields) {
-    return new MapSpec(name, type, maxEntries, List.of(fields), null, null, null, 0, null);
+    return new MapSpec(name, type, maxEntries, List.of(fields), null, null, null, 0, null, 0);
   }
 
   /** An outer map (array_of_maps / hash_of_maps) with its inner template. */
   public static MapSpec outer(String name, MapType type, int maxEntries, MapSpec innerTemplate) {
-    return new MapSpec(name, type, maxEntries, List.of(), innerTemplate, null, null, 0, null);
+    return new MapSpec(name, type, maxEntries, List.of(), innerTemplate, null, null, 0, null, 0);
   }
 
   /** A BPF_MAP_TYPE_ALLOCATOR map; unitBytes 0 serves every size class. */
   public static MapSpec allocator(String name, int unitBytes) {
-    return new MapSpec(name, MapType.ALLOCATOR, 1, List.of(), null, null, null, unitBytes, null);
+    return new MapSpec(name, MapType.ALLOCATOR, 1, List.of(), null, null, null, unitBytes, null, 0);
   }
 
   public MapSpec pinnedAt(String path) {
     return new MapSpec(name, type, maxEntries, fields, innerTemplate, kptrAllocator, elemAllocator,
-        allocatorUnitBytes, path);
+        allocatorUnitBytes, path, elementBytes);
   }
 
   public MapSpec withKptrAllocator(String allocatorMap) {
     return new MapSpec(name, type, maxEntries, fields, innerTemplate, allocatorMap, elemAllocator,
-        allocatorUnitBytes, pinPath);
+        allocatorUnitBytes, pinPath, elementBytes);
   }
 
   public MapSpec withElemAllocator(String allocatorMap) {
     return new MapSpec(name, type, maxEntries, fields, innerTemplate, kptrAllocator, allocatorMap,
-        allocatorUnitBytes, pinPath);
+        allocatorUnitBytes, pinPath, elementBytes);
+  }
+
+  /** A BPF_F_NO_PREALLOC hash map whose elements of elemSize bytes come from a bpf_mem_alloc. */
+  public MapSpec withElements(int elemSize) {
+    return new MapSpec(name, type, maxEntries, fields, innerTemplate, kptrAllocator, elemAllocator,
+        allocatorUnitBytes, pinPath, elemSize);
   }
 
   /** Index of the named field, or -1. */

@@ -151,6 +151,10 @@ public final class World {
     map.setAllocator(allocator);
   }
 
+  public void setElementAllocator(BpfMap map, int allocator) {
+    map.setElementAllocator(allocator);
+  }
+
   /** bpffs: path to the pinned map or program. */
   public Map<String, Object> pins() {
     return pins;
