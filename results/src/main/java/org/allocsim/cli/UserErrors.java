@@ -1,0 +1,14 @@
+package org.allocsim.cli;
+
+import org.allocsim.kernel.ScenarioException;
+import org.allocsim.kernel.TraceException;
+
+/** Which exceptions are the user's input errors (exit 2, one line) rather than allocsim's bugs. */
+final class UserErrors {
+  private UserErrors() {
+  }
+
+  static boolean isUserError(Exception e) {
+    return e instanceof ScenarioException || e instanceof TraceException || e instanceof IllegalArgumentException;
+  }
+}
