@@ -1,0 +1,40 @@
+package org.allocsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.allocsim.kernel.KernelParameters;
+import org.allocsim.params.ParameterSpec;
+import org.allocsim.strategy.Strategies;
+import org.junit.jupiter.api.Test;
+
+/** The README documents every parameter with its real default, and every installed strategy. */
+class ReadmeTest {
+  private static String readme() throws IOException {
+    return Files.readString(Path.of("..", "README.md"));
+  }
+
+  @Test
+  void everyKernelParameterIsInTheTableWithItsDefault() throws IOException {
+    String text = readme();
+    for (ParameterSpec p : KernelParameters.ALL) {
+      assertTrue(text.contains("| `" + p.key() + "` | " + p.defaultValue() + " |"), p.key());
+    }
+  }
+
+  @Test
+  void everyStrategyHasARow() throws IOException {
+    String text = readme();
+    for (String name : Strategies.installed().names()) {
+      assertTrue(text.contains("| `" + name + "` |"), name);
+    }
+  }
+
+  @Test
+  void theTestCommandIsWhatCiRuns() throws IOException {
+    assertTrue(readme().contains("./mvnw -B verify"));
+    assertTrue(Files.readString(Path.of("..", ".ci", "run")).contains("./mvnw -B verify"));
+  }
+}
