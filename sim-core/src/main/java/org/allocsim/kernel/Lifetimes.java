@@ -35,8 +35,10 @@ final class Lifetimes {
     }
     btf.get();
     if (spec.type() == MapType.ALLOCATOR) {
-      // The allocator map holds its allocator's first reference (Delyan 08-25, S2).
-      world.setMapAllocator(m, allocators.create(spec.name() + "@" + btf.name(), spec.allocatorUnitBytes()));
+      // The allocator map holds a reference on its allocator (Delyan 08-25, S2); a design may alias it.
+      int a = engine.strategy().allocatorMapAllocator(m);
+      world.setMapAllocator(m, a >= 0 ? a : allocators.create(spec.name() + "@" + btf.name(),
+          spec.allocatorUnitBytes()));
     }
     return m;
   }

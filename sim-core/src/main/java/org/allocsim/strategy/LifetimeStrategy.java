@@ -100,6 +100,14 @@ public interface LifetimeStrategy {
     return -1;
   }
 
+  /**
+   * The allocator an allocator map stands for, with a reference taken for the map; -1: the kernel creates a new
+   * allocator owned by the map. The landed design has no allocator maps, so there it names the global allocator.
+   */
+  default int allocatorMapAllocator(BpfMap allocatorMap) {
+    return -1;
+  }
+
   /** Verdict on inserting inner into outer (design 3 refuses an inner map with another allocator, S4). */
   default LoadVerdict verifyInnerMapInsert(BpfMap outer, BpfMap inner) {
     return LoadVerdict.ACCEPT;
