@@ -1,6 +1,7 @@
 package org.allocsim.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +13,24 @@ import org.allocsim.kernel.Simulation;
 import org.allocsim.params.Parameters;
 import org.allocsim.report.SummaryTable;
 import org.allocsim.scenarios.builtin.KatranReload;
+import org.allocsim.scenarios.file.ScenarioFile;
+import org.allocsim.scenarios.file.ScenarioReader;
+import org.allocsim.scenarios.file.ScenarioRuns;
 import org.allocsim.strategy.Strategies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code allocsim run}: runs a scenario under each strategy and prints the summary table. */
+/** {@code allocsim run}: runs scenarios under each strategy and prints the summary table. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs the built-in katran-reload scenario under each strategy and prints a summary table.")
+    description = "Runs scenario files (or, with none, the built-in katran-reload scenario) under each strategy "
+        + "and prints a summary table.")
 final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Parameters(paramLabel = "FILE", arity = "0..*", description = "scenario files")
+  List<Path> files = new ArrayList<>();
 
   @Option(names = "--strategies", split = ",", paramLabel = "NAME",
       description = "strategies to run (default: all, in 'allocsim list' order)")
@@ -50,16 +58,34 @@ final class RunCommand implements Callable<Integer> {
     if (records <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--records must be positive, got " + records);
     }
-    Parameters parameters = ParameterCheck.validated(new Parameters(overrides), installed, spec.commandLine());
-    RunSpec run = KatranReload.spec(records, seed, parameters);
+    PrintWriter out = spec.commandLine().getOut();
+    if (files.isEmpty()) {
+      Parameters parameters = ParameterCheck.validated(new Parameters(overrides), installed, spec.commandLine());
+      print(out, KatranReload.spec(records, seed, parameters), names, installed);
+      return 0;
+    }
+    ScenarioReader reader = new ScenarioReader(installed);
+    List<ScenarioFile> scenarios = new ArrayList<>();
+    for (Path f : files) {
+      scenarios.add(reader.read(f, new Parameters(overrides)));
+    }
+    for (ScenarioFile f : scenarios) {
+      print(out, ScenarioRuns.spec(f, seedGiven() ? seed : f.seed(), 0), names, installed);
+    }
+    return 0;
+  }
+
+  private boolean seedGiven() {
+    return spec.commandLine().getParseResult().hasMatchedOption("--seed");
+  }
+
+  private static void print(PrintWriter out, RunSpec run, List<String> names, Strategies installed) {
     List<RunResult> results = new ArrayList<>();
     for (String n : names) {
       results.add(Simulation.run(run, installed.create(n)));
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("scenario " + run.name() + ", seed " + seed + ", " + results.get(0).summary().records()
+    out.println("scenario " + run.name() + ", seed " + run.seed() + ", " + results.get(0).summary().records()
         + " records");
     out.print(SummaryTable.render(results));
-    return 0;
   }
 }

@@ -2,6 +2,7 @@ package org.allocsim.cli;
 
 import org.allocsim.kernel.ScenarioException;
 import org.allocsim.kernel.TraceException;
+import org.allocsim.scenarios.file.ScenarioError;
 
 /** Which exceptions are the user's input errors (exit 2, one line) rather than allocsim's bugs. */
 final class UserErrors {
@@ -9,6 +10,7 @@ final class UserErrors {
   }
 
   static boolean isUserError(Exception e) {
-    return e instanceof ScenarioException || e instanceof TraceException || e instanceof IllegalArgumentException;
+    return e instanceof ScenarioError || e instanceof ScenarioException || e instanceof TraceException
+        || e instanceof IllegalArgumentException;
   }
 }

@@ -1,0 +1,90 @@
+package org.allocsim.scenarios.file;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.allocsim.params.ParameterSpec;
+import org.allocsim.params.Parameters;
+
+/**
+ * {@code parameters:} — values for the kernel model's and the strategies' parameters ({@code cpus: 8}), and the
+ * scenario's own parameters, declared with a default ({@code rate: {default: 200000, unit: runs/s}}) and used as
+ * {@code ${rate}} in any value. {@code --set key=value} overrides either kind.
+ */
+final class ParametersSection {
+  private static final List<String> DECLARATION_KEYS = List.of("default", "unit", "description");
+
+  private final List<ParameterSpec> known;
+  private final Map<String, ScenarioParameter> all = new LinkedHashMap<>();
+  private final Map<String, String> modelValues = new LinkedHashMap<>();
+
+  ParametersSection(List<ParameterSpec> known) {
+    this.known = known;
+  }
+
+  /** Reads the section (may be null) and applies overrides; defines every value for ${} in doc. */
+  void read(YNode node, Parameters overrides, Doc doc) {
+    Map<String, ParameterSpec> byKey = new LinkedHashMap<>();
+    for (ParameterSpec p : known) {
+      byKey.put(p.key(), p);
+    }
+    Map<String, String> scenarioValues = new LinkedHashMap<>();
+    Map<String, YNode> declared = new LinkedHashMap<>();
+    if (node != null) {
+      for (Map.Entry<YNode, YNode> e : node.map().entries()) {
+        String key = e.getKey().name();
+        YNode v = e.getValue();
+        if (byKey.containsKey(key)) {
+          scenarioValues.put(key, v.text());
+        } else if (v.isMap()) {
+          YMap d = v.map().allow(DECLARATION_KEYS);
+          declared.put(key, v);
+          scenarioValues.put(key, d.require("default", v).text());
+        } else {
+          throw e.getKey().error("unknown parameter '" + key + "'" + Suggest.nearest(key, byKey.keySet())
+              + "; declare a scenario parameter as " + key + ": {default: ..., unit: ..., description: ...}");
+        }
+      }
+    }
+    for (String key : overrides.asMap().keySet()) {
+      if (!byKey.containsKey(key) && !declared.containsKey(key)) {
+        List<String> names = new ArrayList<>(byKey.keySet());
+        names.addAll(declared.keySet());
+        throw new IllegalArgumentException("unknown parameter '" + key + "'" + Suggest.nearest(key, names));
+      }
+    }
+    for (ParameterSpec p : known) {
+      String value = overrides.has(p.key()) ? overrides.asMap().get(p.key())
+          : scenarioValues.getOrDefault(p.key(), p.defaultValue());
+      all.put(p.key(), new ScenarioParameter(p.key(), value, p.defaultValue(), p.unit(), p.source(),
+          p.description()));
+      if (overrides.has(p.key()) || scenarioValues.containsKey(p.key())) {
+        modelValues.put(p.key(), value);
+      }
+    }
+    for (Map.Entry<String, YNode> e : declared.entrySet()) {
+      YMap d = e.getValue().map();
+      String def = scenarioValues.get(e.getKey());
+      String value = overrides.has(e.getKey()) ? overrides.asMap().get(e.getKey()) : def;
+      all.put(e.getKey(), new ScenarioParameter(e.getKey(), value, def, d.has("unit") ? d.get("unit").text() : "",
+          "scenario", d.has("description") ? d.get("description").text() : ""));
+    }
+    for (ScenarioParameter p : all.values()) {
+      doc.define(p.key(), p.value());
+    }
+  }
+
+  /** Values of model and strategy parameters that the scenario or --set changed. */
+  Parameters modelParameters() {
+    return new Parameters(modelValues);
+  }
+
+  List<ScenarioParameter> all() {
+    return new ArrayList<>(all.values());
+  }
+
+  String value(String key) {
+    return all.get(key).value();
+  }
+}

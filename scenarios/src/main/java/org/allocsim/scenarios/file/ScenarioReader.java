@@ -1,0 +1,119 @@
+package org.allocsim.scenarios.file;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.allocsim.kernel.KernelParameters;
+import org.allocsim.kernel.RecordList;
+import org.allocsim.kernel.RunSpec;
+import org.allocsim.params.ParameterSpec;
+import org.allocsim.params.Parameters;
+import org.allocsim.strategy.Strategies;
+
+/** Reads and checks a scenario file. Every error is a {@link ScenarioError} naming file, line and column. */
+public final class ScenarioReader {
+  static final List<String> TOP_KEYS = List.of("name", "description", "source", "duration", "seed", "parameters",
+      "kernel_types", "objects", "timeline", "records", "trace", "expect");
+
+  private final List<ParameterSpec> known;
+  private final List<String> strategies;
+
+  /** A reader that knows the kernel's parameters and those of the strategies on the class path. */
+  public ScenarioReader() {
+    this(Strategies.installed());
+  }
+
+  public ScenarioReader(Strategies installed) {
+    this.known = new ArrayList<>(KernelParameters.ALL);
+    for (String n : installed.names()) {
+      known.addAll(installed.create(n).parameters());
+    }
+    this.strategies = installed.names();
+  }
+
+  public ScenarioFile read(Path file, Parameters overrides) {
+    String text;
+    try {
+      if (Files.size(file) > Doc.MAX_BYTES) {
+        throw new ScenarioError(file.toString(), 1, 1, "file is larger than " + (Doc.MAX_BYTES >> 20)
+            + " MiB; not a scenario");
+      }
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ScenarioError(file.toString(), 1, 1, "cannot read the file: " + describe(e));
+    }
+    return parse(file, text, overrides);
+  }
+
+  public ScenarioFile parse(Path file, String text, Parameters overrides) {
+    String label = file.toString();
+    YNode root = Doc.parse(label, text);
+    YMap top = root.map().allow(TOP_KEYS);
+    ParametersSection params = new ParametersSection(known);
+    params.read(top.get("parameters"), overrides, docOf(root));
+    String name = top.require("name", root).name();
+    String description = top.require("description", root).text();
+    String source = top.has("source") ? top.get("source").text() : "";
+    long duration = top.require("duration", root).duration();
+    if (duration <= 0) {
+      throw top.get("duration").error("duration must be positive");
+    }
+    long seed = top.has("seed") ? top.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE) : 1;
+    Map<String, Integer> kernelTypes = new LinkedHashMap<>();
+    if (top.has("kernel_types")) {
+      for (Map.Entry<YNode, YNode> e : top.get("kernel_types").map().entries()) {
+        kernelTypes.put(e.getKey().name(), (int) e.getValue().bytes(SizeLimits.MAX_STRUCT_BYTES));
+      }
+    }
+    var objects = top.has("objects") ? ObjectsSection.read(top.get("objects"), kernelTypes.keySet())
+        : Map.<String, org.allocsim.world.ObjectSpec>of();
+    List<RunSpec.TimedAction> timeline = top.has("timeline")
+        ? new TimelineSection(objects, kernelTypes.keySet(), duration).read(top.get("timeline")) : List.of();
+    int cpus = cpus(params, top.get("parameters") != null ? top.get("parameters") : root);
+    RecordList records = top.has("records") ? RecordsSection.read(top.get("records"), objects, cpus) : null;
+    Path trace = null;
+    if (top.has("trace")) {
+      Path base = file.toAbsolutePath().getParent();
+      trace = base == null ? Path.of(top.get("trace").text()) : base.resolve(top.get("trace").text());
+      if (!Files.isReadable(trace)) {
+        throw top.get("trace").error("trace file " + top.get("trace").text() + " cannot be read");
+      }
+    }
+    var expectations = top.has("expect") ? ExpectSection.read(top.get("expect"), strategies) : Map.<String,
+        Expectation>of();
+    return new ScenarioFile(file, name, description, source, duration, seed, params.modelParameters(), params.all(),
+        kernelTypes, objects, timeline, records, trace, expectations, text);
+  }
+
+  private static int cpus(ParametersSection params, YNode where) {
+    try {
+      int cpus = Integer.parseInt(params.value(KernelParameters.CPUS.key()));
+      if (cpus >= 1 && cpus <= 4096) {
+        return cpus;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw where.error("parameter cpus must be a whole number from 1 to 4096, got '"
+        + params.value(KernelParameters.CPUS.key()) + "'");
+  }
+
+  private static Doc docOf(YNode root) {
+    return root.doc();
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

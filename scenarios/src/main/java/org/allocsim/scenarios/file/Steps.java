@@ -1,0 +1,131 @@
+package org.allocsim.scenarios.file;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.allocsim.world.AllocSource;
+import org.allocsim.world.MapSpec;
+import org.allocsim.world.MapType;
+import org.allocsim.world.OpKind;
+import org.allocsim.world.OperationSpec;
+
+/**
+ * The {@code steps:} of a program. Each step is one key, the step kind, with its arguments:
+ * {@code - alloc_store: {type: node, to: stash.node, allocator: ma}}.
+ */
+final class Steps {
+  private final String program;
+  private final Map<String, MapSpec> maps;
+  private final Set<String> types;
+
+  Steps(String program, Map<String, MapSpec> maps, Set<String> types) {
+    this.program = program;
+    this.maps = maps;
+    this.types = types;
+  }
+
+  List<OperationSpec> read(YNode node) {
+    List<OperationSpec> out = new ArrayList<>();
+    for (YNode item : node.list()) {
+      out.add(step(item));
+    }
+    if (out.isEmpty()) {
+      throw node.error("program '" + program + "' needs at least one step");
+    }
+    return out;
+  }
+
+  private OperationSpec step(YNode item) {
+    YMap m = item.map();
+    if (m.size() != 1) {
+      throw item.error("a step is one key, its kind (" + String.join(", ", kinds()) + "), got " + m.keyNames());
+    }
+    String kindName = m.keyNames().get(0);
+    if (!kinds().contains(kindName)) {
+      throw m.entries().get(0).getKey().error("unknown step '" + kindName + "'" + Suggest.nearest(kindName, kinds())
+          + "; expected one of " + String.join(", ", kinds()));
+    }
+    OpKind kind = OpKind.valueOf(kindName.toUpperCase());
+    YNode argsNode = m.get(kindName);
+    List<String> allowed = new ArrayList<>();
+    if (kind.allocates()) {
+      allowed.addAll(List.of("type", "allocator"));
+    }
+    if (kind.takes()) {
+      allowed.add("from");
+    }
+    if (kind.stores()) {
+      allowed.add("to");
+    }
+    YMap args = argsNode.map().allow(allowed);
+    String type = null;
+    AllocSource source = null;
+    if (kind.allocates()) {
+      YNode t = args.require("type", argsNode);
+      type = t.name();
+      if (!types.contains(type)) {
+        throw t.error("unknown type '" + type + "' in program '" + program + "'" + Suggest.nearest(type, types)
+            + "; declare it under types: or kernel_types:");
+      }
+      source = args.has("allocator") ? allocator(args.get("allocator")) : AllocSource.DEFAULT;
+    }
+    OperationSpec.FieldSpec from = kind.takes() ? field(args.require("from", argsNode)) : null;
+    OperationSpec.FieldSpec to = kind.stores() ? field(args.require("to", argsNode)) : null;
+    return new OperationSpec(kind, type, source, from, to);
+  }
+
+  /** map.field; for an outer map, a field of its inner template. */
+  private OperationSpec.FieldSpec field(YNode node) {
+    String ref = node.text();
+    int dot = ref.lastIndexOf('.');
+    if (dot <= 0 || dot == ref.length() - 1) {
+      throw node.error("expected map.field for " + node.what() + ", got '" + ref + "'");
+    }
+    String mapName = ref.substring(0, dot);
+    String fieldName = ref.substring(dot + 1);
+    MapSpec map = maps.get(mapName);
+    if (map == null) {
+      throw node.error("unknown map '" + mapName + "' in program '" + program + "'" + Suggest.nearest(mapName,
+          maps.keySet()));
+    }
+    MapSpec value = map.valueSpec();
+    if (value.fieldIndex(fieldName) < 0) {
+      List<String> fields = value.fields().stream().map(f -> f.name()).toList();
+      throw node.error("map '" + mapName + "' has no kptr field '" + fieldName + "'"
+          + (fields.isEmpty() ? " (it has none)" : Suggest.nearest(fieldName, fields)));
+    }
+    return new OperationSpec.FieldSpec(mapName, fieldName);
+  }
+
+  /** An allocator map's name, or map.kptr_allocator / map.elem_allocator. */
+  private AllocSource allocator(YNode node) {
+    String ref = node.text();
+    for (String attr : List.of(".kptr_allocator", ".elem_allocator")) {
+      if (ref.endsWith(attr)) {
+        String mapName = ref.substring(0, ref.length() - attr.length());
+        if (!maps.containsKey(mapName)) {
+          throw node.error("unknown map '" + mapName + "'" + Suggest.nearest(mapName, maps.keySet()));
+        }
+        return attr.equals(".kptr_allocator") ? AllocSource.kptrAllocatorOf(mapName)
+            : AllocSource.elemAllocatorOf(mapName);
+      }
+    }
+    MapSpec m = maps.get(ref);
+    if (m == null || m.type() != MapType.ALLOCATOR) {
+      List<String> allocators = maps.values().stream().filter(s -> s.type() == MapType.ALLOCATOR)
+          .map(MapSpec::name).toList();
+      throw node.error("'" + ref + "' is not an allocator map of this object" + Suggest.nearest(ref, allocators)
+          + "; expected an allocator map, map.kptr_allocator or map.elem_allocator");
+    }
+    return AllocSource.allocatorMap(ref);
+  }
+
+  static List<String> kinds() {
+    List<String> out = new ArrayList<>();
+    for (OpKind k : OpKind.values()) {
+      out.add(k.label());
+    }
+    return out;
+  }
+}
