@@ -28,7 +28,7 @@ final class ObjectsSection {
     Map<String, ObjectSpec> out = new LinkedHashMap<>();
     for (Map.Entry<YNode, YNode> e : node.map().entries()) {
       String name = e.getKey().name();
-      out.put(name, object(name, e.getValue(), kernelTypes));
+      out.put(name, object(name, e.getValue().as("object '" + name + "'"), kernelTypes));
     }
     return out;
   }
@@ -47,8 +47,9 @@ final class ObjectsSection {
     if (m.has("maps")) {
       for (Map.Entry<YNode, YNode> e : m.get("maps").map().entries()) {
         String mapName = e.getKey().name();
-        mapNodes.put(mapName, e.getValue());
-        maps.put(mapName, map(mapName, e.getValue(), types.keySet(), kernelTypes, false));
+        YNode mapNode = e.getValue().as("map '" + mapName + "'");
+        mapNodes.put(mapName, mapNode);
+        maps.put(mapName, map(mapName, mapNode, types.keySet(), kernelTypes, false));
       }
     }
     for (Map.Entry<String, MapSpec> e : maps.entrySet()) {
@@ -58,7 +59,9 @@ final class ObjectsSection {
     List<ProgramSpec> programs = new ArrayList<>();
     if (m.has("programs")) {
       for (Map.Entry<YNode, YNode> e : m.get("programs").map().entries()) {
-        programs.add(program(e.getKey().name(), e.getValue(), maps, types.keySet(), kernelTypes));
+        String programName = e.getKey().name();
+        programs.add(program(programName, e.getValue().as("program '" + programName + "'"), maps, types.keySet(),
+            kernelTypes));
       }
     }
     return new ObjectSpec(file, types, new ArrayList<>(maps.values()), programs);
@@ -66,13 +69,13 @@ final class ObjectsSection {
 
   static MapSpec map(String name, YNode node, Set<String> types, Set<String> kernelTypes, boolean inner) {
     YMap m = node.map().allow(inner ? INNER_KEYS : MAP_KEYS);
-    MapType type = MapType.fromLabel(m.require("type", node).oneOf(labels()));
+    MapType type = MapType.fromLabel(m.require("type", node).as("map type").oneOf(labels()));
     int maxEntries = type == MapType.ALLOCATOR && !m.has("max_entries") ? 1
-        : (int) m.require("max_entries", node).integer(1, MAX_ENTRIES);
+        : (int) m.require("max_entries", node).as("max_entries of map '" + name + "'").integer(1, MAX_ENTRIES);
     List<KptrField> fields = new ArrayList<>();
     if (m.has("kptr")) {
       if (type.isMapInMap() || type == MapType.ALLOCATOR) {
-        throw m.get("kptr").error("a " + type.label() + " map has no kptr fields"
+        throw m.get("kptr").error("an " + type.label() + " map has no kptr fields"
             + (type.isMapInMap() ? "; put them in its 'inner' template" : ""));
       }
       for (Map.Entry<YNode, YNode> f : m.get("kptr").map().entries()) {
@@ -87,7 +90,8 @@ final class ObjectsSection {
     }
     MapSpec innerTemplate = null;
     if (type.isMapInMap()) {
-      innerTemplate = map(name + ".inner", m.require("inner", node), types, kernelTypes, true);
+      innerTemplate = map(name + ".inner", m.require("inner", node).as("inner-map template of map '" + name + "'"),
+          types, kernelTypes, true);
     } else if (m.has("inner")) {
       throw m.get("inner").error("only array_of_maps and hash_of_maps have an inner-map template");
     }
@@ -128,14 +132,16 @@ final class ObjectsSection {
       Set<String> kernelTypes) {
     YMap m = node.map().allow(PROGRAM_KEYS);
     ExecContext context = m.has("context")
-        ? ExecContext.valueOf(m.get("context").oneOf(List.of("task", "softirq", "hardirq", "nmi")).toUpperCase())
+        ? ExecContext.valueOf(m.get("context").as("program context")
+            .oneOf(List.of("task", "softirq", "hardirq", "nmi")).toUpperCase())
         : ExecContext.TASK;
     boolean sleepable = m.has("sleepable") && m.get("sleepable").bool();
     if (sleepable && context != ExecContext.TASK) {
       throw m.get("sleepable").error("only task-context programs can be sleepable");
     }
     Steps steps = new Steps(name, maps, union(types, kernelTypes));
-    return new ProgramSpec(name, context, sleepable, steps.read(m.require("steps", node)));
+    return new ProgramSpec(name, context, sleepable, steps.read(m.require("steps", node).as("steps of program '"
+        + name + "'")));
   }
 
   static List<String> labels() {

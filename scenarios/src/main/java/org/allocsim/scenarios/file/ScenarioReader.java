@@ -73,7 +73,8 @@ public final class ScenarioReader {
     var objects = top.has("objects") ? ObjectsSection.read(top.get("objects"), kernelTypes.keySet())
         : Map.<String, org.allocsim.world.ObjectSpec>of();
     List<RunSpec.TimedAction> timeline = top.has("timeline")
-        ? new TimelineSection(objects, kernelTypes.keySet(), duration).read(top.get("timeline")) : List.of();
+        ? new TimelineSection(objects, kernelTypes.keySet(), duration, top.get("duration").text())
+            .read(top.get("timeline")) : List.of();
     int cpus = cpus(params, top.get("parameters") != null ? top.get("parameters") : root);
     RecordList records = top.has("records") ? RecordsSection.read(top.get("records"), objects, cpus) : null;
     Path trace = null;

@@ -14,25 +14,28 @@ import org.allocsim.world.ObjectSpec;
 /**
  * {@code timeline:} — user-space actions at times. An entry is {@code at:} plus one action, or a repetition:
  * {@code at:}, {@code every:}, {@code count:} or {@code until:}, and {@code do:} a list of actions. In names,
- * {@code {n}}, {@code {n+1}}, {@code {n-1}} stand for the repetition's occurrence number (from 1).
+ * {@code <n>}, {@code <n+1>}, {@code <n-1>} stand for the repetition's occurrence number (from 1). Angle
+ * brackets, not braces: braces would end a YAML flow mapping.
  */
 final class TimelineSection {
   static final List<String> ACTIONS = List.of("load", "close", "exit", "create_map", "close_fd", "pin", "unpin",
       "update", "delete", "insert_inner", "delete_inner");
-  private static final Pattern OCCURRENCE = Pattern.compile("\\{n([+-]\\d+)?}");
+  private static final Pattern OCCURRENCE = Pattern.compile("<n([+-]\\d+)?>");
 
   private final Map<String, ObjectSpec> objects;
   private final Set<String> kernelTypes;
   private final long durationNs;
+  private final String durationText;
 
   /** An expanded action with the node it came from, for ordering and messages. */
   record Entry(long timeNs, int order, ControlAction action, YNode node) {
   }
 
-  TimelineSection(Map<String, ObjectSpec> objects, Set<String> kernelTypes, long durationNs) {
+  TimelineSection(Map<String, ObjectSpec> objects, Set<String> kernelTypes, long durationNs, String durationText) {
     this.objects = objects;
     this.kernelTypes = kernelTypes;
     this.durationNs = durationNs;
+    this.durationText = durationText;
   }
 
   List<RunSpec.TimedAction> read(YNode node) {
@@ -54,7 +57,7 @@ final class TimelineSection {
     long at = m.require("at", item).duration();
     if (at > durationNs) {
       throw m.get("at").error("at " + m.get("at").text() + " is after the end of the run (duration "
-          + durationNs + " ns)");
+          + durationText + ")");
     }
     if (!m.has("every")) {
       List<String> allowed = new ArrayList<>(ACTIONS);
@@ -171,7 +174,7 @@ final class TimelineSection {
     return p;
   }
 
-  /** A name with {n}, {n+K}, {n-K} replaced by the occurrence number. */
+  /** A name with <n>, <n+K>, <n-K> replaced by the occurrence number. */
   static String name(YNode v, int n) {
     String raw = v.name();
     Matcher m = OCCURRENCE.matcher(raw);
@@ -182,8 +185,8 @@ final class TimelineSection {
     }
     m.appendTail(b);
     String out = b.toString();
-    if (out.contains("{") || out.contains("}")) {
-      throw v.error("in " + v.what() + ", only {n}, {n+K} and {n-K} may stand in braces, got '" + raw + "'");
+    if (out.contains("<") || out.contains(">")) {
+      throw v.error("in " + v.what() + ", only <n>, <n+K> and <n-K> may stand in angle brackets, got '" + raw + "'");
     }
     return out;
   }

@@ -39,6 +39,11 @@ final class YNode {
     return doc;
   }
 
+  /** The same node, described as what in messages ("map 'flows'", "map type"). */
+  YNode as(String description) {
+    return new YNode(doc, node, description);
+  }
+
   int line() {
     return node.getStartMark().map(Mark::getLine).orElse(0) + 1;
   }
@@ -104,10 +109,10 @@ final class YNode {
     return b.toString();
   }
 
-  /** A name: letters, digits, '_', '-', '.', '@', '{', '}', '+' (repetition templates). */
+  /** A name: letters, digits, '_', '-', '.', '@', and the repetition templates '<n>', '<n+1>', '<n-1>'. */
   String name() {
     String t = text();
-    if (!t.matches("[A-Za-z0-9_.@{}+\\-]+")) {
+    if (!t.matches("[A-Za-z0-9_.@<>+\\-]+")) {
       throw error("expected a name for " + what + " (letters, digits, _ - . @), got '" + t + "'");
     }
     return t;

@@ -1,0 +1,51 @@
+package org.allocsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every file in scenarios/bad states on its first line the exact message allocsim must give for it
+ * ({@code # expect: {file}:LINE:COLUMN: ...}). validate and run must both exit 2 with that one line.
+ */
+class BadScenariosTest {
+  private static final Path BAD = Path.of("..", "scenarios", "bad");
+
+  static List<Path> files() throws IOException {
+    try (Stream<Path> s = Files.list(BAD)) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  @Test
+  void theCatalogueIsLargeEnough() throws IOException {
+    assertTrue(files().size() >= 30, "scenarios/bad holds " + files().size() + " files");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> eachBadFileGivesItsExactMessage() throws IOException {
+    return files().stream().flatMap(f -> Stream.of("validate", "run").map(command ->
+        DynamicTest.dynamicTest(command + " " + f.getFileName(), () -> {
+          String header = Files.readAllLines(f).get(0);
+          assertTrue(header.startsWith("# expect: "), "first line of " + f + " must state the expected message");
+          String expected = "allocsim: " + header.substring("# expect: ".length()).replace("{file}", f.toString());
+          StringWriter out = new StringWriter();
+          StringWriter err = new StringWriter();
+          int status = Main.execute(new String[] {command, f.toString()}, new PrintWriter(out, true),
+              new PrintWriter(err, true));
+          assertEquals(2, status);
+          assertEquals(expected, err.toString().trim());
+          assertEquals("", out.toString());
+        })));
+  }
+}
