@@ -7,7 +7,10 @@ import org.allocsim.kernel.KernelParameters;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.memory.ExecContext;
 import org.allocsim.params.Parameters;
-import org.allocsim.scenarios.workload.StepMix;
+import org.allocsim.scenarios.workload.KeyChoice;
+import org.allocsim.scenarios.workload.ProgramWorkload;
+import org.allocsim.scenarios.workload.RunArrivals;
+import org.allocsim.scenarios.workload.Workload;
 import org.allocsim.world.AllocSource;
 import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
@@ -42,7 +45,18 @@ public final class KatranReload {
     return new ObjectSpec("balancer.bpf.o", Map.of("flow_node", 48), List.of(allocator, flows), List.of(balancer));
   }
 
-  /** The run: records at 200k runs/s until {@code records} or the end (6 s), upgrades at 2 s and 4 s. */
+  /**
+   * The balancer's runs: 200k runs/s over all CPUs together (so the scenario's shape does not change with
+   * {@code cpus}), steps alloc_store, take_drop, move, take_drop weighted 4:2:3:1, keys uniform over the map.
+   * The rate and mix are chosen: katran allocates no objects itself (workloads.md §1.4) and no per-program rates
+   * are published (§4).
+   */
+  public static ProgramWorkload traffic(int cpus) {
+    return new ProgramWorkload("balancer_ingress", RunArrivals.poisson(200_000.0 / cpus), new double[] {4, 2, 3, 1},
+        KeyChoice.uniform(65_536));
+  }
+
+  /** The run: records until {@code records} or the end (6 s), upgrades at 2 s and 4 s. */
   public static RunSpec spec(long records, long seed, Parameters parameters) {
     long s = 1_000_000_000L;
     int cpus = parameters.getInt(KernelParameters.CPUS);
@@ -53,7 +67,7 @@ public final class KatranReload {
       b.at(2 * s * upgrade, new ControlAction.LoadObject("katran", balancer(), next))
           .at(2 * s * upgrade, new ControlAction.CloseObject("katran@" + upgrade, false));
     }
-    return b.records(rs -> new StepMix(rs, "balancer_ingress", new double[] {4, 2, 3, 1}, 200_000, cpus, 65_536,
-        6 * s, records)).build().withParameters(parameters);
+    return b.records(rs -> Workload.stream(List.of(traffic(cpus)), rs, cpus, 6 * s, records)).build()
+        .withParameters(parameters);
   }
 }
