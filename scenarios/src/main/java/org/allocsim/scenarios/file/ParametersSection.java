@@ -30,6 +30,7 @@ final class ParametersSection {
       byKey.put(p.key(), p);
     }
     Map<String, String> scenarioValues = new LinkedHashMap<>();
+    Map<String, YNode> valueNodes = new LinkedHashMap<>();
     Map<String, YNode> declared = new LinkedHashMap<>();
     if (node != null) {
       for (Map.Entry<YNode, YNode> e : node.map().entries()) {
@@ -37,6 +38,7 @@ final class ParametersSection {
         YNode v = e.getValue();
         if (byKey.containsKey(key)) {
           scenarioValues.put(key, v.text());
+          valueNodes.put(key, v);
         } else if (v.isMap()) {
           YMap d = v.map().allow(DECLARATION_KEYS);
           declared.put(key, v);
@@ -57,6 +59,7 @@ final class ParametersSection {
     for (ParameterSpec p : known) {
       String value = overrides.has(p.key()) ? overrides.asMap().get(p.key())
           : scenarioValues.getOrDefault(p.key(), p.defaultValue());
+      value = normalize(p, value, overrides.has(p.key()) ? null : valueNodes.get(p.key()));
       all.put(p.key(), new ScenarioParameter(p.key(), value, p.defaultValue(), p.unit(), p.source(),
           p.description()));
       if (overrides.has(p.key()) || scenarioValues.containsKey(p.key())) {
@@ -73,6 +76,27 @@ final class ParametersSection {
     for (ScenarioParameter p : all.values()) {
       doc.define(p.key(), p.value());
     }
+  }
+
+  /** Durations for ns parameters and sizes for byte parameters become plain integers; bad ones fail here. */
+  private static String normalize(ParameterSpec p, String value, YNode at) {
+    long v = switch (p.unit()) {
+      case "ns" -> Quantities.durationNs(value);
+      case "bytes" -> Quantities.bytes(value);
+      default -> 0;
+    };
+    if (!p.unit().equals("ns") && !p.unit().equals("bytes")) {
+      return value;
+    }
+    if (v < 0) {
+      String problem = "parameter " + p.key() + ": expected " + (p.unit().equals("ns")
+          ? "a duration (e.g. 25ms)" : "a size in bytes (e.g. 1M)") + ", got '" + value + "'";
+      if (at != null) {
+        throw at.error(problem);
+      }
+      throw new IllegalArgumentException(problem);
+    }
+    return Long.toString(v);
   }
 
   /** Values of model and strategy parameters that the scenario or --set changed. */

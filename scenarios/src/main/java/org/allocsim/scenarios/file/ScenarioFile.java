@@ -6,6 +6,7 @@ import java.util.Map;
 import org.allocsim.kernel.RecordList;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.params.Parameters;
+import org.allocsim.scenarios.workload.ProgramWorkload;
 import org.allocsim.world.ObjectSpec;
 
 /**
@@ -22,6 +23,7 @@ import org.allocsim.world.ObjectSpec;
  * @param kernelTypes vmlinux structs used
  * @param objects object files by name
  * @param timeline control actions in time order
+ * @param workload generated data plane, possibly empty
  * @param records inline records, or null
  * @param trace a trace file replayed on top, or null
  * @param expectations per strategy, possibly empty
@@ -29,6 +31,7 @@ import org.allocsim.world.ObjectSpec;
  */
 public record ScenarioFile(Path path, String name, String description, String source, long durationNs, long seed,
     Parameters modelParameters, List<ScenarioParameter> parameters, Map<String, Integer> kernelTypes,
-    Map<String, ObjectSpec> objects, List<RunSpec.TimedAction> timeline, RecordList records, Path trace,
+    Map<String, ObjectSpec> objects, List<RunSpec.TimedAction> timeline, List<ProgramWorkload> workload,
+    RecordList records, Path trace,
     Map<String, Expectation> expectations, String text) {
 }

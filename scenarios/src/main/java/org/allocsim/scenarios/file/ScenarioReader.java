@@ -13,12 +13,13 @@ import org.allocsim.kernel.RecordList;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.params.ParameterSpec;
 import org.allocsim.params.Parameters;
+import org.allocsim.scenarios.workload.ProgramWorkload;
 import org.allocsim.strategy.Strategies;
 
 /** Reads and checks a scenario file. Every error is a {@link ScenarioError} naming file, line and column. */
 public final class ScenarioReader {
   static final List<String> TOP_KEYS = List.of("name", "description", "source", "duration", "seed", "parameters",
-      "kernel_types", "objects", "timeline", "records", "trace", "expect");
+      "kernel_types", "objects", "timeline", "workload", "records", "trace", "expect");
 
   private final List<ParameterSpec> known;
   private final List<String> strategies;
@@ -76,6 +77,8 @@ public final class ScenarioReader {
         ? new TimelineSection(objects, kernelTypes.keySet(), duration, top.get("duration").text())
             .read(top.get("timeline")) : List.of();
     int cpus = cpus(params, top.get("parameters") != null ? top.get("parameters") : root);
+    List<ProgramWorkload> workload = top.has("workload")
+        ? WorkloadSection.read(top.get("workload"), objects, cpus, duration) : List.of();
     RecordList records = top.has("records") ? RecordsSection.read(top.get("records"), objects, cpus) : null;
     Path trace = null;
     if (top.has("trace")) {
@@ -88,7 +91,7 @@ public final class ScenarioReader {
     var expectations = top.has("expect") ? ExpectSection.read(top.get("expect"), strategies) : Map.<String,
         Expectation>of();
     return new ScenarioFile(file, name, description, source, duration, seed, params.modelParameters(), params.all(),
-        kernelTypes, objects, timeline, records, trace, expectations, text);
+        kernelTypes, objects, timeline, workload, records, trace, expectations, text);
   }
 
   private static int cpus(ParametersSection params, YNode where) {
