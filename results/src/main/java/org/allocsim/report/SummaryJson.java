@@ -1,0 +1,53 @@
+package org.allocsim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.allocsim.kernel.RunResult;
+import org.allocsim.oracle.ViolationKind;
+
+/** summary.json: the scenario, its parameters, the seed, the version, and per strategy the summary figures. */
+public final class SummaryJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SummaryJson() {
+  }
+
+  public static String render(RunSet set) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("allocsim_version", set.version());
+    root.put("scenario", set.scenario());
+    root.put("description", set.description());
+    root.put("seed", set.seed());
+    root.put("command", set.command());
+    ObjectNode params = root.putObject("parameters");
+    set.parameters().forEach(params::put);
+    ObjectNode strategies = root.putObject("strategies");
+    for (RunResult r : set.results()) {
+      ObjectNode s = strategies.putObject(r.strategy());
+      for (Map.Entry<String, Double> e : r.summary().asMap().entrySet()) {
+        double v = e.getValue();
+        if (v == Math.rint(v) && !e.getKey().endsWith("fraction")) {
+          s.put(e.getKey(), (long) v);
+        } else {
+          s.put(e.getKey(), v);
+        }
+      }
+      ObjectNode violations = s.putObject("violations");
+      for (ViolationKind k : ViolationKind.values()) {
+        violations.put(k.label(), r.violations(k));
+      }
+      ArrayNode breaches = s.putArray("invariant_breaches");
+      r.invariantBreaches().forEach(breaches::add);
+    }
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package org.allocsim.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.allocsim.kernel.LoadRecord;
+import org.allocsim.kernel.RunResult;
+import org.allocsim.metrics.Metric;
+import org.allocsim.metrics.MetricSeries;
+import org.allocsim.oracle.ViolationKind;
+
+/**
+ * summary.txt: plain text at most 72 columns wide, fit to paste into a mailing-list reply — the per-strategy
+ * table, ASCII charts of memory and warmth, the refused loads with their reasons, and the command that reproduces
+ * the run.
+ */
+public final class SummaryText {
+  public static final int WIDTH = 72;
+  private static final int CHART_WIDTH = WIDTH - 23;
+
+  private SummaryText() {
+  }
+
+  public static String render(RunSet set) {
+    StringBuilder b = new StringBuilder();
+    b.append(Wrap.lines("allocsim " + set.version() + ": scenario " + set.scenario() + ", seed " + set.seed(), ""));
+    b.append(Wrap.lines(set.description(), ""));
+    b.append('\n');
+    b.append(SummaryTable.render(set.results()));
+    b.append('\n').append("ok: loads accepted, rej: refused, viol: oracle findings, failed: NMI").append('\n')
+        .append("allocation failures; peak/end/strand: allocator memory; warm:").append('\n')
+        .append("allocations served cache-warm.").append('\n');
+    long end = endOf(set);
+    b.append("\nTotal allocator memory over time\n");
+    b.append(AsciiChart.render(series(set, Metric.TOTAL_BYTES, 1.0 / (1 << 20)), end, CHART_WIDTH, "MiB"));
+    b.append("\nWarm share of allocations, per sample interval\n");
+    b.append(AsciiChart.render(warmth(set), end, CHART_WIDTH, "(1 = all warm)"));
+    b.append(violations(set));
+    b.append(rejections(set));
+    b.append("\nReproduce with:\n");
+    b.append(Wrap.command(set.command(), WIDTH));
+    return b.toString();
+  }
+
+  static long endOf(RunSet set) {
+    long end = 0;
+    for (RunResult r : set.results()) {
+      if (r.series().size() > 0) {
+        end = Math.max(end, r.series().time(r.series().size() - 1));
+      }
+    }
+    return end;
+  }
+
+  static List<AsciiChart.Series> series(RunSet set, Metric m, double scale) {
+    List<AsciiChart.Series> out = new ArrayList<>();
+    for (RunResult r : set.results()) {
+      long[] v = r.series().values(m);
+      double[] d = new double[v.length];
+      for (int i = 0; i < v.length; i++) {
+        d[i] = v[i] * scale;
+      }
+      out.add(new AsciiChart.Series(r.strategy(), r.series().times(), d));
+    }
+    return out;
+  }
+
+  /** Warm share of the allocations made between two samples (the previous share when there were none). */
+  static double[] warmShare(MetricSeries s) {
+    double[] out = new double[s.size()];
+    double last = 0;
+    for (int i = 0; i < s.size(); i++) {
+      long warm = s.value(Metric.WARM_ALLOCS, i) - (i > 0 ? s.value(Metric.WARM_ALLOCS, i - 1) : 0);
+      long cold = s.value(Metric.COLD_ALLOCS, i) - (i > 0 ? s.value(Metric.COLD_ALLOCS, i - 1) : 0);
+      if (warm + cold > 0) {
+        last = (double) warm / (warm + cold);
+      }
+      out[i] = last;
+    }
+    return out;
+  }
+
+  private static List<AsciiChart.Series> warmth(RunSet set) {
+    List<AsciiChart.Series> out = new ArrayList<>();
+    for (RunResult r : set.results()) {
+      out.add(new AsciiChart.Series(r.strategy(), r.series().times(), warmShare(r.series())));
+    }
+    return out;
+  }
+
+  private static String violations(RunSet set) {
+    StringBuilder b = new StringBuilder();
+    for (RunResult r : set.results()) {
+      for (ViolationKind k : ViolationKind.values()) {
+        if (r.violations(k) > 0) {
+          b.append(Wrap.lines(r.strategy() + ": " + r.violations(k) + " x " + k.label() + " (" + k.description()
+              + ")", "    "));
+        }
+      }
+    }
+    return b.length() == 0 ? "\nSafety oracle: no findings.\n" : "\nSafety oracle findings:\n" + b;
+  }
+
+  private static String rejections(RunSet set) {
+    StringBuilder b = new StringBuilder();
+    for (RunResult r : set.results()) {
+      for (LoadRecord v : r.verdicts()) {
+        if (!v.accepted()) {
+          b.append(Wrap.lines(String.format(java.util.Locale.ROOT, "%s at %s s: %s: %s", r.strategy(),
+              CsvFiles.seconds(v.timeNs()).replaceAll("0+$", "").replaceAll("\\.$", ""), v.subject(), v.reason()),
+              "    "));
+        }
+      }
+    }
+    return b.length() == 0 ? "\nNo load was refused.\n" : "\nRefused loads:\n" + b;
+  }
+}
