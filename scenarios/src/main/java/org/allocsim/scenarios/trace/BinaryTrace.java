@@ -1,7 +1,6 @@
 package org.allocsim.scenarios.trace;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import org.allocsim.kernel.RecordBatch;
 import org.allocsim.kernel.RecordStream;
-import org.allocsim.kernel.TraceException;
 
 /**
  * The compact binary format ({@code .bin}), byte by byte:
@@ -41,8 +39,6 @@ public final class BinaryTrace {
   private static final int COUNT_OFFSET = 5;
   /** Six varints of at most 10 bytes: a buffer holding this many bytes holds a whole record. */
   static final int MAX_RECORD_BYTES = 60;
-  /** Direct and large: FileChannel reads into it without a copy, and a refill comes once per ~10^5 records. */
-  static final int BUFFER_BYTES = 1 << 20;
 
   private BinaryTrace() {
   }
@@ -54,78 +50,68 @@ public final class BinaryTrace {
   /** Streams a binary trace through a FileChannel; errors read {@code FILE: byte OFFSET: expected …}. */
   public static final class Reader implements RecordStream {
     private static final String[] FIELDS = {"time delta", "cpu", "program index", "step", "key1", "key2"};
-    private final String file;
-    private final FileChannel channel;
-    private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final ChannelInput in;
+    private final ByteBuffer buf;
     private final List<String> names;
     private final long count;
-    /** File offset of buf[0]. */
-    private long base;
-    private boolean eof;
     private long decoded;
     private long time;
-    /** Whether errors name a record: set once the header is read, so the hot path builds no strings. */
-    private boolean inRecords;
 
     public Reader(Path path) throws IOException {
-      this.file = path.toString();
-      this.channel = FileChannel.open(path, StandardOpenOption.READ);
+      this.in = new ChannelInput(path);
+      this.buf = in.buffer();
       try {
-        buf.limit(0);
-        fill();
-        need(4, "magic 89 41 53 54 (an allocsim binary trace)");
+        in.need(4, "magic 89 41 53 54 (an allocsim binary trace)");
         byte[] m = new byte[4];
         buf.get(m);
         if (!Arrays.equals(m, magic())) {
-          throw error(0, String.format(Locale.ROOT, "expected magic 89 41 53 54 (an allocsim binary trace), got"
+          throw in.error(0, String.format(Locale.ROOT, "expected magic 89 41 53 54 (an allocsim binary trace), got"
               + " %02x %02x %02x %02x", m[0], m[1], m[2], m[3]));
         }
-        need(1, "version " + VERSION);
+        in.need(1, "version " + VERSION);
         int version = buf.get() & 0xff;
         if (version != VERSION) {
-          throw error(4, "expected version " + VERSION + ", got " + version);
+          throw in.error(4, "expected version " + VERSION + ", got " + version);
         }
-        need(8, "the record count (8 bytes)");
+        in.need(8, "the record count (8 bytes)");
         count = buf.getLong();
         if (count < 0) {
-          throw error(COUNT_OFFSET, "expected a record count below 2^63, got " + Long.toUnsignedString(count));
+          throw in.error(COUNT_OFFSET, "expected a record count below 2^63, got " + Long.toUnsignedString(count));
         }
         names = programs();
-        inRecords = true;
       } catch (RuntimeException e) {
-        channel.close();
+        in.close();
         throw e;
       }
     }
 
     private List<String> programs() {
-      long at = offset();
-      long p = varint("program count");
-      if (p > RecordLimits.MAX_PROGRAMS) {
-        throw error(at, "expected a program count 0.." + RecordLimits.MAX_PROGRAMS + ", got "
+      in.refillBelow(10);
+      long at = in.offset();
+      long p = in.varint("program count");
+      if (p < 0 || p > RecordLimits.MAX_PROGRAMS) {
+        throw in.error(at, "expected a program count 0.." + RecordLimits.MAX_PROGRAMS + ", got "
             + Long.toUnsignedString(p));
       }
       List<String> list = new ArrayList<>();
       for (int i = 0; i < p; i++) {
-        if (buf.remaining() < 10 + RecordLimits.MAX_NAME_LENGTH) {
-          fill();
-        }
-        at = offset();
-        long len = varint("the length of program name " + i);
+        in.refillBelow(10 + RecordLimits.MAX_NAME_LENGTH);
+        at = in.offset();
+        long len = in.varint("the length of program name " + i);
         if (len < 1 || len > RecordLimits.MAX_NAME_LENGTH) {
-          throw error(at, "expected the length 1.." + RecordLimits.MAX_NAME_LENGTH + " of program name " + i
+          throw in.error(at, "expected the length 1.." + RecordLimits.MAX_NAME_LENGTH + " of program name " + i
               + ", got " + Long.toUnsignedString(len));
         }
-        at = offset();
-        need((int) len, "program name " + i + " (" + len + " bytes)");
+        at = in.offset();
+        in.need((int) len, "program name " + i + " (" + len + " bytes)");
         byte[] b = new byte[(int) len];
         buf.get(b);
         String name = new String(b, StandardCharsets.ISO_8859_1);
         if (!RecordLimits.isName(name)) {
-          throw error(at, "expected program name " + i + " ([A-Za-z_][A-Za-z0-9_.-]*), got '" + name + "'");
+          throw in.error(at, "expected program name " + i + " ([A-Za-z_][A-Za-z0-9_.-]*), got '" + name + "'");
         }
         if (list.contains(name)) {
-          throw error(at, "expected distinct program names, got '" + name + "' twice");
+          throw in.error(at, "expected distinct program names, got '" + name + "' twice");
         }
         list.add(name);
       }
@@ -141,26 +127,25 @@ public final class BinaryTrace {
     public int read(RecordBatch batch) {
       batch.clear();
       while (!batch.isFull() && decoded < count) {
-        if (buf.remaining() < MAX_RECORD_BYTES) {
-          fill();
-        }
+        in.refillBelow(MAX_RECORD_BYTES);
+        in.record = decoded;
         if (!buf.hasRemaining()) {
-          throw error(offset(), "expected record " + decoded + " of " + count + " (the header's count), got end of"
-              + " file");
+          throw in.error(in.offset(), "expected record " + decoded + " of " + count + " (the header's count), got"
+              + " end of file");
         }
-        long at = offset();
-        long delta = varint(FIELDS[0]);
+        long at = in.offset();
+        long delta = in.varint(FIELDS[0]);
         if (delta < 0 || time + delta < time) {
-          throw error(at, "expected a time below 2^63 ns" + ofRecord() + ", got " + Long.toUnsignedString(delta)
-              + " ns after " + time + " ns");
+          throw in.error(at, "expected a time below 2^63 ns" + in.ofRecord() + ", got "
+              + Long.toUnsignedString(delta) + " ns after " + time + " ns");
         }
         time += delta;
         int cpu = (int) bounded(1, RecordLimits.MAX_CPU);
-        at = offset();
-        long program = varint(FIELDS[2]);
+        at = in.offset();
+        long program = in.varint(FIELDS[2]);
         if (program < 0 || program >= names.size()) {
-          throw error(at, "expected program index" + ofRecord() + " below " + names.size() + " (the number of"
-              + " programs), got " + Long.toUnsignedString(program));
+          throw in.error(at, "expected program index" + in.ofRecord() + " below " + names.size() + " (the number"
+              + " of programs), got " + Long.toUnsignedString(program));
         }
         int step = (int) bounded(3, RecordLimits.MAX_STEP);
         long key1 = bounded(4, Long.MAX_VALUE);
@@ -168,108 +153,38 @@ public final class BinaryTrace {
         batch.add(time, cpu, (int) program, step, key1, key2);
         decoded++;
       }
-      if (decoded == count) {
-        fill();
-        if (buf.hasRemaining()) {
-          throw error(offset(), "expected end of file after record " + (count - 1) + " (the header's count is "
-              + count + "), got more bytes");
-        }
+      if (decoded == count && !in.atEnd()) {
+        throw in.error(in.offset(), "expected end of file after record " + (count - 1) + " (the header's count is "
+            + count + "), got more bytes");
       }
       return batch.size();
     }
 
-    /** Field {@code f} as a varint in {@code 0..max}; a negative long is a value of 2^63 or more. */
+    /** Field {@code f} as a varint in {@code 0..max}. */
     private long bounded(int f, long max) {
-      long at = offset();
-      long v = varint(FIELDS[f]);
+      long at = in.offset();
+      long v = in.varint(FIELDS[f]);
       if (v < 0 || v > max) {
-        throw error(at, "expected " + FIELDS[f] + " 0.." + max + ofRecord() + ", got " + Long.toUnsignedString(v));
+        throw in.error(at, "expected " + FIELDS[f] + " 0.." + max + in.ofRecord() + ", got "
+            + Long.toUnsignedString(v));
       }
       return v;
     }
 
-    private String ofRecord() {
-      return inRecords ? " of record " + decoded : "";
-    }
-
-    /** Unsigned LEB128; the caller has made sure the buffer holds 10 bytes unless the file ends sooner. */
-    private long varint(String what) {
-      int p = buf.position();
-      int lim = buf.limit();
-      long v = 0;
-      for (int shift = 0;; shift += 7) {
-        if (p == lim) {
-          throw error(offset(), "expected " + what + ofRecord() + ", got end of file"
-              + (p == buf.position() ? "" : " inside its varint"));
-        }
-        byte b = buf.get(p++);
-        if (shift == 63 && (b & 0xfe) != 0) {
-          throw error(offset(), "expected " + what + ofRecord() + " as a varint of at most 10 bytes and 64 bits, got a"
-              + " longer one");
-        }
-        v |= (long) (b & 0x7f) << shift;
-        if (b >= 0) {
-          buf.position(p);
-          return v;
-        }
-      }
-    }
-
-    /** Makes at least {@code n} bytes available, or fails saying what the file ends without. */
-    private void need(int n, String what) {
-      if (buf.remaining() < n) {
-        fill();
-        if (buf.remaining() < n) {
-          throw error(offset(), "expected " + what + ", got end of file");
-        }
-      }
-    }
-
-    /** Compacts and reads until the buffer is full or the file ends. */
-    private void fill() {
-      if (eof) {
-        return;
-      }
-      base += buf.position();
-      buf.compact();
-      try {
-        while (buf.hasRemaining()) {
-          if (channel.read(buf) < 0) {
-            eof = true;
-            break;
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-      }
-      buf.flip();
-    }
-
-    private long offset() {
-      return base + buf.position();
-    }
-
-    private TraceException error(long offset, String what) {
-      return new TraceException(file + ": byte " + offset + ": " + what);
-    }
-
     @Override
     public void close() {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      in.close();
     }
   }
 
   /** Writes through a FileChannel from a large direct buffer; the record count goes in when it closes. */
   public static final class Writer implements TraceWriter {
     private final FileChannel channel;
-    private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer buf = ByteBuffer.allocateDirect(ChannelInput.BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     private long count;
     /** Set when every record is out: only then does the header get its count. */
     private boolean complete;
+    private boolean started;
 
     public Writer(Path path) throws IOException {
       this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -278,6 +193,10 @@ public final class BinaryTrace {
 
     @Override
     public long write(RecordStream records) throws IOException {
+      if (started) {
+        throw new IllegalStateException("a trace writer writes one stream");
+      }
+      started = true;
       List<String> names = RecordLimits.checkedNames(records.programNames());
       buf.put(magic()).put((byte) VERSION).putLong(0);
       varint(names.size());

@@ -65,7 +65,7 @@ final class TextFields {
   }
 
   /** Fails unless the line has field {@code f}; a missing field points just past the end of the line. */
-  void require(long line, String text, int f, String what) {
+  void require(long line, int f, String what) {
     if (f >= count) {
       throw error(line, lineLength + 1, "expected " + what + ", got end of line");
     }
@@ -73,7 +73,7 @@ final class TextFields {
 
   /** A whole number in {@code 0..max}. */
   long number(long line, String text, int f, String what, long max) {
-    require(line, text, f, what);
+    require(line, f, what);
     int s = starts[f];
     int e = ends[f];
     long v = 0;

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.allocsim.kernel.RecordBatch;
 import org.allocsim.kernel.RecordStream;
-import org.allocsim.kernel.TraceException;
 
 /**
  * The readable line format ({@code .trace}, {@code .txt}):
@@ -124,7 +123,7 @@ public final class TextTrace {
     }
 
     private int program(long ln, String line) {
-      fields.require(ln, line, 2, "program");
+      fields.require(ln, 2, "program");
       Integer p = index.get(fields.text(line, 2));
       if (p == null) {
         throw fields.error(ln, fields.column(2), "expected a program named on line 2, got "
@@ -159,6 +158,7 @@ public final class TextTrace {
   public static final class Writer implements TraceWriter {
     private final FileChannel channel;
     private final BufferedWriter out;
+    private boolean started;
 
     public Writer(Path path) throws IOException {
       this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -168,6 +168,10 @@ public final class TextTrace {
 
     @Override
     public long write(RecordStream records) throws IOException {
+      if (started) {
+        throw new IllegalStateException("a trace writer writes one stream");
+      }
+      started = true;
       List<String> names = RecordLimits.checkedNames(records.programNames());
       out.write(FIRST_LINE);
       out.write('\n');
