@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "allocsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Simulates BPF allocator-lifetime designs (bpf list, August 2022) and compares them.",
     subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, ListCommand.class,
-        CommandLine.HelpCommand.class})
+        TraceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int BAD_INPUT = 2;
 
@@ -37,8 +37,7 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler((e, a) -> {
       err.println("allocsim: " + e.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-      err.println("Try 'allocsim " + (e.getCommandLine().getCommandName().equals("allocsim") ? ""
-          : e.getCommandLine().getCommandName() + " ") + "--help'.");
+      err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((e, c, p) -> {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.allocsim.kernel.KernelParameters;
 import org.allocsim.params.ParameterSpec;
+import org.allocsim.scenarios.trace.Traces;
 import org.allocsim.strategy.Strategies;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,15 @@ class ReadmeTest {
     String text = readme();
     for (String name : Strategies.installed().names()) {
       assertTrue(text.contains("| `" + name + "` |"), name);
+    }
+  }
+
+  @Test
+  void everyTraceFormatHasARowWithItsExtensions() throws IOException {
+    String text = readme();
+    for (Traces t : Traces.values()) {
+      String exts = String.join(", ", t.extensions().stream().map(e -> "`." + e + "`").toList());
+      assertTrue(text.contains("| `" + t.formatName() + "` | " + exts + " |"), t.formatName());
     }
   }
 
