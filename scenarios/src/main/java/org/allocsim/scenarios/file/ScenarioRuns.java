@@ -1,11 +1,21 @@
 package org.allocsim.scenarios.file;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.allocsim.kernel.KernelParameters;
+import org.allocsim.kernel.RandomStreams;
 import org.allocsim.kernel.RecordStream;
-import org.allocsim.scenarios.workload.Workload;
 import org.allocsim.kernel.RunSpec;
+import org.allocsim.kernel.TraceException;
+import org.allocsim.scenarios.trace.MergedStream;
+import org.allocsim.scenarios.trace.TraceFiles;
+import org.allocsim.scenarios.workload.Workload;
 
-/** Turns a scenario file into the run spec every strategy runs. */
+/**
+ * Turns a scenario file into the run spec every strategy runs. The record stream merges, in time order, the
+ * generated workload, the inline records and a replayed trace (ties in that order).
+ */
 public final class ScenarioRuns {
   private ScenarioRuns() {
   }
@@ -13,14 +23,27 @@ public final class ScenarioRuns {
   public static RunSpec spec(ScenarioFile f, long seed, int replication) {
     int cpus = f.modelParameters().getInt(KernelParameters.CPUS);
     return new RunSpec(f.name(), f.durationNs(), seed, replication, f.modelParameters(), f.kernelTypes(),
-        f.timeline(), streams -> {
-          if (!f.workload().isEmpty() && f.records() != null) {
-            throw new IllegalStateException("merging records with a workload needs the trace merge");
-          }
-          if (!f.workload().isEmpty()) {
-            return Workload.stream(f.workload(), streams, cpus, f.durationNs());
-          }
-          return f.records() != null ? f.records().stream() : RecordStream.empty();
-        });
+        f.timeline(), streams -> records(f, streams, cpus));
+  }
+
+  private static RecordStream records(ScenarioFile f, RandomStreams streams, int cpus) {
+    List<RecordStream> parts = new ArrayList<>();
+    if (!f.workload().isEmpty()) {
+      parts.add(Workload.stream(f.workload(), streams, cpus, f.durationNs()));
+    }
+    if (f.records() != null) {
+      parts.add(f.records().stream());
+    }
+    if (f.trace() != null) {
+      try {
+        parts.add(TraceFiles.open(f.trace()));
+      } catch (IOException e) {
+        throw new TraceException(f.trace() + ": cannot read the trace: " + e.getMessage());
+      }
+    }
+    if (parts.isEmpty()) {
+      return RecordStream.empty();
+    }
+    return parts.size() == 1 ? parts.get(0) : new MergedStream(parts);
   }
 }
