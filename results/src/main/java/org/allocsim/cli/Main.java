@@ -50,12 +50,17 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
+  /** This build's version: from the jar manifest, or "dev" when run from classes. */
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
   /** The version from the jar manifest, or "dev" when run from classes. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"allocsim " + (v == null ? "dev" : v)};
+      return new String[] {"allocsim " + version()};
     }
   }
 }

@@ -6,14 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.allocsim.experiment.StrategyRuns;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.kernel.RunSpec;
-import org.allocsim.kernel.Simulation;
 import org.allocsim.params.Parameters;
+import org.allocsim.report.RunReport;
+import org.allocsim.report.RunSet;
 import org.allocsim.report.SummaryTable;
-import org.allocsim.scenarios.builtin.KatranReload;
+import org.allocsim.scenarios.file.Expectation;
 import org.allocsim.scenarios.file.ScenarioFile;
+import org.allocsim.scenarios.file.ScenarioParameter;
 import org.allocsim.scenarios.file.ScenarioReader;
 import org.allocsim.scenarios.file.ScenarioRuns;
 import org.allocsim.strategy.Strategies;
@@ -21,29 +25,36 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code allocsim run}: runs scenarios under each strategy and prints the summary table. */
+/** {@code allocsim run FILE...}: runs scenarios under each strategy and writes their outputs. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Runs scenario files (or, with none, the built-in katran-reload scenario) under each strategy "
-        + "and prints a summary table.")
+    description = "Runs scenario files under each strategy, prints a summary table and writes metrics, verdicts, "
+        + "violations, summaries, charts and an HTML report to out/<scenario>/.")
 final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Parameters(paramLabel = "FILE", arity = "0..*", description = "scenario files")
+  @CommandLine.Parameters(paramLabel = "FILE", arity = "1..*", description = "scenario files")
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--strategies", split = ",", paramLabel = "NAME",
       description = "strategies to run (default: all, in 'allocsim list' order)")
   List<String> strategies = new ArrayList<>();
 
-  @Option(names = "--seed", paramLabel = "N", description = "run seed (default: ${DEFAULT-VALUE})")
-  long seed = 1;
-
-  @Option(names = "--records", paramLabel = "N", description = "at most N trace records (default: ${DEFAULT-VALUE})")
-  long records = 1_000_000;
+  @Option(names = "--seed", paramLabel = "N", description = "run seed (default: the scenario's)")
+  Long seed;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a parameter, e.g. --set cpus=8")
   Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "parallel runs (default: all cores); outputs never depend on it")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<scenario>/)")
+  Path out;
+
+  @Option(names = "--quiet", description = "no progress bar")
+  boolean quiet;
 
   @Override
   public Integer call() {
@@ -55,37 +66,79 @@ final class RunCommand implements Callable<Integer> {
             + String.join(", ", installed.names()));
       }
     }
-    if (records <= 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--records must be positive, got " + records);
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (files.isEmpty()) {
-      Parameters parameters = ParameterCheck.validated(new Parameters(overrides), installed, spec.commandLine());
-      print(out, KatranReload.spec(records, seed, parameters), names, installed);
-      return 0;
+    if (out != null && files.size() > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--out takes one scenario file");
     }
     ScenarioReader reader = new ScenarioReader(installed);
     List<ScenarioFile> scenarios = new ArrayList<>();
     for (Path f : files) {
       scenarios.add(reader.read(f, new Parameters(overrides)));
     }
+    PrintWriter stdout = spec.commandLine().getOut();
+    int status = 0;
     for (ScenarioFile f : scenarios) {
-      print(out, ScenarioRuns.spec(f, seedGiven() ? seed : f.seed(), 0), names, installed);
+      long runSeed = seed != null ? seed : f.seed();
+      RunSpec run = ScenarioRuns.spec(f, runSeed, 0);
+      List<RunResult> results;
+      try (Progress progress = Progress.start(f.name(), run.durationNs() * names.size(), quiet)) {
+        results = StrategyRuns.run(run, names, installed, threads, progress::reached);
+      }
+      Path folder = out != null ? out : Path.of("out", f.name());
+      RunReport.write(new RunSet(f.name(), f.description(), f.text(), values(f), runSeed, Main.version(),
+          reproduce(f, runSeed, names), results), folder);
+      stdout.println("scenario " + f.name() + ", seed " + runSeed + ", " + results.get(0).summary().records()
+          + " records; outputs in " + folder + "/");
+      stdout.print(SummaryTable.render(results));
+      status = Math.max(status, checkExpectations(f, results, stdout));
     }
-    return 0;
+    return status;
   }
 
-  private boolean seedGiven() {
-    return spec.commandLine().getParseResult().hasMatchedOption("--seed");
+  /** 1 when a strategy run here misses its expectation in the scenario. */
+  private static int checkExpectations(ScenarioFile f, List<RunResult> results, PrintWriter stdout) {
+    int status = 0;
+    for (RunResult r : results) {
+      Expectation e = f.expectations().get(r.strategy());
+      if (e == null) {
+        continue;
+      }
+      for (Expectation.Mismatch m : e.check(r)) {
+        stdout.printf("expectation failed: %s %s %s: expected %s, got %s (%s)%n", f.name(), m.strategy(),
+            m.metric(), m.expected(), m.got(), m.tolerance());
+        status = 1;
+      }
+    }
+    return status;
   }
 
-  private static void print(PrintWriter out, RunSpec run, List<String> names, Strategies installed) {
-    List<RunResult> results = new ArrayList<>();
+  private static Map<String, String> values(ScenarioFile f) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (ScenarioParameter p : f.parameters()) {
+      m.put(p.key(), p.value());
+    }
+    return m;
+  }
+
+  /** The exact command that reproduces this scenario's outputs (thread count aside, which changes nothing). */
+  private String reproduce(ScenarioFile f, long runSeed, List<String> names) {
+    StringBuilder b = new StringBuilder("./allocsim run ").append(f.path()).append(" --seed ").append(runSeed);
+    // Several --strategies options, each short enough for a 72-column line; picocli joins them in order.
+    StringBuilder chunk = new StringBuilder();
     for (String n : names) {
-      results.add(Simulation.run(run, installed.create(n)));
+      if (chunk.length() > 0 && chunk.length() + 1 + n.length() > 40) {
+        b.append(" --strategies ").append(chunk);
+        chunk.setLength(0);
+      }
+      chunk.append(chunk.length() > 0 ? "," : "").append(n);
     }
-    out.println("scenario " + run.name() + ", seed " + run.seed() + ", " + results.get(0).summary().records()
-        + " records");
-    out.print(SummaryTable.render(results));
+    b.append(" --strategies ").append(chunk);
+    new TreeMap<>(overrides).forEach((k, v) -> b.append(" --set ").append(k).append('=').append(v));
+    if (out != null) {
+      b.append(" --out ").append(out);
+    }
+    return b.toString();
   }
 }

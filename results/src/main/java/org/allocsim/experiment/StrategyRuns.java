@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.kernel.Simulation;
@@ -20,9 +20,14 @@ public final class StrategyRuns {
   private StrategyRuns() {
   }
 
-  /** Runs spec under each named strategy; done receives the number of finished runs as they finish. */
+  /**
+   * Runs spec under each named strategy; progress receives the summed simulated time of all runs (so that the
+   * total is strategies x duration) as samples are taken.
+   */
   public static List<RunResult> run(RunSpec spec, List<String> strategies, Strategies installed, int threads,
-      IntConsumer done) {
+      LongConsumer progress) {
+    java.util.concurrent.atomic.AtomicLongArray reached = new java.util.concurrent.atomic.AtomicLongArray(
+        strategies.size());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, strategies.size())), r -> {
       Thread t = new Thread(r, "allocsim-run");
       t.setDaemon(true);
@@ -30,14 +35,21 @@ public final class StrategyRuns {
     });
     try {
       List<Future<RunResult>> futures = new ArrayList<>();
-      for (String name : strategies) {
-        futures.add(pool.submit(() -> Simulation.run(spec, installed.create(name))));
+      for (int i = 0; i < strategies.size(); i++) {
+        int index = i;
+        String name = strategies.get(i);
+        futures.add(pool.submit(() -> Simulation.run(spec, installed.create(name), t -> {
+          reached.set(index, t);
+          long sum = 0;
+          for (int k = 0; k < reached.length(); k++) {
+            sum += reached.get(k);
+          }
+          progress.accept(sum);
+        })));
       }
       List<RunResult> results = new ArrayList<>();
-      int finished = 0;
       for (Future<RunResult> f : futures) {
         results.add(f.get());
-        done.accept(++finished);
       }
       return results;
     } catch (ExecutionException e) {

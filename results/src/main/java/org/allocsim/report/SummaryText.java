@@ -5,7 +5,6 @@ import java.util.List;
 import org.allocsim.kernel.LoadRecord;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.metrics.Metric;
-import org.allocsim.metrics.MetricSeries;
 import org.allocsim.oracle.ViolationKind;
 
 /**
@@ -64,25 +63,10 @@ public final class SummaryText {
     return out;
   }
 
-  /** Warm share of the allocations made between two samples (the previous share when there were none). */
-  static double[] warmShare(MetricSeries s) {
-    double[] out = new double[s.size()];
-    double last = 0;
-    for (int i = 0; i < s.size(); i++) {
-      long warm = s.value(Metric.WARM_ALLOCS, i) - (i > 0 ? s.value(Metric.WARM_ALLOCS, i - 1) : 0);
-      long cold = s.value(Metric.COLD_ALLOCS, i) - (i > 0 ? s.value(Metric.COLD_ALLOCS, i - 1) : 0);
-      if (warm + cold > 0) {
-        last = (double) warm / (warm + cold);
-      }
-      out[i] = last;
-    }
-    return out;
-  }
-
   private static List<AsciiChart.Series> warmth(RunSet set) {
     List<AsciiChart.Series> out = new ArrayList<>();
     for (RunResult r : set.results()) {
-      out.add(new AsciiChart.Series(r.strategy(), r.series().times(), warmShare(r.series())));
+      out.add(new AsciiChart.Series(r.strategy(), r.series().times(), r.series().warmSharePerInterval()));
     }
     return out;
   }

@@ -12,7 +12,9 @@ import org.allocsim.kernel.RunResult;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.kernel.Simulation;
 import org.allocsim.params.Parameters;
-import org.allocsim.scenarios.builtin.KatranReload;
+import org.allocsim.scenarios.file.ScenarioFile;
+import org.allocsim.scenarios.file.ScenarioReader;
+import org.allocsim.scenarios.file.ScenarioRuns;
 import org.allocsim.scenarios.trace.MergedStream;
 import org.allocsim.scenarios.trace.TraceFiles;
 import org.allocsim.scenarios.trace.Traces;
@@ -27,12 +29,18 @@ class TraceReplayTest {
 
   @Test
   void aRecordedWorkloadReplaysLikeTheGeneratedOneAndMergesOverIt() throws IOException {
-    RunSpec generated = KatranReload.spec(40_000, 3, Parameters.EMPTY);
+    ScenarioFile katran = new ScenarioReader().read(Path.of("..", "scenarios", "library",
+        "katran-live-upgrade.yaml"), Parameters.EMPTY);
+    RunSpec generated = ScenarioRuns.spec(katran, 3, 0).withDuration(20_000_000_000L);
+    long records;
+    try (RecordStream s = generated.records().apply(new RandomStreams(generated.seed(), 0))) {
+      records = TraceFiles.write(s, dir.resolve("count.bin"));
+    }
     RunResult fromGenerator = Simulation.run(generated, Strategies.installed().create("global"));
     for (Traces format : Traces.values()) {
       Path file = dir.resolve("katran." + format.extensions().get(0));
       try (RecordStream s = generated.records().apply(new RandomStreams(generated.seed(), 0))) {
-        assertEquals(40_000, TraceFiles.write(s, file));
+        assertEquals(records, TraceFiles.write(s, file));
       }
       RunResult replayed = Simulation.run(with(generated, rs -> open(file)),
           Strategies.installed().create("global"));
@@ -40,7 +48,7 @@ class TraceReplayTest {
 
       RunResult merged = Simulation.run(with(generated,
           rs -> MergedStream.of(generated.records().apply(rs), open(file))), Strategies.installed().create("global"));
-      assertEquals(80_000, merged.summary().records(), format.formatName());
+      assertEquals(2 * records, merged.summary().records(), format.formatName());
     }
   }
 

@@ -55,6 +55,12 @@ public record RunSpec(String name, long durationNs, long seed, int replication, 
     return new RunSpec(name, durationNs, seed, replication, p, kernelTypes, timeline, records);
   }
 
+  /** The same run cut at durationNs (a short mode for long scenarios); later actions and records are dropped. */
+  public RunSpec withDuration(long newDurationNs) {
+    return new RunSpec(name, newDurationNs, seed, replication, parameters, kernelTypes, timeline.stream()
+        .filter(a -> a.timeNs() <= newDurationNs).toList(), records);
+  }
+
   public RunSpec withSeed(long newSeed, int newReplication) {
     return new RunSpec(name, durationNs, newSeed, newReplication, parameters, kernelTypes, timeline, records);
   }

@@ -21,6 +21,8 @@ import org.allocsim.strategy.LifetimeStrategy;
 /** Runs one {@link RunSpec} under one strategy on its own DSOL DevsSimulator, and returns what it produced. */
 public final class Simulation {
   private static final AtomicLong RUN_IDS = new AtomicLong();
+  /** DSOL keeps JVM-wide state (naming context, loggers) that is not safe for concurrent change. */
+  private static final Object DSOL_CONTEXT = new Object();
 
   private final RunSpec spec;
   private final Engine engine;
@@ -31,6 +33,7 @@ public final class Simulation {
   private final long sampleInterval;
   private final String runId;
   private Throwable failure;
+  private java.util.function.LongConsumer progress = t -> { };
   private boolean replaying;
 
   private Simulation(RunSpec spec, LifetimeStrategy strategy) {
@@ -43,8 +46,11 @@ public final class Simulation {
     }
     // Replication ids must be unique: DSOL registers each in a JVM-wide naming context.
     this.runId = "allocsim-" + RUN_IDS.incrementAndGet();
-    this.simulator = new DevsSimulator<>(runId);
-    this.simulator.setErrorStrategy(ErrorStrategy.WARN_AND_PAUSE, Level.OFF);
+    synchronized (DSOL_CONTEXT) {
+      // DSOL's constructor touches its JVM-wide CategoryLogger, which is not thread-safe either.
+      this.simulator = new DevsSimulator<>(runId);
+      this.simulator.setErrorStrategy(ErrorStrategy.WARN_AND_PAUSE, Level.OFF);
+    }
     this.census = new MemoryCensus(engine);
     engine.setScheduler(this::schedule);
     strategy.attach(engine);
@@ -54,7 +60,14 @@ public final class Simulation {
 
   /** Runs spec under strategy (a fresh instance) to the end of its duration. */
   public static RunResult run(RunSpec spec, LifetimeStrategy strategy) {
-    return new Simulation(spec, strategy).execute();
+    return run(spec, strategy, t -> { });
+  }
+
+  /** As {@link #run(RunSpec, LifetimeStrategy)}, telling progress the simulated time at every grid sample. */
+  public static RunResult run(RunSpec spec, LifetimeStrategy strategy, java.util.function.LongConsumer progress) {
+    Simulation s = new Simulation(spec, strategy);
+    s.progress = progress;
+    return s.execute();
   }
 
   private void schedule(long timeNs, short priority, String label, Runnable action) {
@@ -140,6 +153,7 @@ public final class Simulation {
     if (timeNs <= spec.durationNs()) {
       schedule(timeNs, Priority.SAMPLE, "sample", () -> {
         sample();
+        progress.accept(timeNs);
         scheduleGridSample(timeNs + sampleInterval);
       });
     }
@@ -154,8 +168,10 @@ public final class Simulation {
     CountDownLatch done = new CountDownLatch(1);
     SingleReplication<Long> replication;
     try {
-      replication = new SingleReplication<>(runId, 0L, 0L, spec.durationNs());
-      simulator.initialize(new Model(), replication);
+      synchronized (DSOL_CONTEXT) {
+        replication = new SingleReplication<>(runId, 0L, 0L, spec.durationNs());
+        simulator.initialize(new Model(), replication);
+      }
       simulator.addListener(e -> done.countDown(), Replication.END_REPLICATION_EVENT);
       simulator.addListener(e -> done.countDown(), SimulatorInterface.STOP_EVENT);
       if (failure == null) {
@@ -173,7 +189,9 @@ public final class Simulation {
     if (simulator.getReplicationState() != nl.tudelft.simulation.dsol.simulators.ReplicationState.ENDED) {
       simulator.cleanUp();
     }
-    replication.removeFromContext();
+    synchronized (DSOL_CONTEXT) {
+      replication.removeFromContext();
+    }
     if (failure != null) {
       if (failure instanceof RuntimeException r) {
         throw r;

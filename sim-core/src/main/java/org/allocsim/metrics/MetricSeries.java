@@ -63,4 +63,24 @@ public final class MetricSeries {
   public long last(Metric metric) {
     return size == 0 ? 0 : columns[metric.ordinal()][size - 1];
   }
+
+  /**
+   * The warm share of the allocations made between each sample and the one before (the previous share when there
+   * were none), so that a chart shows warmth as it changes, not its running average.
+   */
+  public double[] warmSharePerInterval() {
+    double[] out = new double[size];
+    double last = 0;
+    long[] warm = columns[Metric.WARM_ALLOCS.ordinal()];
+    long[] cold = columns[Metric.COLD_ALLOCS.ordinal()];
+    for (int i = 0; i < size; i++) {
+      long w = warm[i] - (i > 0 ? warm[i - 1] : 0);
+      long c = cold[i] - (i > 0 ? cold[i - 1] : 0);
+      if (w + c > 0) {
+        last = (double) w / (w + c);
+      }
+      out[i] = last;
+    }
+    return out;
+  }
 }

@@ -45,4 +45,13 @@ public interface StrategyContext {
 
   /** Counts runtime bookkeeping operations (refcount increments, list walks) charged to this design. */
   void chargeBookkeeping(long operations);
+
+  /**
+   * Runs action delayNs of simulated time from now, as a kernel callback (a percpu_ref release, a deferred check
+   * after a free). A strategy cannot release an allocator inside {@link LifetimeStrategy#onFree} or
+   * {@link LifetimeStrategy#freeTarget}, because the free into it follows; it defers the release through here.
+   */
+  default void after(long delayNs, Runnable action) {
+    throw new UnsupportedOperationException("this context runs no callbacks");
+  }
 }

@@ -1,0 +1,37 @@
+package org.allocsim.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar of simulated seconds on stderr, shown only on a terminal and without --quiet. */
+final class Progress implements AutoCloseable {
+  private final ProgressBar bar;
+
+  private Progress(ProgressBar bar) {
+    this.bar = bar;
+  }
+
+  static Progress start(String task, long totalNs, boolean quiet) {
+    if (quiet || System.console() == null) {
+      return new Progress(null);
+    }
+    return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, totalNs / 1_000_000L))
+        .setUnit(" sim-s", 1000).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
+        .build());
+  }
+
+  /** Summed simulated time reached by all runs, ns. */
+  void reached(long ns) {
+    if (bar != null) {
+      bar.stepTo(ns / 1_000_000L);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

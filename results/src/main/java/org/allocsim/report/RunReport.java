@@ -1,0 +1,32 @@
+package org.allocsim.report;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.allocsim.chart.Charts;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/** Writes everything a run produces into its output folder, all or nothing. */
+public final class RunReport {
+  private RunReport() {
+  }
+
+  public static void write(RunSet set, Path folder) {
+    try (OutputFolder out = OutputFolder.create(folder)) {
+      out.write("metrics.csv", CsvFiles.metrics(set));
+      out.write("verdicts.csv", CsvFiles.verdicts(set));
+      out.write("violations.csv", CsvFiles.violations(set));
+      out.write("summary.json", SummaryJson.render(set));
+      out.write("summary.txt", SummaryText.render(set));
+      Map<String, byte[]> svgs = new LinkedHashMap<>();
+      for (Map.Entry<String, Chart<?, ?>> c : Charts.all(set.scenario(), set.results()).entrySet()) {
+        byte[] svg = Charts.svg(c.getValue());
+        svgs.put(c.getKey(), svg);
+        out.write("charts/" + c.getKey() + ".svg", svg);
+        out.write("charts/" + c.getKey() + ".png", Charts.png(c.getValue()));
+      }
+      out.write("report.html", HtmlReport.render(set, svgs));
+      out.commit();
+    }
+  }
+}
