@@ -122,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
     return m;
   }
 
-  /** The exact command that reproduces this scenario's outputs (thread count aside, which changes nothing). */
+  /** The exact command that reproduces this scenario's outputs. */
   private String reproduce(ScenarioFile f, long runSeed, List<String> names) {
     StringBuilder b = new StringBuilder("./allocsim run ").append(f.path()).append(" --seed ").append(runSeed);
     // Several --strategies options, each short enough for a 72-column line; picocli joins them in order.
@@ -136,9 +136,6 @@ final class RunCommand implements Callable<Integer> {
     }
     b.append(" --strategies ").append(chunk);
     new TreeMap<>(overrides).forEach((k, v) -> b.append(" --set ").append(k).append('=').append(v));
-    if (out != null) {
-      b.append(" --out ").append(out);
-    }
-    return b.toString();
+    return b.toString(); // --out and --threads change where and how fast, not what
   }
 }
