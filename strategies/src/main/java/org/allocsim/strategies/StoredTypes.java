@@ -3,6 +3,7 @@ package org.allocsim.strategies;
 import java.util.ArrayList;
 import java.util.List;
 import org.allocsim.btf.BtfType;
+import org.allocsim.strategy.LoadVerdict;
 import org.allocsim.world.OpKind;
 import org.allocsim.world.Operation;
 import org.allocsim.world.Program;
@@ -33,5 +34,25 @@ final class StoredTypes {
       }
     }
     return out;
+  }
+
+  /**
+   * The 2022 designs' type rule, "type only": a stored object's struct name must equal the field's. Allocators, not
+   * BTF objects, carried the lifetime question then, so a reload with a fresh BTF object may still store.
+   */
+  static LoadVerdict namesMatch(Program p) {
+    for (Operation op : p.operations()) {
+      if (!op.kind().stores()) {
+        continue;
+      }
+      String expected = op.to().type().name();
+      for (BtfType actual : of(p, op)) {
+        if (!actual.name().equals(expected)) {
+          return LoadVerdict.reject("invalid kptr access: type=ptr_" + actual.name() + " expected=ptr_" + expected
+              + " (" + op.to() + ")");
+        }
+      }
+    }
+    return LoadVerdict.ACCEPT;
   }
 }
