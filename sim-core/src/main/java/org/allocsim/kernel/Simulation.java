@@ -81,16 +81,24 @@ public final class Simulation {
     }
   }
 
-  /** Runs an event's action; remembers the first failure, which pauses DSOL (WARN_AND_PAUSE). */
+  /**
+   * Runs an event's action; remembers the first failure, which pauses DSOL (WARN_AND_PAUSE). Errors are rethrown
+   * wrapped: DSOL's loop catches only Exceptions, and an Error would kill its worker and leave the caller waiting.
+   */
   private void guarded(long timeNs, Runnable action) {
     try {
       engine.setNow(timeNs);
       action.run();
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
       if (failure == null) {
         failure = e;
       }
       throw e;
+    } catch (Error e) {
+      if (failure == null) {
+        failure = e;
+      }
+      throw new IllegalStateException("error in a simulation event", e);
     }
   }
 

@@ -141,6 +141,20 @@ class KernelTest {
     assertEquals("at 7 ns, close nope: no loaded object or created map named nope", e.getMessage());
   }
 
+  @Test
+  void anErrorInsideAnEventEndsTheRunInsteadOfHangingIt() {
+    RunSpec spec = RunSpec.builder("error").duration(S)
+        .at(5, new ControlAction.LoadObject("agent", Fixtures.stash(ExecContext.TASK, null), "k1")).build();
+    SingleAllocator broken = new SingleAllocator() {
+      @Override
+      public org.allocsim.strategy.LoadVerdict verify(org.allocsim.world.Program program) {
+        throw new AssertionError("verifier bug");
+      }
+    };
+    AssertionError e = assertThrows(AssertionError.class, () -> Simulation.run(spec, broken));
+    assertEquals("verifier bug", e.getMessage());
+  }
+
   private static int indexAt(RunResult r, long t) {
     int found = -1;
     for (int i = 0; i < r.series().size(); i++) {

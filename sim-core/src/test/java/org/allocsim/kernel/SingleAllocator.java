@@ -9,7 +9,7 @@ import org.allocsim.world.Operation;
 import org.allocsim.world.Program;
 
 /** Test-only: one allocator for everything, every load accepted; records the lifecycle hooks it sees. */
-final class SingleAllocator implements LifetimeStrategy {
+class SingleAllocator implements LifetimeStrategy {
   final List<String> hooks = new ArrayList<>();
   StrategyContext context;
   int allocator;
