@@ -89,7 +89,7 @@ public final class PerFieldDissolving implements LifetimeStrategy {
       return types;
     }
     Edges e = edgesOf(p, false);
-    Classes c = liveClasses();
+    FieldClasses c = liveClasses();
     for (Store s : e.stores()) {
       String conflict = c.assign(s.field(), s.allocator(), p);
       if (conflict != null) {
@@ -165,7 +165,7 @@ public final class PerFieldDissolving implements LifetimeStrategy {
 
   @Override
   public LoadVerdict verifyInnerMapInsert(BpfMap outer, BpfMap inner) {
-    Classes c = liveClasses();
+    FieldClasses c = liveClasses();
     for (int f = 0; f < outer.fieldCount(); f++) {
       String conflict = c.union(new FieldKey(outer, f), new FieldKey(inner, f), null);
       if (conflict != null) {
@@ -291,8 +291,8 @@ public final class PerFieldDissolving implements LifetimeStrategy {
   }
 
   /** Classes from the edges of programs not yet freed and from inner maps sitting in outer maps. */
-  private Classes liveClasses() {
-    Classes c = new Classes();
+  private FieldClasses liveClasses() {
+    FieldClasses c = new FieldClasses(bound, allocators, ctx);
     for (Edges e : liveEdges()) {
       e.stores().forEach(s -> c.assign(s.field(), s.allocator(), null));
       e.equal().forEach(eq -> c.union(eq[0], eq[1], null));
@@ -326,15 +326,15 @@ public final class PerFieldDissolving implements LifetimeStrategy {
 
   /** Binds every field of a class a live program refers to; dissolves bindings nobody needs. */
   private void rebind() {
-    Classes c = liveClasses();
+    FieldClasses c = liveClasses();
     Set<FieldKey> referred = new HashSet<>();
     liveEdges().forEach(e -> e.refers().forEach(k -> referred.add(c.find(k))));
-    Set<FieldKey> fields = new LinkedHashSet<>(c.parent.keySet());
+    Set<FieldKey> fields = new LinkedHashSet<>(c.fields());
     fields.addAll(bound.keySet());
     Set<FieldKey> nowAnchored = new HashSet<>();
     for (FieldKey k : fields) {
       FieldKey root = c.find(k);
-      Integer a = c.allocator.get(root);
+      Integer a = c.allocatorOf(root);
       if (k.map().isFreed()) {
         continue; // onMapFree dropped its bindings
       }
@@ -369,66 +369,5 @@ public final class PerFieldDissolving implements LifetimeStrategy {
     });
     ctx.chargeBookkeeping(found[1]);
     return found[0] > 0;
-  }
-
-  /** Union-find over fields; a class carries the allocator of its bound fields and stores. */
-  private final class Classes {
-    final Map<FieldKey, FieldKey> parent = new HashMap<>();
-    final Map<FieldKey, Integer> allocator = new HashMap<>();
-
-    FieldKey find(FieldKey k) {
-      FieldKey p = parent.get(k);
-      if (p == null) {
-        parent.put(k, k);
-        Integer b = bound.get(k);
-        if (b != null) {
-          allocator.put(k, b);
-        }
-        return k;
-      }
-      if (p.equals(k)) {
-        return k;
-      }
-      FieldKey r = find(p);
-      parent.put(k, r);
-      return r;
-    }
-
-    /** Gives k's class allocator a; returns the refusal when it already has another (program null: no words). */
-    String assign(FieldKey k, int a, Program program) {
-      FieldKey r = find(k);
-      Integer b = allocator.putIfAbsent(r, a);
-      if (b == null || b == a) {
-        return null;
-      }
-      return program == null ? "conflict" : "kptr field " + k + " already bound to allocator "
-          + allocators.describe(program, b) + ", not " + allocators.describe(program, a)
-          + " (kptr_offset already exists)";
-    }
-
-    /** Joins two classes; returns the refusal when they carry different allocators. */
-    String union(FieldKey x, FieldKey y, Program program) {
-      FieldKey rx = find(x);
-      FieldKey ry = find(y);
-      if (rx.equals(ry)) {
-        return null;
-      }
-      Integer ax = allocator.get(rx);
-      Integer ay = allocator.get(ry);
-      if (ax != null && ay != null && !ax.equals(ay)) {
-        String who = program == null ? "" : " (kptr_xchg by " + program.name() + ")";
-        return "kptr fields " + x + " and " + y + " must share an allocator" + who + ", but are bound to "
-            + describe(program, ax) + " and " + describe(program, ay);
-      }
-      parent.put(ry, rx);
-      if (ax == null && ay != null) {
-        allocator.put(rx, ay);
-      }
-      return null;
-    }
-
-    private String describe(Program program, int a) {
-      return program != null ? allocators.describe(program, a) : ctx.allocator(a).name();
-    }
   }
 }
