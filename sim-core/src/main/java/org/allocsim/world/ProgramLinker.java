@@ -29,7 +29,9 @@ public final class ProgramLinker {
       BtfType allocType = null;
       BpfMap sourceMap = null;
       if (s.kind().allocates()) {
-        allocType = world.resolveType(btf, s.type());
+        // bpf_obj_new(T) takes bpf_core_type_id_local(T): the program's own BTF first (a vmlinux.h copy of a kernel
+        // struct is still a local type); only a type the program lacks is a kernel object from a kfunc.
+        allocType = btf.type(s.type()) != null ? btf.type(s.type()) : world.resolveType(btf, s.type());
         if (allocType == null) {
           throw new IllegalArgumentException(spec.name() + ": unknown type " + s.type() + " in " + btf);
         }

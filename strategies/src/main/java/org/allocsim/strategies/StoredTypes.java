@@ -46,8 +46,10 @@ final class StoredTypes {
         continue;
       }
       String expected = op.to().type().name();
+      boolean kernelField = op.to().type().isKernel();
       for (BtfType actual : of(p, op)) {
-        if (!actual.name().equals(expected)) {
+        // S20, Kumar 08-26: "btf_is_kernel(reg->btf) suffices" to keep local objects out of kernel kptr fields.
+        if (!actual.name().equals(expected) || actual.isKernel() != kernelField) {
           return LoadVerdict.reject("invalid kptr access: type=ptr_" + actual.name() + " expected=ptr_" + expected
               + " (" + op.to() + ")");
         }
