@@ -237,7 +237,8 @@ public final class BtfPlaceholder implements LifetimeStrategy {
     BtfType toType = op.to().type();
     if (from.btf() != op.to().map().btf() || !fromType.sameAs(toType)) {
       return LoadVerdict.reject("kptr_xchg from " + from.name() + " (" + fromType + ") into "
-          + op.to().map().name() + " (" + toType + "): M1's BTF must be M2's BTF and the ids the same");
+          + op.to().map().name() + " (" + toType + "): " + from.name() + "'s BTF must be " + op.to().map().name()
+          + "'s BTF and the type ids the same (Alexei 08-29 23:03)");
     }
     return LoadVerdict.ACCEPT;
   }

@@ -81,7 +81,8 @@ class BtfPlaceholderTest {
         .at(MS, new ControlAction.LoadObject("agent", second, "k2")).build());
     LoadRecord mover = verdict(r, "mover");
     assertFalse(mover.accepted());
-    assertTrue(mover.reason().endsWith("M1's BTF must be M2's BTF and the ids the same"), mover.reason());
+    assertTrue(mover.reason().endsWith("m1's BTF must be m2's BTF and the type ids the same (Alexei 08-29 23:03)"),
+        mover.reason());
     assertSafe(r);
   }
 
