@@ -26,6 +26,17 @@ public final class Strategies {
     return s;
   }
 
+  /** A copy in which name makes fresh instances with factory instead (tests of the regression suite). */
+  public Strategies replacing(String name, Supplier<LifetimeStrategy> factory) {
+    if (!byName.containsKey(name)) {
+      throw new IllegalArgumentException("unknown strategy '" + name + "'");
+    }
+    Strategies s = new Strategies();
+    s.byName.putAll(byName);
+    s.byName.put(name, factory);
+    return s;
+  }
+
   public List<String> names() {
     return new ArrayList<>(byName.keySet());
   }

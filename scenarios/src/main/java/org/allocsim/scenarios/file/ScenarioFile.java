@@ -26,12 +26,13 @@ import org.allocsim.world.ObjectSpec;
  * @param workload generated data plane, possibly empty
  * @param records inline records, or null
  * @param trace a trace file replayed on top, or null
+ * @param checkDurationNs how much of the run {@code allocsim check} and {@code bless} simulate (its short mode;
+ *     the whole duration unless the file says {@code check: {duration: …}})
  * @param expectations per strategy, possibly empty
  * @param text the file's text, for reports
  */
 public record ScenarioFile(Path path, String name, String description, String source, long durationNs, long seed,
     Parameters modelParameters, List<ScenarioParameter> parameters, Map<String, Integer> kernelTypes,
     Map<String, ObjectSpec> objects, List<RunSpec.TimedAction> timeline, List<ProgramWorkload> workload,
-    RecordList records, Path trace,
-    Map<String, Expectation> expectations, String text) {
+    RecordList records, Path trace, long checkDurationNs, Map<String, Expectation> expectations, String text) {
 }

@@ -19,7 +19,7 @@ import org.allocsim.strategy.Strategies;
 /** Reads and checks a scenario file. Every error is a {@link ScenarioError} naming file, line and column. */
 public final class ScenarioReader {
   static final List<String> TOP_KEYS = List.of("name", "description", "source", "duration", "seed", "parameters",
-      "kernel_types", "objects", "timeline", "workload", "records", "trace", "expect");
+      "kernel_types", "objects", "timeline", "workload", "records", "trace", "check", "expect");
 
   private final List<ParameterSpec> known;
   private final List<String> strategies;
@@ -88,10 +88,18 @@ public final class ScenarioReader {
         throw top.get("trace").error("trace file " + top.get("trace").text() + " cannot be read");
       }
     }
+    long checkDuration = duration;
+    if (top.has("check")) {
+      YMap check = top.get("check").map().allow(List.of("duration"));
+      checkDuration = check.require("duration", top.get("check")).as("check duration").duration();
+      if (checkDuration <= 0 || checkDuration > duration) {
+        throw check.get("duration").error("the check duration must be positive and at most the scenario's duration");
+      }
+    }
     var expectations = top.has("expect") ? ExpectSection.read(top.get("expect"), strategies) : Map.<String,
         Expectation>of();
     return new ScenarioFile(file, name, description, source, duration, seed, params.modelParameters(), params.all(),
-        kernelTypes, objects, timeline, workload, records, trace, expectations, text);
+        kernelTypes, objects, timeline, workload, records, trace, checkDuration, expectations, text);
   }
 
   private static int cpus(ParametersSection params, YNode where) {

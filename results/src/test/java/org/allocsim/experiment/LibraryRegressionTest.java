@@ -1,0 +1,39 @@
+package org.allocsim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.allocsim.strategy.Strategies;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The scenario library as a regression suite: every library scenario, under every strategy, reproduces its
+ * expect: block (at the scenario's check duration, its short mode). One dynamic test per scenario and strategy.
+ */
+class LibraryRegressionTest {
+  static List<Path> library() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of("..", "scenarios", "library"))) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicContainer> everyScenarioUnderEveryStrategyMatchesItsExpectations() throws IOException {
+    List<LibraryRuns.Outcome> outcomes = LibraryRuns.run(library(), Strategies.installed(),
+        Runtime.getRuntime().availableProcessors());
+    return outcomes.stream().map(o -> DynamicContainer.dynamicContainer(o.scenario().name(),
+        o.results().stream().map(r -> DynamicTest.dynamicTest(r.strategy(), () -> {
+          assertFalse(o.scenario().expectations().isEmpty(), o.scenario().name() + " has no expect: block");
+          List<Regressions.Row> rows = Regressions.of(o).stream()
+              .filter(row -> row.strategy().equals(r.strategy())).toList();
+          assertEquals(List.of(), rows, "allocsim check " + o.scenario().path());
+        }))));
+  }
+}
