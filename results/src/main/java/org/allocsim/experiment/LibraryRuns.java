@@ -50,7 +50,7 @@ public final class LibraryRuns {
     try {
       Map<ScenarioFile, List<Future<RunResult>>> futures = new LinkedHashMap<>();
       for (ScenarioFile f : scenarios) {
-        RunSpec spec = ScenarioRuns.spec(f, f.seed(), 0).withDuration(f.checkDurationNs());
+        RunSpec spec = ScenarioRuns.spec(f, f.seed(), 0, f.checkDurationNs());
         List<Future<RunResult>> runs = new ArrayList<>();
         for (String s : names) {
           runs.add(pool.submit(() -> Simulation.run(spec, installed.create(s))));

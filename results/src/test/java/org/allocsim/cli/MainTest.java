@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
+  private static final String S7 = "../scenarios/library/s07-load-order.yaml";
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
+  @TempDir
+  Path dir;
 
   private int run(String... args) {
     return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -17,35 +22,47 @@ class MainTest {
 
   @Test
   void runPrintsOneRowPerStrategy() {
-    assertEquals(0, run("run", "--strategies", "global", "--records", "20000"));
-    assertTrue(out.toString().contains("scenario katran-reload, seed 1, 20000 records"), out.toString());
+    assertEquals(0, run("run", S7, "--strategies", "global,per-field", "--out", dir.toString(), "--quiet"));
+    assertTrue(out.toString().contains("scenario s07-load-order, seed 1, 3 records"), out.toString());
     assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("global ")), out.toString());
+    assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("per-field ")), out.toString());
   }
 
   @Test
   void anUnknownParameterIsBadInputWithASuggestion() {
-    assertEquals(2, run("run", "--set", "rcu.grace_period=5"));
-    assertTrue(err.toString().contains("unknown parameter 'rcu.grace_period' — did you mean 'rcu.grace_period_ns'?"),
-        err.toString());
-    assertTrue(!err.toString().contains("Exception"), err.toString());
+    assertEquals(2, run("run", S7, "--set", "rcu.grace_period=5", "--out", dir.toString()));
+    assertEquals("allocsim: unknown parameter 'rcu.grace_period' — did you mean 'rcu.grace_period_ns'?",
+        err.toString().trim());
   }
 
   @Test
   void aMalformedParameterValueIsBadInputNamingTheKey() {
-    assertEquals(2, run("run", "--strategies", "global", "--set", "cpus=many"));
-    assertEquals("allocsim: parameter cpus: expected a whole number (count), got 'many'", err.toString().trim());
+    assertEquals(2, run("run", S7, "--set", "rcu.grace_period_ns=soon", "--out", dir.toString()));
+    assertEquals("allocsim: parameter rcu.grace_period_ns: expected a duration (e.g. 25ms), got 'soon'",
+        err.toString().trim());
   }
 
   @Test
   void anUnknownStrategyIsBadInput() {
-    assertEquals(2, run("run", "--strategies", "globl"));
+    assertEquals(2, run("run", S7, "--strategies", "globl"));
     assertTrue(err.toString().startsWith("allocsim: unknown strategy 'globl'"), err.toString());
   }
 
   @Test
-  void listNamesTheStrategiesAndScenarios() {
-    assertEquals(0, run("list"));
-    assertTrue(out.toString().contains("global"));
-    assertTrue(out.toString().contains("katran-reload"));
+  void runWithoutAFileIsBadInput() {
+    assertEquals(2, run("run"));
+    assertTrue(err.toString().startsWith("allocsim: Missing required parameter: 'FILE'"), err.toString());
+  }
+
+  @Test
+  void listNamesTheStrategiesAndTheLibrary() {
+    System.setProperty("allocsim.home", "..");
+    try {
+      assertEquals(0, run("list"));
+    } finally {
+      System.clearProperty("allocsim.home");
+    }
+    assertTrue(out.toString().contains("per-field-dissolving"));
+    assertTrue(out.toString().contains("s07-load-order.yaml"), out.toString());
   }
 }

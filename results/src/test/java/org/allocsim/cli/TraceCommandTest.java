@@ -115,7 +115,7 @@ class TraceCommandTest {
   @Test
   void traceWithoutASubcommandIsBadInput() {
     assertEquals(2, run("trace"));
-    assertEquals("allocsim: missing subcommand: convert or stats\nTry 'allocsim trace --help'.",
+    assertEquals("allocsim: missing subcommand: record, convert or stats\nTry 'allocsim trace --help'.",
         err.toString().trim().replace("\r", ""));
   }
 }

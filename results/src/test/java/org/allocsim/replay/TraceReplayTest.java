@@ -31,7 +31,7 @@ class TraceReplayTest {
   void aRecordedWorkloadReplaysLikeTheGeneratedOneAndMergesOverIt() throws IOException {
     ScenarioFile katran = new ScenarioReader().read(Path.of("..", "scenarios", "library",
         "katran-live-upgrade.yaml"), Parameters.EMPTY);
-    RunSpec generated = ScenarioRuns.spec(katran, 3, 0).withDuration(20_000_000_000L);
+    RunSpec generated = ScenarioRuns.spec(katran, 3, 0, 20_000_000_000L);
     long records;
     try (RecordStream s = generated.records().apply(new RandomStreams(generated.seed(), 0))) {
       records = TraceFiles.write(s, dir.resolve("count.bin"));

@@ -21,15 +21,21 @@ public final class ScenarioRuns {
   }
 
   public static RunSpec spec(ScenarioFile f, long seed, int replication) {
-    int cpus = f.modelParameters().getInt(KernelParameters.CPUS);
-    return new RunSpec(f.name(), f.durationNs(), seed, replication, f.modelParameters(), f.kernelTypes(),
-        f.timeline(), streams -> records(f, streams, cpus));
+    return spec(f, seed, replication, f.durationNs());
   }
 
-  private static RecordStream records(ScenarioFile f, RandomStreams streams, int cpus) {
+  /** The run cut at durationNs (at most the scenario's): the generator, timeline and records stop there. */
+  public static RunSpec spec(ScenarioFile f, long seed, int replication, long durationNs) {
+    int cpus = f.modelParameters().getInt(KernelParameters.CPUS);
+    long end = Math.min(durationNs, f.durationNs());
+    return new RunSpec(f.name(), f.durationNs(), seed, replication, f.modelParameters(), f.kernelTypes(),
+        f.timeline(), streams -> records(f, streams, cpus, end)).withDuration(end);
+  }
+
+  private static RecordStream records(ScenarioFile f, RandomStreams streams, int cpus, long endNs) {
     List<RecordStream> parts = new ArrayList<>();
     if (!f.workload().isEmpty()) {
-      parts.add(Workload.stream(f.workload(), streams, cpus, f.durationNs()));
+      parts.add(Workload.stream(f.workload(), streams, cpus, endNs));
     }
     if (f.records() != null) {
       parts.add(f.records().stream());
