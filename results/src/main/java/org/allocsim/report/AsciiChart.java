@@ -30,7 +30,7 @@ final class AsciiChart {
       b.append(String.format(Locale.ROOT, "%-20s |%s|%n", clip(s.name(), 20), line(s, endNs, width, max)));
     }
     b.append(String.format(Locale.ROOT, "%-20s  0 s%" + (width - 3) + "s%n", "",
-        String.format(Locale.ROOT, "%.3g s", endNs / 1e9)));
+        seconds(endNs) + " s"));
     b.append(String.format(Locale.ROOT, "%-20s  scale: ' ' = 0 ... '@' = %.3g %s%n", "", max, unit));
     return b.toString();
   }
@@ -52,6 +52,12 @@ final class AsciiChart {
       b.append(LEVELS.charAt(Math.max(0, Math.min(LEVELS.length() - 1, level))));
     }
     return b.toString();
+  }
+
+  /** Seconds without an exponent: 0.250, 6, 3600. */
+  static String seconds(long ns) {
+    double s = ns / 1e9;
+    return s == Math.rint(s) ? Long.toString((long) s) : String.format(Locale.ROOT, "%.3f", s);
   }
 
   static String clip(String s, int width) {
