@@ -47,7 +47,7 @@ public record BenchFigures(long records, long liveObjects, double generateRecord
    *
    * @param records records streamed (generated on the fly and replayed)
    * @param maxHeapBytes the child's -Xmx
-   * @param peakHeapBytes highest heap in use after a collection, over the whole run
+   * @param peakHeapBytes highest heap in use (garbage included) at the metric samples
    * @param seconds wall time of the child
    * @param ok whether the child finished without running out of memory
    */

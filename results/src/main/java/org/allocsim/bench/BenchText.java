@@ -36,7 +36,7 @@ public final class BenchText {
     if (l != null) {
       row(b, "long trace, -Xmx" + l.maxHeapBytes() / 1048576 + "m", l.ok()
           ? String.format(Locale.ROOT, "%s records", mega(l.records())) : "FAILED",
-          l.ok() ? String.format(Locale.ROOT, "peak heap after GC %.0f MB, %.1f s, %s records/s",
+          l.ok() ? String.format(Locale.ROOT, "peak heap in use %.0f MB, %.1f s, %s records/s",
               l.peakHeapBytes() / 1048576.0, l.seconds(), mega(l.records() / l.seconds())) : "");
     }
     row(b, "library check", String.format(Locale.ROOT, "%.2f s", f.librarySeconds()),

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,21 +26,16 @@ public final class LongTrace {
     long t0 = System.nanoTime();
     RunSpec spec = BenchWorkload.generatedFor(durationNs);
     long[] peak = {0};
-    // Heap in use after the latest collection, per pool: live data, not garbage waiting to be collected.
+    // Heap in use at every metric sample, garbage included: an upper bound of the live heap (G1 updates the
+    // old generation's after-collection figure only on mixed collections, so that one reads far too low).
     RunResult r = Simulation.run(spec, Strategies.installed().create(args[1]), t -> peak[0] = Math.max(peak[0],
-        afterGcBytes()));
-    peak[0] = Math.max(peak[0], afterGcBytes());
+        heapInUse()));
+    peak[0] = Math.max(peak[0], heapInUse());
     System.out.println(r.summary().records() + " " + peak[0] + " " + (System.nanoTime() - t0) / 1e9);
   }
 
-  private static long afterGcBytes() {
-    long sum = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null) {
-        sum += p.getCollectionUsage().getUsed();
-      }
-    }
-    return sum;
+  private static long heapInUse() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /** Runs the child with -Xmx maxHeapMb for about records records (recordsPerNs from the bench workload). */
