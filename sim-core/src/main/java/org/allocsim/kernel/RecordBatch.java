@@ -40,6 +40,14 @@ public final class RecordBatch {
     size = 0;
   }
 
+  /** After a stream filled the first n entries of every column directly. */
+  public void setSize(int n) {
+    if (n < 0 || n > time.length) {
+      throw new IllegalArgumentException("batch size " + n + " outside 0.." + time.length);
+    }
+    size = n;
+  }
+
   public boolean isFull() {
     return size == time.length;
   }

@@ -67,27 +67,40 @@ final class Replayer {
 
   /** Applies records until the horizon; returns the time of the next record, or -1 at the end. */
   long runBatch() {
-    DataPlane plane = engine.dataPlane();
     for (long t = nextTime(); t >= 0; t = nextTime()) {
       if (t > horizonTime || (t == horizonTime && horizonPriority > Priority.REPLAY)) {
         return t;
       }
-      int i = cursor++;
-      int cpu = batch.cpu[i];
-      int program = batch.program[i];
-      if (cpu < 0 || cpu >= cpus) {
-        throw new TraceException("record " + recordIndex + ": cpu " + cpu + " is outside 0.." + (cpus - 1));
-      }
-      if (program < 0 || program >= slotOf.length) {
-        throw new TraceException("record " + recordIndex + ": program " + program + " is not in the trace's "
-            + slotOf.length + " programs");
-      }
-      lastTime = t;
-      recordIndex++;
-      engine.setNow(t);
-      plane.apply(cpu, slotOf[program], batch.operation[i], batch.key1[i], batch.key2[i]);
+      apply(t);
     }
     return -1;
+  }
+
+  /** Applies the next record alone (the naive driver: one DSOL event per record); returns as runBatch. */
+  long runOne() {
+    long t = nextTime();
+    if (t < 0) {
+      return -1;
+    }
+    apply(t);
+    return nextTime();
+  }
+
+  private void apply(long t) {
+    int i = cursor++;
+    int cpu = batch.cpu[i];
+    int program = batch.program[i];
+    if (cpu < 0 || cpu >= cpus) {
+      throw new TraceException("record " + recordIndex + ": cpu " + cpu + " is outside 0.." + (cpus - 1));
+    }
+    if (program < 0 || program >= slotOf.length) {
+      throw new TraceException("record " + recordIndex + ": program " + program + " is not in the trace's "
+          + slotOf.length + " programs");
+    }
+    lastTime = t;
+    recordIndex++;
+    engine.setNow(t);
+    engine.dataPlane().apply(cpu, slotOf[program], batch.operation[i], batch.key1[i], batch.key2[i]);
   }
 
   void close() {

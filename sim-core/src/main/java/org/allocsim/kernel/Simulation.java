@@ -18,7 +18,10 @@ import org.allocsim.oracle.ConservationAudit;
 import org.allocsim.oracle.LeakAudit;
 import org.allocsim.strategy.LifetimeStrategy;
 
-/** Runs one {@link RunSpec} under one strategy on its own DSOL DevsSimulator, and returns what it produced. */
+/**
+ * Runs one {@link RunSpec} under one strategy on its own DSOL DevsSimulator (or, for {@link ReplayDriver#PLAIN_LOOP},
+ * on a plain event heap), and returns what it produced.
+ */
 public final class Simulation {
   private static final AtomicLong RUN_IDS = new AtomicLong();
   /** DSOL keeps JVM-wide state (naming context, loggers) that is not safe for concurrent change. */
@@ -26,7 +29,11 @@ public final class Simulation {
 
   private final RunSpec spec;
   private final Engine engine;
+  private final ReplayDriver driver;
+  /** The clock of the DSOL drivers; null for the plain loop. */
   private final DevsSimulator<Long> simulator;
+  /** The clock of the plain loop; null for the DSOL drivers. */
+  private final EventHeap heap;
   private final Replayer replayer;
   private final MemoryCensus census;
   private final MetricSeries series = new MetricSeries();
@@ -36,8 +43,9 @@ public final class Simulation {
   private java.util.function.LongConsumer progress = t -> { };
   private boolean replaying;
 
-  private Simulation(RunSpec spec, LifetimeStrategy strategy) {
+  private Simulation(RunSpec spec, LifetimeStrategy strategy, ReplayDriver driver) {
     this.spec = spec;
+    this.driver = driver;
     this.engine = new Engine(spec.parameters(), strategy);
     spec.kernelTypes().forEach(engine.world()::declareKernelType);
     this.sampleInterval = KernelParameters.nonNegative(spec.parameters(), KernelParameters.SAMPLE_INTERVAL);
@@ -46,10 +54,16 @@ public final class Simulation {
     }
     // Replication ids must be unique: DSOL registers each in a JVM-wide naming context.
     this.runId = "allocsim-" + RUN_IDS.incrementAndGet();
-    synchronized (DSOL_CONTEXT) {
-      // DSOL's constructor touches its JVM-wide CategoryLogger, which is not thread-safe either.
-      this.simulator = new DevsSimulator<>(runId);
-      this.simulator.setErrorStrategy(ErrorStrategy.WARN_AND_PAUSE, Level.OFF);
+    if (driver == ReplayDriver.PLAIN_LOOP) {
+      this.simulator = null;
+      this.heap = new EventHeap();
+    } else {
+      this.heap = null;
+      synchronized (DSOL_CONTEXT) {
+        // DSOL's constructor touches its JVM-wide CategoryLogger, which is not thread-safe either.
+        this.simulator = new DevsSimulator<>(runId);
+        this.simulator.setErrorStrategy(ErrorStrategy.WARN_AND_PAUSE, Level.OFF);
+      }
     }
     this.census = new MemoryCensus(engine);
     engine.setScheduler(this::schedule);
@@ -65,14 +79,24 @@ public final class Simulation {
 
   /** As {@link #run(RunSpec, LifetimeStrategy)}, telling progress the simulated time at every grid sample. */
   public static RunResult run(RunSpec spec, LifetimeStrategy strategy, java.util.function.LongConsumer progress) {
-    Simulation s = new Simulation(spec, strategy);
+    return run(spec, strategy, ReplayDriver.BATCHED, progress);
+  }
+
+  /** As {@link #run(RunSpec, LifetimeStrategy, java.util.function.LongConsumer)} with another driver. */
+  public static RunResult run(RunSpec spec, LifetimeStrategy strategy, ReplayDriver driver,
+      java.util.function.LongConsumer progress) {
+    Simulation s = new Simulation(spec, strategy, driver);
     s.progress = progress;
-    return s.execute();
+    return driver == ReplayDriver.PLAIN_LOOP ? s.executePlain() : s.execute();
   }
 
   private void schedule(long timeNs, short priority, String label, Runnable action) {
     if (replaying) {
       replayer.noteScheduled(timeNs, priority);
+    }
+    if (heap != null) {
+      heap.add(timeNs, priority, () -> guarded(timeNs, action));
+      return;
     }
     try {
       simulator.scheduleEvent(new KernelEvent(timeNs, priority, label, () -> guarded(timeNs, action)));
@@ -111,14 +135,18 @@ public final class Simulation {
 
     @Override
     public void constructModel() {
-      for (RunSpec.TimedAction ta : spec.timeline()) {
-        if (ta.timeNs() <= spec.durationNs()) {
-          schedule(ta.timeNs(), Priority.CONTROL, ta.action().describe(), () -> control(ta.action()));
-        }
-      }
-      scheduleGridSample(0);
-      scheduleReplay();
+      construct();
     }
+  }
+
+  private void construct() {
+    for (RunSpec.TimedAction ta : spec.timeline()) {
+      if (ta.timeNs() <= spec.durationNs()) {
+        schedule(ta.timeNs(), Priority.CONTROL, ta.action().describe(), () -> control(ta.action()));
+      }
+    }
+    scheduleGridSample(0);
+    scheduleReplay();
   }
 
   private void control(ControlAction action) {
@@ -140,15 +168,20 @@ public final class Simulation {
   }
 
   private void replay() {
-    SimEventInterface<Long> first = simulator.getEventList().first();
-    if (first == null) {
-      replayer.setHorizon(Long.MAX_VALUE, (short) 0);
+    if (heap != null) {
+      replayer.setHorizon(heap.isEmpty() ? Long.MAX_VALUE : heap.firstTime(),
+          heap.isEmpty() ? 0 : heap.firstPriority());
     } else {
-      replayer.setHorizon(first.getAbsoluteExecutionTime(), first.getPriority());
+      SimEventInterface<Long> first = simulator.getEventList().first();
+      if (first == null) {
+        replayer.setHorizon(Long.MAX_VALUE, (short) 0);
+      } else {
+        replayer.setHorizon(first.getAbsoluteExecutionTime(), first.getPriority());
+      }
     }
     replaying = true;
     String saved = engine.enterEvent(null);
-    long next = replayer.runBatch();
+    long next = driver == ReplayDriver.NAIVE_DSOL ? replayer.runOne() : replayer.runBatch();
     engine.restoreEvent(saved);
     replaying = false;
     if (next >= 0) {
@@ -205,6 +238,19 @@ public final class Simulation {
         throw r;
       }
       throw (Error) failure;
+    }
+    return finish();
+  }
+
+  /** The plain loop: DSOL's order (time, priority, FIFO) from a primitive heap, events up to the end inclusive. */
+  private RunResult executePlain() {
+    try {
+      construct();
+      while (!heap.isEmpty() && heap.firstTime() <= spec.durationNs()) {
+        heap.poll().run();
+      }
+    } finally {
+      replayer.close();
     }
     return finish();
   }

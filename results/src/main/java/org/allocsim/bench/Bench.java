@@ -1,0 +1,184 @@
+package org.allocsim.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.allocsim.experiment.StrategyRuns;
+import org.allocsim.kernel.KernelParameters;
+import org.allocsim.kernel.RecordList;
+import org.allocsim.kernel.ReplayDriver;
+import org.allocsim.kernel.RunResult;
+import org.allocsim.kernel.RunSpec;
+import org.allocsim.kernel.Simulation;
+import org.allocsim.metrics.Metric;
+import org.allocsim.params.Parameters;
+import org.allocsim.scenarios.file.ScenarioFile;
+import org.allocsim.scenarios.file.ScenarioReader;
+import org.allocsim.scenarios.file.ScenarioRuns;
+import org.allocsim.strategy.Strategies;
+
+/**
+ * Measures {@link BenchFigures} in one process. Repetitions interleave the things compared (every strategy, the
+ * plain loop, naive DSOL), so a slow spell of this shared machine hits all of them alike.
+ *
+ * @param scale multiplies the workload's simulated time (1: about 7M records)
+ * @param repetitions timed repetitions of each replay after one warm-up
+ * @param naiveRepetitions timed repetitions of the naive-DSOL replay (it is ~10x slower)
+ * @param longRecords records of the streamed long trace (0: skip it)
+ * @param parallelRuns runs in the serial-vs-parallel figure
+ * @param library library scenario files
+ */
+public record Bench(double scale, int repetitions, int naiveRepetitions, long longRecords, int parallelRuns,
+    List<Path> library) {
+  static final int LONG_TRACE_HEAP_MB = 512;
+
+  public BenchFigures run(Consumer<String> log) {
+    long t0 = System.nanoTime();
+    Strategies installed = Strategies.installed();
+    List<String> names = installed.names();
+    RunSpec generated = BenchWorkload.generated(scale);
+    RecordList[] holder = new RecordList[1];
+    double generate = Medians.time(() -> holder[0] = BenchWorkload.record(generated));
+    RecordList records = holder[0];
+    RunSpec spec = BenchWorkload.replaying(generated, records);
+    long n = records.size();
+    log.accept(String.format("workload: %,d records generated in %.2f s", n, generate));
+
+    // Warm-up: one run of each, which also tells which strategy is the slowest.
+    Map<String, Double> warm = new LinkedHashMap<>();
+    for (String s : names) {
+      warm.put(s, Medians.time(() -> replay(spec, installed, s, ReplayDriver.BATCHED)));
+      replay(spec, installed, s, ReplayDriver.PLAIN_LOOP);
+    }
+    String slowest = warm.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    replay(spec, installed, slowest, ReplayDriver.NAIVE_DSOL);
+    log.accept("warmed up; slowest strategy " + slowest);
+
+    Map<String, Medians> batched = new LinkedHashMap<>();
+    Map<String, Medians> plain = new LinkedHashMap<>();
+    names.forEach(s -> {
+      batched.put(s, new Medians());
+      plain.put(s, new Medians());
+    });
+    Medians naive = new Medians();
+    for (int r = 0; r < repetitions; r++) {
+      for (String s : names) {
+        batched.get(s).add(Medians.time(() -> replay(spec, installed, s, ReplayDriver.BATCHED)));
+        plain.get(s).add(Medians.time(() -> replay(spec, installed, s, ReplayDriver.PLAIN_LOOP)));
+      }
+      if (r < naiveRepetitions) {
+        naive.add(Medians.time(() -> replay(spec, installed, slowest, ReplayDriver.NAIVE_DSOL)));
+      }
+      log.accept("replay repetition " + (r + 1) + " of " + repetitions);
+    }
+    List<BenchFigures.StrategyFigures> perStrategy = new ArrayList<>();
+    for (String s : names) {
+      Medians b = batched.get(s);
+      perStrategy.add(new BenchFigures.StrategyFigures(s, n / b.median(), n / b.max(), n / b.min(),
+          n / plain.get(s).median()));
+    }
+    // The strategy with the lowest median, which the warm-up only guessed.
+    String lowest = perStrategy.stream().min((a, b) -> Double.compare(a.replayRecordsPerS(), b.replayRecordsPerS()))
+        .orElseThrow().name();
+
+    // The same mix on 16k keys with flows living 7 ms instead of 700 ms: about 10k live objects, whose object
+    // table and map slots fit in the L2 cache. The gap to the figures above is the cost of DRAM misses.
+    RecordList smallList = BenchWorkload.record(BenchWorkload.generatedFor(generated.durationNs(),
+        Map.of("flow_lifetime", "7ms", "keys", "16384")));
+    RunSpec small = BenchWorkload.replaying(generated, smallList);
+    long smallRecords = smallList.size();
+    Medians cached = new Medians();
+    for (int r = 0; r <= repetitions; r++) {
+      double s = Medians.time(() -> replay(small, installed, lowest, ReplayDriver.BATCHED));
+      if (r > 0) {
+        cached.add(s);
+      }
+    }
+    log.accept(String.format("cache-resident replay: %,.0f records/s", smallRecords / cached.median()));
+
+    long[] live = new long[1];
+    double bytesPerObject = heapPerLiveObject(spec, installed.create(lowest), live);
+    log.accept(String.format("heap: %.1f bytes per live object", bytesPerObject));
+
+    Medians serial = new Medians();
+    Medians parallel = new Medians();
+    List<String> cycled = new ArrayList<>();
+    for (int i = 0; i < parallelRuns; i++) {
+      cycled.add(names.get(i % names.size()));
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    for (int r = 0; r < Math.min(2, repetitions); r++) {
+      serial.add(Medians.time(() -> StrategyRuns.run(spec, cycled, installed, 1, t -> { })));
+      parallel.add(Medians.time(() -> StrategyRuns.run(spec, cycled, installed, cores, t -> { })));
+    }
+    log.accept(String.format("parallel: %.2f s serial, %.2f s on %d cores", serial.median(), parallel.median(),
+        cores));
+
+    int[] libraryCounts = new int[2];
+    double librarySeconds = Medians.time(() -> libraryCheck(installed, cores, libraryCounts));
+    log.accept(String.format("library: %d runs in %.2f s", libraryCounts[0], librarySeconds));
+
+    BenchFigures.LongTraceFigures longTrace = longRecords <= 0 ? null
+        : LongTrace.run(longRecords, n / (double) generated.durationNs(), lowest, LONG_TRACE_HEAP_MB);
+    if (longTrace != null) {
+      log.accept(String.format("long trace: %,d records in %.1f s", longTrace.records(), longTrace.seconds()));
+    }
+    return new BenchFigures(n, live[0], n / generate, perStrategy, lowest, n / naive.median(),
+        smallRecords / cached.median(), bytesPerObject,
+        longTrace, librarySeconds, libraryCounts[0], libraryCounts[1], parallelRuns, serial.median(),
+        parallel.median(), cores, (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static RunResult replay(RunSpec spec, Strategies installed, String strategy, ReplayDriver driver) {
+    return Simulation.run(spec, installed.create(strategy), driver, t -> { });
+  }
+
+  /**
+   * Heap held by one run at its last sample, over its live objects: (used after GC at the end) - (used after GC
+   * before), so the records held in memory for the replay do not count. The plain-loop driver runs it because
+   * DSOL keeps the previous simulator reachable until the next one starts, which would cancel out of the difference.
+   */
+  private static double heapPerLiveObject(RunSpec spec, org.allocsim.strategy.LifetimeStrategy strategy,
+      long[] live) {
+    long before = usedAfterGc();
+    long[] atEnd = {0};
+    RunResult r = Simulation.run(spec, strategy, ReplayDriver.PLAIN_LOOP, t -> {
+      if (t >= spec.durationNs() - spec.durationNs() % sampleInterval(spec)) {
+        atEnd[0] = usedAfterGc();
+      }
+    });
+    live[0] = (long) r.series().last(Metric.LIVE_OBJECTS);
+    return live[0] == 0 ? Double.NaN : (atEnd[0] - before) / (double) live[0];
+  }
+
+  private static long sampleInterval(RunSpec spec) {
+    return spec.parameters().getLong(KernelParameters.SAMPLE_INTERVAL);
+  }
+
+  private static long usedAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Every library scenario under every strategy, expectations checked: counts[0] runs, counts[1] mismatches. */
+  private void libraryCheck(Strategies installed, int threads, int[] counts) {
+    ScenarioReader reader = new ScenarioReader(installed);
+    for (Path f : library) {
+      ScenarioFile file = reader.read(f, Parameters.EMPTY);
+      List<RunResult> results = StrategyRuns.run(ScenarioRuns.spec(file, file.seed(), 0), installed.names(),
+          installed, threads, t -> { });
+      for (RunResult r : results) {
+        counts[0]++;
+        if (file.expectations().containsKey(r.strategy())) {
+          counts[1] += file.expectations().get(r.strategy()).check(r).size();
+        }
+      }
+    }
+  }
+}
