@@ -94,7 +94,9 @@ public final class PerField implements LifetimeStrategy {
         return "kptr field " + k + " already bound to allocator " + allocators.describe(p, b) + ", not "
             + allocators.describe(p, a) + " (kptr_offset already exists)";
       }
-      added.putIfAbsent(k, a);
+      if (!bound.containsKey(k)) {
+        added.putIfAbsent(k, a); // an existing binding already holds its reference: S14 stranded A otherwise
+      }
     }
     return null;
   }
