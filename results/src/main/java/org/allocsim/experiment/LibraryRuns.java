@@ -2,13 +2,8 @@ package org.allocsim.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.kernel.Simulation;
@@ -42,40 +37,18 @@ public final class LibraryRuns {
     for (Path f : files) {
       scenarios.add(reader.read(f, Parameters.EMPTY));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-      Thread t = new Thread(r, "allocsim-check");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      Map<ScenarioFile, List<Future<RunResult>>> futures = new LinkedHashMap<>();
-      for (ScenarioFile f : scenarios) {
-        RunSpec spec = ScenarioRuns.spec(f, f.seed(), 0, f.checkDurationNs());
-        List<Future<RunResult>> runs = new ArrayList<>();
-        for (String s : names) {
-          runs.add(pool.submit(() -> Simulation.run(spec, installed.create(s))));
-        }
-        futures.put(f, runs);
+    List<Callable<RunResult>> tasks = new ArrayList<>();
+    for (ScenarioFile f : scenarios) {
+      RunSpec spec = ScenarioRuns.spec(f, f.seed(), 0, f.checkDurationNs());
+      for (String s : names) {
+        tasks.add(() -> Simulation.run(spec, installed.create(s)));
       }
-      List<Outcome> out = new ArrayList<>();
-      for (Map.Entry<ScenarioFile, List<Future<RunResult>>> e : futures.entrySet()) {
-        List<RunResult> results = new ArrayList<>();
-        for (Future<RunResult> f : e.getValue()) {
-          results.add(f.get());
-        }
-        out.add(new Outcome(e.getKey(), results));
-      }
-      return out;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
     }
+    List<RunResult> results = Parallel.map(tasks, threads);
+    List<Outcome> out = new ArrayList<>();
+    for (int i = 0; i < scenarios.size(); i++) {
+      out.add(new Outcome(scenarios.get(i), results.subList(i * names.size(), (i + 1) * names.size())));
+    }
+    return out;
   }
 }
