@@ -65,4 +65,20 @@ class MainTest {
     assertTrue(out.toString().contains("per-field-dissolving"));
     assertTrue(out.toString().contains("s07-load-order.yaml"), out.toString());
   }
+
+  @Test
+  void explainPrintsRuleSourceParametersAndWhereTheDesignDiffers() {
+    assertEquals(0, run("explain", "runtime-refcount"));
+    String text = out.toString();
+    assertTrue(text.startsWith("runtime-refcount (org.allocsim.strategies.RuntimeRefcount)"), text);
+    assertTrue(text.contains("rule:   "), text);
+    assertTrue(text.contains("answers differently on: ") && text.contains("onAlloc") && text.contains("onFree"), text);
+    assertTrue(text.contains("runtime-refcount.merge = true bool"), text);
+  }
+
+  @Test
+  void explainOfAnUnknownStrategyIsBadInput() {
+    assertEquals(2, run("explain", "per-feild"));
+    assertTrue(err.toString().startsWith("allocsim: unknown strategy 'per-feild'"), err.toString());
+  }
 }

@@ -1,0 +1,66 @@
+package org.allocsim.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.allocsim.params.ParameterSpec;
+import org.allocsim.strategy.LifetimeStrategy;
+import org.allocsim.strategy.Strategies;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code allocsim explain STRATEGY}: a design's rule, its source, its parameters and where it differs. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = "Prints a strategy's rule, source, parameters, and the questions on which it departs from the "
+        + "interface's defaults.")
+final class ExplainCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Parameters(paramLabel = "STRATEGY", description = "a name from 'allocsim list'")
+  String name;
+
+  @Override
+  public Integer call() {
+    Strategies installed = Strategies.installed();
+    if (!installed.has(name)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "unknown strategy '" + name + "'; known: "
+          + String.join(", ", installed.names()));
+    }
+    LifetimeStrategy s = installed.create(name);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(s.name() + " (" + s.getClass().getName() + ")");
+    out.println("rule:   " + s.rule());
+    out.println("source: " + s.source());
+    out.println("answers differently on: " + String.join(", ", overridden(s)));
+    List<ParameterSpec> params = s.parameters();
+    out.println(params.isEmpty() ? "parameters: none" : "parameters:");
+    for (ParameterSpec p : params) {
+      out.printf("  %s = %s %s%n    %s%n    source: %s%n", p.key(), p.defaultValue(), p.unit(), p.description(),
+          p.source());
+    }
+    return 0;
+  }
+
+  /** The interface's hooks this design implements itself (the defaults are the designs' common answers). */
+  static List<String> overridden(LifetimeStrategy s) {
+    TreeSet<String> out = new TreeSet<>();
+    for (Method m : LifetimeStrategy.class.getMethods()) {
+      if (List.of("name", "rule", "source", "parameters", "attach").contains(m.getName())) {
+        continue;
+      }
+      try {
+        if (s.getClass().getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass()
+            != LifetimeStrategy.class) {
+          out.add(m.getName());
+        }
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+}
