@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.allocsim.experiment.LibraryRuns;
+import org.allocsim.experiment.Regressions;
 import org.allocsim.experiment.StrategyRuns;
 import org.allocsim.kernel.KernelParameters;
 import org.allocsim.kernel.RecordList;
@@ -166,19 +168,14 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** Every library scenario under every strategy, expectations checked: counts[0] runs, counts[1] mismatches. */
+  /**
+   * Every library scenario under every strategy, as allocsim check runs it (each at its check duration),
+   * expectations checked: counts[0] runs, counts[1] mismatches.
+   */
   private void libraryCheck(Strategies installed, int threads, int[] counts) {
-    ScenarioReader reader = new ScenarioReader(installed);
-    for (Path f : library) {
-      ScenarioFile file = reader.read(f, Parameters.EMPTY);
-      List<RunResult> results = StrategyRuns.run(ScenarioRuns.spec(file, file.seed(), 0), installed.names(),
-          installed, threads, t -> { });
-      for (RunResult r : results) {
-        counts[0]++;
-        if (file.expectations().containsKey(r.strategy())) {
-          counts[1] += file.expectations().get(r.strategy()).check(r).size();
-        }
-      }
+    for (LibraryRuns.Outcome o : LibraryRuns.run(library, installed, threads)) {
+      counts[0] += o.results().size();
+      counts[1] += Regressions.of(o).size();
     }
   }
 }

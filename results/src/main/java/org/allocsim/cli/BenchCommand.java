@@ -20,8 +20,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of the table")
   boolean json;
 
-  @Option(names = "--repetitions", paramLabel = "N", description = "timed repetitions per replay (default: 5)")
-  int repetitions = 5;
+  @Option(names = "--repetitions", paramLabel = "N", description = "timed repetitions per replay (default: 3)")
+  int repetitions = 3;
 
   @Option(names = "--long-records", paramLabel = "N",
       description = "records of the streamed long trace in a -Xmx512m JVM (default: 20000000; 0 skips it)")
