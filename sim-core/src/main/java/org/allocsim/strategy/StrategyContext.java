@@ -51,7 +51,5 @@ public interface StrategyContext {
    * after a free). A strategy cannot release an allocator inside {@link LifetimeStrategy#onFree} or
    * {@link LifetimeStrategy#freeTarget}, because the free into it follows; it defers the release through here.
    */
-  default void after(long delayNs, Runnable action) {
-    throw new UnsupportedOperationException("this context runs no callbacks");
-  }
+  void after(long delayNs, Runnable action);
 }
