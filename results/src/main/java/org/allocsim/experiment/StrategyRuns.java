@@ -26,18 +26,28 @@ public final class StrategyRuns {
    */
   public static List<RunResult> run(RunSpec spec, List<String> strategies, Strategies installed, int threads,
       LongConsumer progress) {
-    java.util.concurrent.atomic.AtomicLongArray reached = new java.util.concurrent.atomic.AtomicLongArray(
-        strategies.size());
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, strategies.size())), r -> {
+    return replicated(List.of(spec), strategies, installed, threads, progress).get(0);
+  }
+
+  /**
+   * Runs each spec (one per replication) under each named strategy, all in one pool; the result lists follow the
+   * specs, each in strategy order. Progress receives the summed simulated time of all runs.
+   */
+  public static List<List<RunResult>> replicated(List<RunSpec> specs, List<String> strategies,
+      Strategies installed, int threads, LongConsumer progress) {
+    int runs = specs.size() * strategies.size();
+    java.util.concurrent.atomic.AtomicLongArray reached = new java.util.concurrent.atomic.AtomicLongArray(runs);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, runs)), r -> {
       Thread t = new Thread(r, "allocsim-run");
       t.setDaemon(true);
       return t;
     });
     try {
       List<Future<RunResult>> futures = new ArrayList<>();
-      for (int i = 0; i < strategies.size(); i++) {
+      for (int i = 0; i < runs; i++) {
         int index = i;
-        String name = strategies.get(i);
+        RunSpec spec = specs.get(i / strategies.size());
+        String name = strategies.get(i % strategies.size());
         futures.add(pool.submit(() -> Simulation.run(spec, installed.create(name), t -> {
           reached.set(index, t);
           long sum = 0;
@@ -47,9 +57,12 @@ public final class StrategyRuns {
           progress.accept(sum);
         })));
       }
-      List<RunResult> results = new ArrayList<>();
-      for (Future<RunResult> f : futures) {
-        results.add(f.get());
+      List<List<RunResult>> results = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        if (i % strategies.size() == 0) {
+          results.add(new ArrayList<>());
+        }
+        results.get(results.size() - 1).add(futures.get(i).get());
       }
       return results;
     } catch (ExecutionException e) {
