@@ -23,15 +23,21 @@ public final class StatisticsText {
     StringBuilder b = new StringBuilder();
     b.append(Wrap.lines("Over " + stats.replications() + " replications (common random numbers): mean ± "
         + "half-width of the 95% Student-t interval", ""));
-    b.append(COLUMNS).append('\n').append("-".repeat(COLUMNS.length())).append('\n');
-    stats.strategies().forEach((name, m) -> b.append(row(name, m, false)));
-    b.append('\n');
+    b.append(table(stats)).append('\n');
     b.append(Wrap.lines("Paired differences, first minus second, replication by replication (* = the interval "
         + "excludes 0):", ""));
     for (ReplicationStatistics.Pair p : stats.pairs()) {
       b.append(p.first()).append(" - ").append(p.second()).append('\n');
       b.append(row("", p.differences(), true));
     }
+    return b.toString();
+  }
+
+  /** The per-strategy table of mean ± half-width of the key metrics. */
+  public static String table(ReplicationStatistics stats) {
+    StringBuilder b = new StringBuilder();
+    b.append(COLUMNS).append('\n').append("-".repeat(COLUMNS.length())).append('\n');
+    stats.strategies().forEach((name, m) -> b.append(row(name, m, false)));
     return b.toString();
   }
 
@@ -52,10 +58,13 @@ public final class StatisticsText {
     long mean = Math.round(e.mean());
     String m = SummaryTable.bytes(Math.abs(mean));
     String sign = mean < 0 ? "-" : signed && mean > 0 ? "+" : "";
-    return sign + m + "±" + SummaryTable.bytes(Math.round(e.halfWidth()));
+    return sign + m + (Double.isNaN(e.halfWidth()) ? "" : "±" + SummaryTable.bytes(Math.round(e.halfWidth())));
   }
 
   private static String percent(Estimate e, boolean signed) {
+    if (Double.isNaN(e.halfWidth())) { // one replication: no interval
+      return String.format(Locale.ROOT, "%.1f%%", 100 * e.mean());
+    }
     return String.format(Locale.ROOT, signed ? "%+.1f±%.1f%%" : "%.1f±%.1f%%", 100 * e.mean(), 100 * e.halfWidth());
   }
 }

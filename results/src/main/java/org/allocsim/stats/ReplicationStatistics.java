@@ -30,9 +30,27 @@ public record ReplicationStatistics(int replications, Map<String, Map<String, Es
   /** runs: every replication's runs, each replication listing the same strategies in the same order. */
   public static ReplicationStatistics of(List<List<RunResult>> runs) {
     List<String> names = runs.get(0).stream().map(RunResult::strategy).toList();
+    List<List<Map<String, Double>>> summaries = new ArrayList<>();
+    for (int r = 0; r < runs.size(); r++) {
+      List<Map<String, Double>> row = new ArrayList<>();
+      for (int s = 0; s < names.size(); s++) {
+        if (!runs.get(r).get(s).strategy().equals(names.get(s))) {
+          throw new IllegalArgumentException("replication " + r + " runs strategies in another order");
+        }
+        row.add(runs.get(r).get(s).summary().asMap());
+      }
+      summaries.add(row);
+    }
+    return ofSummaries(names, summaries);
+  }
+
+  /**
+   * names: the strategies; summaries: per replication, per strategy (in names order), metric label to value.
+   */
+  public static ReplicationStatistics ofSummaries(List<String> names, List<List<Map<String, Double>>> summaries) {
     Map<String, Map<String, double[]>> samples = new LinkedHashMap<>();
     for (int s = 0; s < names.size(); s++) {
-      samples.put(names.get(s), valuesOf(runs, s));
+      samples.put(names.get(s), valuesOf(summaries, s));
     }
     Map<String, Map<String, Estimate>> perStrategy = new LinkedHashMap<>();
     samples.forEach((name, metrics) -> {
@@ -50,19 +68,15 @@ public record ReplicationStatistics(int replications, Map<String, Map<String, Es
         pairs.add(new Pair(names.get(i), names.get(j), d));
       }
     }
-    return new ReplicationStatistics(runs.size(), perStrategy, pairs);
+    return new ReplicationStatistics(summaries.size(), perStrategy, pairs);
   }
 
   /** Metric label to one value per replication, for the strategy at index s. */
-  private static Map<String, double[]> valuesOf(List<List<RunResult>> runs, int s) {
+  private static Map<String, double[]> valuesOf(List<List<Map<String, Double>>> summaries, int s) {
     Map<String, double[]> out = new LinkedHashMap<>();
-    for (int r = 0; r < runs.size(); r++) {
-      RunResult run = runs.get(r).get(s);
-      if (!run.strategy().equals(runs.get(0).get(s).strategy())) {
-        throw new IllegalArgumentException("replication " + r + " runs strategies in another order");
-      }
-      for (Map.Entry<String, Double> e : run.summary().asMap().entrySet()) {
-        out.computeIfAbsent(e.getKey(), k -> new double[runs.size()])[r] = e.getValue();
+    for (int r = 0; r < summaries.size(); r++) {
+      for (Map.Entry<String, Double> e : summaries.get(r).get(s).entrySet()) {
+        out.computeIfAbsent(e.getKey(), k -> new double[summaries.size()])[r] = e.getValue();
       }
     }
     return out;
