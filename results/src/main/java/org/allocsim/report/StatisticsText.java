@@ -42,14 +42,15 @@ public final class StatisticsText {
   }
 
   private static String row(String name, Map<String, Estimate> metrics, boolean signed) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-20s", name));
+    // A difference cell can take a sign and a star: its rows give up the name column's width for it.
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, signed ? "%-16s" : "%-20s", name));
     for (String k : KEY) {
       Estimate e = metrics.get(k);
       String cell = k.endsWith("fraction") ? percent(e, signed) : bytes(e, signed);
       if (signed && (e.lower() > 0 || e.upper() < 0)) {
         cell += "*";
       }
-      b.append(String.format(Locale.ROOT, " %12s", cell));
+      b.append(String.format(Locale.ROOT, signed ? " %13s" : " %12s", cell));
     }
     return b.append('\n').toString();
   }
