@@ -28,18 +28,25 @@ public final class Charts {
   private Charts() {
   }
 
-  /** Chart file stem to chart, in a fixed order. */
-  public static Map<String, Chart<?, ?>> all(String scenario, List<RunResult> results) {
+  /**
+   * Chart file stem to chart, in a fixed order. replicated: every replication's runs, each in the same strategy
+   * order; with several, the time series show the mean and its 95% band, and the per-run charts the first.
+   */
+  public static Map<String, Chart<?, ?>> all(String scenario, List<List<RunResult>> replicated) {
+    List<RunResult> results = replicated.get(0);
+    String over = replicated.size() > 1 ? " (mean, 95% CI, n=" + replicated.size() + ")" : "";
     Map<String, Chart<?, ?>> out = new LinkedHashMap<>();
-    out.put("memory", lines(scenario + ": allocator memory", "MiB", results, Metric.TOTAL_BYTES, 1.0 / (1 << 20)));
+    out.put("memory", lines(scenario + ": allocator memory" + over, "MiB", replicated, Metric.TOTAL_BYTES,
+        1.0 / (1 << 20)));
     for (RunResult r : results) {
       out.put("breakdown-" + r.strategy(), Breakdown.chart(scenario, r));
     }
-    out.put("warmth", warmth(scenario, results));
+    out.put("warmth", warmth(scenario, over, replicated));
     out.put("rejections", rejections(scenario, results));
-    out.put("failed-allocs", lines(scenario + ": failed allocations (cumulative)", "allocations", results,
+    out.put("failed-allocs", lines(scenario + ": failed allocations (cumulative)" + over, "allocations", replicated,
         Metric.FAILED_ALLOCS, 1));
-    out.put("allocators", lines(scenario + ": live allocators", "allocators", results, Metric.LIVE_ALLOCATORS, 1));
+    out.put("allocators", lines(scenario + ": live allocators" + over, "allocators", replicated,
+        Metric.LIVE_ALLOCATORS, 1));
     return out;
   }
 
@@ -61,28 +68,35 @@ public final class Charts {
     return c;
   }
 
-  private static XYChart lines(String title, String yTitle, List<RunResult> results, Metric m, double scale) {
+  private static XYChart lines(String title, String yTitle, List<List<RunResult>> replicated, Metric m,
+      double scale) {
     XYChart c = xy(title, yTitle);
-    int i = 0;
-    for (RunResult r : results) {
-      long[] v = r.series().values(m);
-      double[] y = new double[v.length];
-      for (int k = 0; k < v.length; k++) {
-        y[k] = v[k] * scale;
-      }
-      add(c, r.strategy(), seconds(r.series()), y, i++);
+    for (int i = 0; i < replicated.get(0).size(); i++) {
+      Bands.add(c, replicated.get(0).get(i).strategy(), strategy(replicated, i), r -> {
+        long[] v = r.series().values(m);
+        double[] y = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+          y[k] = v[k] * scale;
+        }
+        return y;
+      }, i);
     }
     return c;
   }
 
-  private static XYChart warmth(String scenario, List<RunResult> results) {
-    XYChart c = xy(scenario + ": warm share of allocations per interval", "fraction warm");
+  private static XYChart warmth(String scenario, String over, List<List<RunResult>> replicated) {
+    XYChart c = xy(scenario + ": warm share of allocations per interval" + over, "fraction warm");
     c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-    int i = 0;
-    for (RunResult r : results) {
-      add(c, r.strategy(), seconds(r.series()), r.series().warmSharePerInterval(), i++);
+    for (int i = 0; i < replicated.get(0).size(); i++) {
+      Bands.add(c, replicated.get(0).get(i).strategy(), strategy(replicated, i),
+          r -> r.series().warmSharePerInterval(), i);
     }
     return c;
+  }
+
+  /** The runs of the strategy at index i, one per replication. */
+  private static List<RunResult> strategy(List<List<RunResult>> replicated, int i) {
+    return replicated.stream().map(r -> r.get(i)).toList();
   }
 
   static void add(XYChart c, String name, double[] x, double[] y, int index) {

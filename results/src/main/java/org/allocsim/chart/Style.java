@@ -10,9 +10,9 @@ import org.knowm.xchart.style.Styler;
  * Colours from the Okabe–Ito palette (its yellow swapped for grey, which white paper does not swallow), paired with dash patterns, so that series stay apart in
  * colour, in greyscale and for colour-blind readers; sizes fit a mailing-list attachment (800x480).
  */
-final class Style {
-  static final int WIDTH = 800;
-  static final int HEIGHT = 480;
+public final class Style {
+  public static final int WIDTH = 800;
+  public static final int HEIGHT = 480;
 
   private static final Color[] COLORS = {
       new Color(0x00, 0x00, 0x00), new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x72, 0xB2),
@@ -24,18 +24,18 @@ final class Style {
   private Style() {
   }
 
-  static Color color(int i) {
+  public static Color color(int i) {
     return COLORS[i % COLORS.length];
   }
 
-  static BasicStroke stroke(int i) {
+  public static BasicStroke stroke(int i) {
     float[] dash = DASHES[i % DASHES.length];
     return dash == null ? new BasicStroke(2.2f) : new BasicStroke(2.2f, BasicStroke.CAP_BUTT,
         BasicStroke.JOIN_ROUND, 10f, dash, 0f);
   }
 
   /** Fonts, legend and background common to every chart. */
-  static void apply(Chart<?, ?> chart) {
+  public static void apply(Chart<?, ?> chart) {
     Styler s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 /** Entry point. Exit status: 0 fine, 1 an expectation failed, 2 bad input. */
 @Command(name = "allocsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Simulates BPF allocator-lifetime designs (bpf list, August 2022) and compares them.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, ListCommand.class,
-        ExplainCommand.class, CheckCommand.class, BlessCommand.class, BenchCommand.class,
+    subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, ValidateCommand.class,
+        ParamsCommand.class, ListCommand.class, ExplainCommand.class, CheckCommand.class, BlessCommand.class,
+        BenchCommand.class,
         TraceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int BAD_INPUT = 2;

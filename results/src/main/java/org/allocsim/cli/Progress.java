@@ -21,6 +21,22 @@ final class Progress implements AutoCloseable {
         .build());
   }
 
+  /** A bar counting completed runs, with the elapsed time and an ETA (the library's default display). */
+  static Progress runs(String task, int total, boolean quiet) {
+    if (quiet || System.console() == null || total == 0) {
+      return new Progress(null);
+    }
+    return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" runs", 1)
+        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build());
+  }
+
+  /** One more run completed. */
+  synchronized void step() {
+    if (bar != null) {
+      bar.step();
+    }
+  }
+
   /** Summed simulated time reached by all runs, ns. */
   void reached(long ns) {
     if (bar != null) {

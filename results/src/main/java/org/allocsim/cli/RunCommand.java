@@ -53,6 +53,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<scenario>/)")
   Path out;
 
+  @Option(names = "--replications", paramLabel = "N",
+      description = "independent replications (default 1); replication r draws from RandomStreams(seed, r), the "
+          + "same for every strategy")
+  int replications = 1;
+
   @Option(names = "--quiet", description = "no progress bar")
   boolean quiet;
 
@@ -69,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
+    if (replications < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--replications must be at least 1");
+    }
     if (out != null && files.size() > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--out takes one scenario file");
     }
@@ -81,14 +89,19 @@ final class RunCommand implements Callable<Integer> {
     int status = 0;
     for (ScenarioFile f : scenarios) {
       long runSeed = seed != null ? seed : f.seed();
-      RunSpec run = ScenarioRuns.spec(f, runSeed, 0);
-      List<RunResult> results;
-      try (Progress progress = Progress.start(f.name(), run.durationNs() * names.size(), quiet)) {
-        results = StrategyRuns.run(run, names, installed, threads, progress::reached);
+      List<RunSpec> runs = new ArrayList<>();
+      for (int r = 0; r < replications; r++) {
+        runs.add(ScenarioRuns.spec(f, runSeed, r));
       }
+      List<List<RunResult>> replicated;
+      try (Progress progress = Progress.start(f.name(), runs.get(0).durationNs() * names.size() * replications,
+          quiet)) {
+        replicated = StrategyRuns.replicated(runs, names, installed, threads, progress::reached);
+      }
+      List<RunResult> results = replicated.get(0);
       Path folder = out != null ? out : Path.of("out", f.name());
       RunReport.write(new RunSet(f.name(), f.description(), f.text(), values(f), runSeed, Main.version(),
-          reproduce(f, runSeed, names), results), folder);
+          reproduce(f, runSeed, names), results, replicated), folder);
       stdout.println("scenario " + f.name() + ", seed " + runSeed + ", " + results.get(0).summary().records()
           + " records; outputs in " + folder + "/");
       stdout.print(SummaryTable.render(results));
@@ -140,6 +153,9 @@ final class RunCommand implements Callable<Integer> {
       chunk.append(chunk.length() > 0 ? "," : "").append(n);
     }
     b.append(" --strategies ").append(chunk);
+    if (replications > 1) {
+      b.append(" --replications ").append(replications);
+    }
     new TreeMap<>(overrides).forEach((k, v) -> b.append(" --set ").append(k).append('=').append(v));
     return b.toString(); // --out and --threads change where and how fast, not what
   }

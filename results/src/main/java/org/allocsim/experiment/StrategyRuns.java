@@ -10,7 +10,10 @@ import org.allocsim.kernel.RunSpec;
 import org.allocsim.kernel.Simulation;
 import org.allocsim.strategy.Strategies;
 
-/** Runs one spec under several strategies, each in its own simulator, in parallel, results in strategy order. */
+/**
+ * Runs one spec under several strategies, each in its own simulator, on up to {@code threads} cores. Results come
+ * back in the order the strategies were asked for, so outputs never depend on the number of threads.
+ */
 public final class StrategyRuns {
   private StrategyRuns() {
   }
@@ -21,11 +24,22 @@ public final class StrategyRuns {
    */
   public static List<RunResult> run(RunSpec spec, List<String> strategies, Strategies installed, int threads,
       LongConsumer progress) {
-    AtomicLongArray reached = new AtomicLongArray(strategies.size());
+    return replicated(List.of(spec), strategies, installed, threads, progress).get(0);
+  }
+
+  /**
+   * Runs each spec (one per replication) under each named strategy, all in one pool; the result lists follow the
+   * specs, each in strategy order. Progress receives the summed simulated time of all runs.
+   */
+  public static List<List<RunResult>> replicated(List<RunSpec> specs, List<String> strategies,
+      Strategies installed, int threads, LongConsumer progress) {
+    int runs = specs.size() * strategies.size();
+    AtomicLongArray reached = new AtomicLongArray(runs);
     List<Callable<RunResult>> tasks = new ArrayList<>();
-    for (int i = 0; i < strategies.size(); i++) {
+    for (int i = 0; i < runs; i++) {
       int index = i;
-      String name = strategies.get(i);
+      RunSpec spec = specs.get(i / strategies.size());
+      String name = strategies.get(i % strategies.size());
       tasks.add(() -> Simulation.run(spec, installed.create(name), t -> {
         reached.set(index, t);
         long sum = 0;
@@ -35,6 +49,11 @@ public final class StrategyRuns {
         progress.accept(sum);
       }));
     }
-    return Parallel.map(tasks, threads);
+    List<RunResult> flat = Parallel.map(tasks, threads);
+    List<List<RunResult>> results = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      results.add(flat.subList(i * strategies.size(), (i + 1) * strategies.size()));
+    }
+    return results;
   }
 }

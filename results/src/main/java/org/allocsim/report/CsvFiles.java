@@ -23,7 +23,7 @@ public final class CsvFiles {
   public static String metrics(RunSet set) {
     return write(p -> {
       p.printRecord("time_s", "strategy", "replication", "metric", "value");
-      for (RunResult r : set.results()) {
+      for (RunResult r : set.allRuns()) {
         MetricSeries s = r.series();
         for (int i = 0; i < s.size(); i++) {
           String t = seconds(s.time(i));
@@ -39,7 +39,7 @@ public final class CsvFiles {
   public static String verdicts(RunSet set) {
     return write(p -> {
       p.printRecord("strategy", "replication", "program", "time_s", "btf", "verdict", "reason");
-      for (RunResult r : set.results()) {
+      for (RunResult r : set.allRuns()) {
         for (LoadRecord v : r.verdicts()) {
           p.printRecord(r.strategy(), r.replication(), v.subject(), seconds(v.timeNs()), v.btf(),
               v.accepted() ? "accepted" : "rejected", v.reason());
@@ -52,7 +52,7 @@ public final class CsvFiles {
   public static String violations(RunSet set) {
     return write(p -> {
       p.printRecord("strategy", "replication", "time_s", "kind", "event", "object", "allocator", "detail");
-      for (RunResult r : set.results()) {
+      for (RunResult r : set.allRuns()) {
         for (Violation v : r.violations()) {
           p.printRecord(r.strategy(), r.replication(), seconds(v.timeNs()), v.kind().label(), v.event(), v.object(),
               v.allocator(), v.detail());

@@ -6,6 +6,7 @@ import org.allocsim.kernel.LoadRecord;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.metrics.RunSummary;
 import org.allocsim.oracle.Violation;
+import org.allocsim.stats.ReplicationStatistics;
 
 /** report.html: one self-contained page (charts inline as SVG, no network) with the summary and the scenario. */
 public final class HtmlReport {
@@ -37,7 +38,12 @@ public final class HtmlReport {
           .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.3f", s.warmAllocFraction()))
           .append("</td><td>").append(s.bookkeepingOps()).append("</td></tr>\n");
     }
-    b.append("</table>\n<h2>Charts</h2>\n");
+    b.append("</table>\n");
+    if (set.replications() > 1) {
+      b.append("<p>The table above is the first replication.</p>\n")
+          .append(StatisticsHtml.render(ReplicationStatistics.of(set.replicated())));
+    }
+    b.append("<h2>Charts</h2>\n");
     for (Map.Entry<String, byte[]> c : charts.entrySet()) {
       b.append("<figure class=\"chart\" id=\"chart-").append(esc(c.getKey())).append("\">\n")
           .append(inlineSvg(new String(c.getValue(), StandardCharsets.UTF_8))).append("\n</figure>\n");

@@ -19,7 +19,7 @@ public final class RunReport {
       out.write("summary.json", SummaryJson.render(set));
       out.write("summary.txt", SummaryText.render(set));
       Map<String, byte[]> svgs = new LinkedHashMap<>();
-      for (Map.Entry<String, Chart<?, ?>> c : Charts.all(set.scenario(), set.results()).entrySet()) {
+      for (Map.Entry<String, Chart<?, ?>> c : Charts.all(set.scenario(), set.replicated()).entrySet()) {
         byte[] svg = Charts.svg(c.getValue());
         svgs.put(c.getKey(), svg);
         out.write("charts/" + c.getKey() + ".svg", svg);

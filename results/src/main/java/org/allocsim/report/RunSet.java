@@ -14,8 +14,37 @@ import org.allocsim.kernel.RunResult;
  * @param seed run seed
  * @param version allocsim version
  * @param command the exact command line that reproduces the run
- * @param results per strategy, in the order asked for
+ * @param results per strategy, in the order asked for: the first replication's runs
+ * @param replicated every replication's runs, each in the order of results (one replication: just results)
  */
 public record RunSet(String scenario, String description, String scenarioText, Map<String, String> parameters,
-    long seed, String version, String command, List<RunResult> results) {
+    long seed, String version, String command, List<RunResult> results, List<List<RunResult>> replicated) {
+
+  public RunSet {
+    results = List.copyOf(results);
+    replicated = List.copyOf(replicated);
+    if (replicated.isEmpty() || !replicated.get(0).equals(results)) {
+      throw new IllegalArgumentException("the first replication must be the results");
+    }
+  }
+
+  /** A run set of one replication. */
+  public RunSet(String scenario, String description, String scenarioText, Map<String, String> parameters,
+      long seed, String version, String command, List<RunResult> results) {
+    this(scenario, description, scenarioText, parameters, seed, version, command, results, List.of(results));
+  }
+
+  public int replications() {
+    return replicated.size();
+  }
+
+  /** Every run, replication by replication. */
+  public List<RunResult> allRuns() {
+    return replicated.stream().flatMap(List::stream).toList();
+  }
+
+  /** The runs of one strategy (by its index in results), one per replication. */
+  public List<RunResult> replicatesOf(int strategyIndex) {
+    return replicated.stream().map(r -> r.get(strategyIndex)).toList();
+  }
 }

@@ -9,8 +9,12 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.oracle.ViolationKind;
+import org.allocsim.stats.ReplicationStatistics;
 
-/** summary.json: the scenario, its parameters, the seed, the version, and per strategy the summary figures. */
+/**
+ * summary.json: the scenario, its parameters, the seed, the version, and per strategy the summary figures (of the
+ * first replication); with several replications also their statistics ({@link StatisticsJson}).
+ */
 public final class SummaryJson {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -43,6 +47,11 @@ public final class SummaryJson {
       }
       ArrayNode breaches = s.putArray("invariant_breaches");
       r.invariantBreaches().forEach(breaches::add);
+    }
+    // The per-strategy fields above are the first replication's; with more, every metric's spread is here.
+    root.put("replications", set.replications());
+    if (set.replications() > 1) {
+      StatisticsJson.put(root, ReplicationStatistics.of(set.replicated()));
     }
     try {
       return MAPPER.writeValueAsString(root) + "\n";

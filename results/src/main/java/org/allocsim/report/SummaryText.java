@@ -6,6 +6,7 @@ import org.allocsim.kernel.LoadRecord;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.metrics.Metric;
 import org.allocsim.oracle.ViolationKind;
+import org.allocsim.stats.ReplicationStatistics;
 
 /**
  * summary.txt: plain text at most 72 columns wide, fit to paste into a mailing-list reply — the per-strategy
@@ -28,6 +29,10 @@ public final class SummaryText {
     b.append('\n').append("ok: loads accepted, rej: refused, viol: oracle findings, failed: NMI").append('\n')
         .append("allocation failures; peak/end/strand: allocator memory; warm:").append('\n')
         .append("allocations served cache-warm.").append('\n');
+    if (set.replications() > 1) {
+      b.append("(the table above is the first replication)\n\n");
+      b.append(StatisticsText.render(ReplicationStatistics.of(set.replicated())));
+    }
     long end = endOf(set);
     b.append("\nTotal allocator memory over time\n");
     b.append(AsciiChart.render(series(set, Metric.TOTAL_BYTES, 1.0 / (1 << 20)), end, CHART_WIDTH, "MiB"));

@@ -1,12 +1,12 @@
 package org.allocsim.report;
 
 /** Word wrapping at the 72-column limit of a mailing-list reply. */
-final class Wrap {
+public final class Wrap {
   private Wrap() {
   }
 
   /** text wrapped at 72 columns; continuation lines start with indent. */
-  static String lines(String text, String indent) {
+  public static String lines(String text, String indent) {
     StringBuilder b = new StringBuilder();
     StringBuilder line = new StringBuilder();
     for (String word : text.split(" ")) {

@@ -1,0 +1,71 @@
+package org.allocsim.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.allocsim.stats.Estimate;
+import org.allocsim.stats.ReplicationStatistics;
+
+/**
+ * The replications part of summary.txt, at most 72 columns: per strategy the mean ± 95% half-width of the key
+ * metrics, then for each pair of strategies their paired differences.
+ */
+public final class StatisticsText {
+  /** The key metrics: summary.json has all of them. */
+  static final List<String> KEY = List.of("peak_bytes", "end_bytes", "stranded_bytes_end", "warm_alloc_fraction");
+  private static final String COLUMNS = String.format(Locale.ROOT, "%-20s %12s %12s %12s %12s", "strategy",
+      "peak", "end", "strand", "warm");
+
+  private StatisticsText() {
+  }
+
+  public static String render(ReplicationStatistics stats) {
+    StringBuilder b = new StringBuilder();
+    b.append(Wrap.lines("Over " + stats.replications() + " replications (common random numbers): mean ± "
+        + "half-width of the 95% Student-t interval", ""));
+    b.append(table(stats)).append('\n');
+    b.append(Wrap.lines("Paired differences, first minus second, replication by replication (* = the interval "
+        + "excludes 0):", ""));
+    for (ReplicationStatistics.Pair p : stats.pairs()) {
+      b.append(p.first()).append(" - ").append(p.second()).append('\n');
+      b.append(row("", p.differences(), true));
+    }
+    return b.toString();
+  }
+
+  /** The per-strategy table of mean ± half-width of the key metrics. */
+  public static String table(ReplicationStatistics stats) {
+    StringBuilder b = new StringBuilder();
+    b.append(COLUMNS).append('\n').append("-".repeat(COLUMNS.length())).append('\n');
+    stats.strategies().forEach((name, m) -> b.append(row(name, m, false)));
+    return b.toString();
+  }
+
+  private static String row(String name, Map<String, Estimate> metrics, boolean signed) {
+    // A difference cell can take a sign and a star: its rows give up the name column's width for it.
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, signed ? "%-16s" : "%-20s", name));
+    for (String k : KEY) {
+      Estimate e = metrics.get(k);
+      String cell = k.endsWith("fraction") ? percent(e, signed) : bytes(e, signed);
+      if (signed && (e.lower() > 0 || e.upper() < 0)) {
+        cell += "*";
+      }
+      b.append(String.format(Locale.ROOT, signed ? " %13s" : " %12s", cell));
+    }
+    return b.append('\n').toString();
+  }
+
+  private static String bytes(Estimate e, boolean signed) {
+    long mean = Math.round(e.mean());
+    String m = SummaryTable.bytes(Math.abs(mean));
+    String sign = mean < 0 ? "-" : signed && mean > 0 ? "+" : "";
+    return sign + m + (Double.isNaN(e.halfWidth()) ? "" : "±" + SummaryTable.bytes(Math.round(e.halfWidth())));
+  }
+
+  private static String percent(Estimate e, boolean signed) {
+    if (Double.isNaN(e.halfWidth())) { // one replication: no interval
+      return String.format(Locale.ROOT, "%.1f%%", 100 * e.mean());
+    }
+    return String.format(Locale.ROOT, signed ? "%+.1f±%.1f%%" : "%.1f±%.1f%%", 100 * e.mean(), 100 * e.halfWidth());
+  }
+}

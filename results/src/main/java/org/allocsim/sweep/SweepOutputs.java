@@ -1,0 +1,156 @@
+package org.allocsim.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.allocsim.chart.Charts;
+import org.allocsim.report.OutputFolder;
+import org.allocsim.report.StatisticsJson;
+import org.allocsim.report.StatisticsText;
+import org.allocsim.report.Wrap;
+import org.allocsim.stats.Estimate;
+import org.allocsim.stats.ReplicationStatistics;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.knowm.xchart.XYChart;
+
+/**
+ * A complete sweep's outputs, a function of its plan and its runs only (so a merge of shards writes the same bytes
+ * as the sweep run in one go): sweep.csv, summary.json, summary.txt and charts/.
+ */
+public final class SweepOutputs {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SweepOutputs() {
+  }
+
+  public static void write(SweepResults results, Path folder) {
+    file(folder, "plan.json", results.plan().toJson().getBytes(StandardCharsets.UTF_8));
+    file(folder, "sweep.csv", csv(results).getBytes(StandardCharsets.UTF_8));
+    file(folder, "summary.json", json(results).getBytes(StandardCharsets.UTF_8));
+    file(folder, "summary.txt", text(results).getBytes(StandardCharsets.UTF_8));
+    // The chart set depends on the data (constant metrics have none): replace the folder whole.
+    try (OutputFolder charts = OutputFolder.create(folder.resolve("charts"))) {
+      for (Map.Entry<String, XYChart> c : SweepCharts.all(results).entrySet()) {
+        charts.write(c.getKey() + ".svg", Charts.svg(c.getValue()));
+        charts.write(c.getKey() + ".png", Charts.png(c.getValue()));
+      }
+      charts.commit();
+    }
+  }
+
+  /** Tidy long form: the varied parameters, strategy, replication, metric, value; one row per run and metric. */
+  static String csv(SweepResults results) {
+    SweepPlan plan = results.plan();
+    StringWriter out = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+      List<String> header = new ArrayList<>(plan.varied().keySet());
+      header.addAll(List.of("strategy", "replication", "metric", "value"));
+      p.printRecord(header);
+      List<Map<String, String>> points = plan.points();
+      for (int i = 0; i < plan.size(); i++) {
+        SweepPlan.Run run = plan.run(i);
+        for (Map.Entry<String, Double> e : results.summaries().get(i).entrySet()) {
+          List<Object> row = new ArrayList<>(points.get(run.point()).values());
+          row.addAll(List.of(run.strategy(), run.replication(), e.getKey(), number(e.getKey(), e.getValue())));
+          p.printRecord(row);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  static String json(SweepResults results) {
+    SweepPlan plan = results.plan();
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("scenario", plan.scenario());
+    root.put("description", plan.description());
+    root.put("seed", plan.seed());
+    root.put("replications", plan.replications());
+    root.put("confidence", Estimate.LEVEL);
+    ObjectNode fixed = root.putObject("overrides");
+    plan.overrides().forEach(fixed::put);
+    ObjectNode varied = root.putObject("varied");
+    plan.varied().forEach((k, values) -> values.forEach(varied.putArray(k)::add));
+    ArrayNode points = root.putArray("points");
+    List<Map<String, String>> all = plan.points();
+    for (int p = 0; p < all.size(); p++) {
+      ObjectNode n = points.addObject();
+      ObjectNode params = n.putObject("parameters");
+      all.get(p).forEach(params::put);
+      ReplicationStatistics stats = results.statistics(p);
+      ObjectNode strategies = n.putObject("strategies");
+      stats.strategies().forEach((name, m) -> StatisticsJson.metrics(strategies.putObject(name), m));
+      ArrayNode pairs = n.putArray("paired_differences");
+      for (ReplicationStatistics.Pair pair : stats.pairs()) {
+        ObjectNode d = pairs.addObject();
+        d.put("first", pair.first());
+        d.put("second", pair.second());
+        StatisticsJson.metrics(d.putObject("difference"), pair.differences());
+      }
+    }
+    try {
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String text(SweepResults results) {
+    SweepPlan plan = results.plan();
+    StringBuilder b = new StringBuilder();
+    b.append(Wrap.lines("allocsim sweep: scenario " + plan.scenario() + ", seed " + plan.seed() + ", "
+        + plan.points().size() + " points x " + plan.strategies().size() + " strategies x " + plan.replications()
+        + " replications = " + plan.size() + " runs", ""));
+    b.append(Wrap.lines(plan.description(), ""));
+    List<String> constant = new ArrayList<>();
+    for (String m : results.metrics()) {
+      if (results.constant(m)) {
+        constant.add(m + " = " + number(m, results.summaries().get(0).get(m)));
+      }
+    }
+    if (!constant.isEmpty()) {
+      b.append(Wrap.lines("The same in every run: " + String.join(", ", constant) + ".", ""));
+    }
+    List<Map<String, String>> points = plan.points();
+    for (int p = 0; p < points.size(); p++) {
+      StringBuilder head = new StringBuilder();
+      points.get(p).forEach((k, v) -> head.append(head.length() > 0 ? ", " : "").append(k).append(" = ").append(v));
+      b.append('\n').append(Wrap.lines(head.toString(), ""));
+      b.append(StatisticsText.table(results.statistics(p)));
+    }
+    b.append('\n').append(Wrap.lines("Cells: mean ± half-width of the 95% Student-t interval over the "
+        + "replications. Paired differences per point are in summary.json; every run in sweep.csv.", ""));
+    return b.toString();
+  }
+
+  private static Object number(String metric, double v) {
+    return v == Math.rint(v) && !metric.endsWith("fraction") ? (Object) (long) v : (Object) v;
+  }
+
+  /** Writes one file by a rename, so that a reader sees the old or the new file, never half of one. */
+  public static void file(Path folder, String name, byte[] bytes) {
+    try {
+      Files.createDirectories(folder);
+      Path tmp = Files.createTempFile(folder, "." + name, ".tmp");
+      Files.write(tmp, bytes);
+      Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + folder.resolve(name) + ": " + e.getMessage(), e);
+    }
+  }
+}

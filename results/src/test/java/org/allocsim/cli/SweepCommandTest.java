@@ -1,0 +1,178 @@
+package org.allocsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.allocsim.sweep.RunStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sweeps: sharded and merged equals unsharded, --threads does not matter, and an interrupted sweep resumes. */
+class SweepCommandTest {
+  private static final String FILE = "src/test/resources/sweep/tiny-workload.yaml";
+  // 2 points x 2 strategies x 3 replications = 12 runs of 200 ms simulated time.
+  private static final String[] SWEEP = {"sweep", FILE, "--vary", "rate=1000,3000", "--strategies",
+      "global,static-per-map", "--replications", "3", "--quiet"};
+
+  @TempDir
+  static Path tmp;
+  private static Map<String, byte[]> reference;
+
+  record Result(int status, String out, String err) {
+  }
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  static String[] with(String... more) {
+    List<String> a = new ArrayList<>(Arrays.asList(SWEEP));
+    a.addAll(Arrays.asList(more));
+    return a.toArray(String[]::new);
+  }
+
+  /** Every file under root by relative path, with its bytes. */
+  static Map<String, byte[]> files(Path root) throws IOException {
+    Map<String, byte[]> m = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        m.put(root.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return m;
+  }
+
+  static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+    assertEquals(expected.keySet(), actual.keySet());
+    expected.forEach((k, v) -> assertTrue(Arrays.equals(v, actual.get(k)), k + " differs"));
+  }
+
+  @BeforeAll
+  static void unsharded() throws IOException {
+    Result r = run(with("--threads", "2", "--out", tmp.resolve("whole").toString()));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("12 to run, 0 already done"), r.out());
+    reference = files(tmp.resolve("whole"));
+  }
+
+  @Test
+  void writesTheOutputs() {
+    assertTrue(reference.containsKey("sweep.csv") && reference.containsKey("summary.json")
+        && reference.containsKey("summary.txt") && reference.containsKey("plan.json"));
+    assertTrue(reference.keySet().stream().anyMatch(k -> k.startsWith("charts/peak_bytes-vs-rate")));
+    assertEquals(12, reference.keySet().stream().filter(k -> k.startsWith("runs/")).count());
+    String csv = new String(reference.get("sweep.csv"));
+    assertTrue(csv.startsWith("rate,strategy,replication,metric,value\n1000,global,0,loads_accepted,"), csv);
+    for (String line : new String(reference.get("summary.txt")).split("\n")) {
+      assertTrue(line.length() <= 72, line);
+    }
+  }
+
+  @Test
+  void outputsDoNotDependOnThreads() throws IOException {
+    assertEquals(0, run(with("--threads", "1", "--out", tmp.resolve("one-thread").toString())).status());
+    assertSameFiles(reference, files(tmp.resolve("one-thread")));
+  }
+
+  @Test
+  void mergedShardsAreTheUnshardedSweep() throws IOException {
+    List<String> dirs = new ArrayList<>(List.of("merge"));
+    for (int i = 1; i <= 3; i++) {
+      Path d = tmp.resolve("shard-" + i);
+      Result r = run(with("--shard", i + "/3", "--out", d.toString()));
+      assertEquals(0, r.status(), r.err());
+      assertTrue(r.out().contains("shard " + i + "/3: 4 to run"), r.out());
+      assertEquals(4, files(d).keySet().stream().filter(k -> k.startsWith("runs/")).count());
+      dirs.add(d.toString());
+    }
+    Result partial = run("merge", dirs.get(1), dirs.get(2), "--out", tmp.resolve("partial").toString());
+    assertEquals(2, partial.status(), "shard 3 is missing");
+    assertTrue(partial.err().contains("4 of 12 runs are in no shard (first: run 2)"), partial.err());
+    dirs.add("--out");
+    dirs.add(tmp.resolve("merged").toString());
+    Result merged = run(dirs.toArray(String[]::new));
+    assertEquals(0, merged.status(), merged.err());
+    assertSameFiles(reference, files(tmp.resolve("merged")));
+  }
+
+  @Test
+  void anInterruptedSweepResumesWithoutRepeatingRuns() throws IOException {
+    Path d = tmp.resolve("resumed");
+    for (Map.Entry<String, byte[]> e : reference.entrySet()) {
+      if (e.getKey().startsWith("runs/") || e.getKey().equals("plan.json")) {
+        Files.createDirectories(d.resolve(e.getKey()).getParent());
+        Files.write(d.resolve(e.getKey()), e.getValue());
+      }
+    }
+    // As a killed sweep leaves it: some runs never completed, one half-written temporary file, and one run file
+    // from another sweep (a different plan) that must not count.
+    Files.delete(d.resolve("runs/" + RunStore.fileName(3)));
+    Files.delete(d.resolve("runs/" + RunStore.fileName(8)));
+    Files.writeString(d.resolve("runs/." + RunStore.fileName(9) + "123.tmp"), "{\"plan\": \"");
+    Files.writeString(d.resolve("runs/" + RunStore.fileName(10)),
+        new String(reference.get("runs/" + RunStore.fileName(10))).replaceFirst("\"plan\" : \"[0-9a-f]+\"",
+            "\"plan\" : \"0000000000000000\""));
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(d.resolve("runs/" + RunStore.fileName(0)), old);
+    Result r = run(with("--out", d.toString()));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("3 to run, 9 already done"), r.out());
+    assertEquals(old, Files.getLastModifiedTime(d.resolve("runs/" + RunStore.fileName(0))), "a kept run is kept");
+    Files.delete(d.resolve("runs/." + RunStore.fileName(9) + "123.tmp"));
+    assertSameFiles(reference, files(d));
+    Result again = run(with("--out", d.toString()));
+    assertTrue(again.out().contains("0 to run, 12 already done"), again.out());
+    assertSameFiles(reference, files(d));
+  }
+
+  @Test
+  void anotherSweepInTheSameFolderIsRefused() {
+    Result r = run("sweep", FILE, "--vary", "rate=1000", "--strategies", "global", "--quiet", "--out",
+        tmp.resolve("whole").toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("allocsim: --out: "), r.err());
+  }
+
+  @Test
+  void userErrorsNameTheOption() {
+    String out = tmp.resolve("errors").toString();
+    Result syntax = run("sweep", FILE, "--vary", "rate", "--out", out);
+    assertEquals(2, syntax.status());
+    assertTrue(syntax.err().startsWith("allocsim: --vary: expected KEY=V1,V2,..., got 'rate'"), syntax.err());
+    Result empty = run("sweep", FILE, "--vary", "rate=1,,2", "--out", out);
+    assertEquals(2, empty.status());
+    Result unknown = run("sweep", FILE, "--vary", "rcu.grace_period=1,2", "--out", out);
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().startsWith("allocsim: --vary: unknown parameter 'rcu.grace_period' — did you mean "
+        + "'rcu.grace_period_ns'?"), unknown.err());
+    for (String shard : List.of("0/2", "3/2", "x", "1/0", "1-2")) {
+      Result bad = run("sweep", FILE, "--vary", "rate=1,2", "--shard", shard, "--out", out);
+      assertEquals(2, bad.status(), shard);
+      assertTrue(bad.err().startsWith("allocsim: --shard: expected I/N"), bad.err());
+    }
+    Result twice = run("sweep", FILE, "--vary", "rate=1,2", "--set", "rate=3", "--out", out);
+    assertEquals(2, twice.status());
+    assertTrue(twice.err().contains("--vary: 'rate' is given twice"), twice.err());
+    Result badValue = run("sweep", FILE, "--vary", "cpus=2,zero", "--out", out);
+    assertEquals(2, badValue.status(), badValue.err());
+    Result notAShard = run("merge", tmp.resolve("nothing-here").toString());
+    assertEquals(2, notAShard.status());
+    assertTrue(notAShard.err().contains("has no plan.json"), notAShard.err());
+  }
+}
