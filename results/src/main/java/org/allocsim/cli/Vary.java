@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.allocsim.scenarios.file.Suggest;
 import picocli.CommandLine;
 
 /** Parses and checks the --vary options of a sweep. */
@@ -33,11 +34,8 @@ final class Vary {
         throw new CommandLine.ParameterException(cl, "--vary: a value repeats in '" + o + "'");
       }
       if (!known.contains(key)) {
-        String nearest = known.stream().min((a, b) -> ParameterCheck.distance(key, a)
-            - ParameterCheck.distance(key, b)).orElse(null);
-        throw new CommandLine.ParameterException(cl, "--vary: unknown parameter '" + key + "'" + (nearest != null
-            && ParameterCheck.distance(key, nearest) <= Math.max(3, key.length() / 3)
-            ? " — did you mean '" + nearest + "'?" : "") + " ('allocsim params FILE' lists them)");
+        throw new CommandLine.ParameterException(cl, "--vary: unknown parameter '" + key + "'"
+            + Suggest.nearest(key, known) + " ('allocsim params FILE' lists them)");
       }
       if (out.containsKey(key) || fixed.contains(key)) {
         throw new CommandLine.ParameterException(cl, "--vary: '" + key + "' is given twice (by --vary or --set)");
