@@ -66,8 +66,14 @@ final class SweepCharts {
     List<String> values = plan.varied().get(key);
     boolean numeric = values.stream().allMatch(v -> number(v) != null);
     String title = plan.scenario() + ": " + metric + (others.isEmpty() ? "" : " at " + others);
+    // Readable units: bytes as MiB, nanosecond parameters as milliseconds.
+    double yScale = metric.endsWith("_bytes") || metric.endsWith("_bytes_end") ? 1.0 / (1 << 20) : 1;
+    String yUnit = yScale != 1 ? " (MiB" : " (";
+    double xScale = numeric && key.endsWith("_ns") ? 1e-6 : 1;
+    String xTitle = !numeric ? key + " (value number)" : xScale != 1 ? key.substring(0, key.length() - 3) + " (ms)"
+        : key;
     XYChart c = new XYChartBuilder().width(Style.WIDTH).height(Style.HEIGHT).title(title)
-        .xAxisTitle(numeric ? key : key + " (value number)").yAxisTitle(metric + " (mean, 95% CI)").build();
+        .xAxisTitle(xTitle).yAxisTitle(metric + yUnit + (yScale != 1 ? ", " : "") + "mean, 95% CI)").build();
     Style.apply(c);
     c.getStyler().setMarkerSize(7);
     c.getStyler().setErrorBarsColorSeriesColor(true);
@@ -80,10 +86,10 @@ final class SweepCharts {
       for (int i = 0; i < group.size(); i++) {
         int p = group.get(i);
         String v = points.get(p).get(key);
-        x[i] = numeric ? number(v) : values.indexOf(v) + 1;
+        x[i] = numeric ? number(v) * xScale : values.indexOf(v) + 1;
         Estimate e = stats.get(p).strategies().get(strategy).get(metric);
-        y[i] = e.mean();
-        err[i] = Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth();
+        y[i] = e.mean() * yScale;
+        err[i] = Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth() * yScale;
       }
       XYSeries series = c.addSeries(strategy, x, y, err);
       series.setLineColor(Style.color(s));
