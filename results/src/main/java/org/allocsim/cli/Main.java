@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "allocsim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Simulates BPF allocator-lifetime designs (bpf list, August 2022) and compares them.",
     subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, ListCommand.class,
-        CheckCommand.class, BlessCommand.class, BenchCommand.class,
+        CheckCommand.class, BlessCommand.class, BenchCommand.class, HuntCommand.class,
         TraceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int BAD_INPUT = 2;
