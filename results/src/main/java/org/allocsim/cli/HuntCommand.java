@@ -60,6 +60,7 @@ final class HuntCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--worlds must be from 1 to " + MAX_WORLDS);
     }
     Path file = out != null ? out : Path.of("out", "hunt-" + strategy + ".yaml");
+    writable(file); // before a minute of hunting, not after
     PrintWriter stdout = spec.commandLine().getOut();
     Hunt.Counterexample c;
     try (ProgressBar bar = quiet || System.console() == null ? null : new ProgressBarBuilder()
@@ -83,6 +84,17 @@ final class HuntCommand implements Callable<Integer> {
     stdout.println("minimised to " + c.minimal().timeline().size() + " actions and " + c.minimal().runs().size()
         + " records (" + c.runs() + " runs); wrote " + file);
     return 0;
+  }
+
+  private static void writable(Path file) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Files.delete(Files.createTempFile(dir, "." + file.getFileName(), ".probe"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getClass().getSimpleName()
+          .replace("Exception", "") + " " + e.getMessage(), e);
+    }
   }
 
   /** Written beside the target and renamed, so the file is whole or absent. */
