@@ -82,7 +82,7 @@ final class HuntCommand implements Callable<Integer> {
     write(file, c.scenario(command, name.isEmpty() ? "hunt" : name));
     stdout.println("found in world " + c.world() + " of seed " + seed + ": " + c.describe());
     stdout.println("minimised to " + c.minimal().timeline().size() + " actions and " + c.minimal().runs().size()
-        + " records (" + c.runs() + " runs); wrote " + file);
+        + (c.minimal().runs().size() == 1 ? " record (" : " records (") + c.runs() + " runs); wrote " + file);
     return 0;
   }
 

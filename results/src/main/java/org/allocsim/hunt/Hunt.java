@@ -47,7 +47,8 @@ public final class Hunt {
       header.add("Found by the counterexample hunter: " + command);
       header.add("World " + world + " of seed " + seed + " (" + found.timeline().size() + " actions, "
           + found.runs().size() + " records, " + found.steps() + " steps), minimised by delta debugging to "
-          + minimal.timeline().size() + " actions, " + minimal.runs().size() + " records and " + minimal.steps()
+          + minimal.timeline().size() + " actions, " + minimal.runs().size()
+          + (minimal.runs().size() == 1 ? " record and " : " records and ") + minimal.steps()
           + " steps in " + runs + " runs.");
       header.add("Each action and record is needed: without any one of them the finding is gone.");
       header.add("Finding under " + strategy + ": " + describe());
