@@ -29,6 +29,7 @@ class BadOptionsTest {
       "run S07 --bogus                     | allocsim: Unknown option: '--bogus'",
       "run                                 | allocsim: Missing required parameter: 'FILE'",
       "run /no/such/file.yaml              | allocsim: /no/such/file.yaml:1:1: cannot read the file: no such file",
+      "trace stats .                       | allocsim: .: a directory, not a trace file",
       "hunt global --worlds -5             | allocsim: --worlds must be from 1 to ",
       "hunt global --seed x                | allocsim: Invalid value for option '--seed'",
       "trace stats /no/such.trace          | allocsim: ",
