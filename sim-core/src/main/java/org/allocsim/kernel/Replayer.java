@@ -19,6 +19,7 @@ final class Replayer {
   private boolean exhausted;
   private long horizonTime = Long.MAX_VALUE;
   private short horizonPriority;
+  private Runnable afterEach = () -> { };
 
   Replayer(Engine engine, RecordStream stream, long endNs) {
     this.engine = engine;
@@ -26,6 +27,11 @@ final class Replayer {
     this.endNs = endNs;
     this.cpus = engine.memory().cpus();
     this.slotOf = stream.programNames().stream().mapToInt(engine.world()::slot).toArray();
+  }
+
+  /** Runs after every record (the opt-in conservation check of {@link Simulation#runAudited}). */
+  void afterEach(Runnable r) {
+    this.afterEach = r;
   }
 
   /** Time of the next record, or -1 when none is left before the end of the run. */
@@ -101,6 +107,7 @@ final class Replayer {
     recordIndex++;
     engine.setNow(t);
     engine.dataPlane().apply(cpu, slotOf[program], batch.operation[i], batch.key1[i], batch.key2[i]);
+    afterEach.run();
   }
 
   void close() {

@@ -42,6 +42,8 @@ public final class Simulation {
   private Throwable failure;
   private java.util.function.LongConsumer progress = t -> { };
   private boolean replaying;
+  /** Opt-in check after every event and record ({@link #runAudited}); a no-op otherwise, so runs stay fast. */
+  private Runnable audit = () -> { };
 
   private Simulation(RunSpec spec, LifetimeStrategy strategy, ReplayDriver driver) {
     this.spec = spec;
@@ -90,6 +92,19 @@ public final class Simulation {
     return driver == ReplayDriver.PLAIN_LOOP ? s.executePlain() : s.execute();
   }
 
+  /**
+   * As {@link #run(RunSpec, LifetimeStrategy)}, and checks memory conservation after every event and every trace
+   * record, not only at control events and samples: for property tests, where a transient imbalance that a later
+   * event repairs must not go unseen.
+   */
+  public static RunResult runAudited(RunSpec spec, LifetimeStrategy strategy) {
+    Simulation s = new Simulation(spec, strategy, ReplayDriver.BATCHED);
+    s.audit = () -> ConservationAudit.check(s.engine.allocators().all(), s.engine.now(), s.engine.currentEvent(),
+        s.engine.oracle());
+    s.replayer.afterEach(s.audit);
+    return s.execute();
+  }
+
   private void schedule(long timeNs, short priority, String label, Runnable action) {
     if (replaying) {
       replayer.noteScheduled(timeNs, priority);
@@ -113,6 +128,7 @@ public final class Simulation {
     try {
       engine.setNow(timeNs);
       action.run();
+      audit.run();
     } catch (RuntimeException e) {
       if (failure == null) {
         failure = e;

@@ -76,6 +76,8 @@ public final class ScenarioReader {
     List<RunSpec.TimedAction> timeline = top.has("timeline")
         ? new TimelineSection(objects, kernelTypes.keySet(), duration, top.get("duration").text())
             .read(top.get("timeline")) : List.of();
+    // Half the heap: the run needs room for objects, caches and metrics besides the maps' slot tables.
+    MemoryLimit.check(timeline, top.has("objects") ? top.get("objects") : root, Runtime.getRuntime().maxMemory() / 2);
     int cpus = cpus(params, top.get("parameters") != null ? top.get("parameters") : root);
     List<ProgramWorkload> workload = top.has("workload")
         ? WorkloadSection.read(top.get("workload"), objects, cpus, duration) : List.of();

@@ -82,9 +82,11 @@ final class TimelineSection {
     long count = m.has("count") ? m.get("count").integer(1, SizeLimits.MAX_TIMELINE_ACTIONS)
         : (Math.min(m.get("until").duration(), durationNs) - at) / every + 1;
     List<YNode> actions = m.require("do", item).list();
-    if (count * actions.size() > SizeLimits.MAX_TIMELINE_ACTIONS) {
-      throw item.error("this repetition expands to " + count * actions.size() + " actions; at most "
-          + SizeLimits.MAX_TIMELINE_ACTIONS + " are allowed");
+    long limit = SizeLimits.timelineActions();
+    if (count > limit || entries.size() + count * actions.size() > limit) { // count first: the product may overflow
+      throw item.error("this repetition expands to " + count * actions.size() + " actions; at most " + limit
+          + (limit < SizeLimits.MAX_TIMELINE_ACTIONS ? " fit in this JVM's heap (" + MemoryLimit.size(
+              Runtime.getRuntime().maxMemory()) + ")" : " are allowed") + " in a timeline");
     }
     for (int n = 1; n <= count; n++) {
       long t = at + (n - 1) * every;

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.allocsim.kernel.TraceException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -139,6 +140,10 @@ public final class TextTrace {
           lineNumber++;
         }
         return line;
+      } catch (java.nio.charset.CharacterCodingException e) {
+        // Found by fuzzing: a byte that is not UTF-8 escaped as an UncheckedIOException, not an input error.
+        throw new TraceException(file + ":" + (lineNumber + 1) + ":1: expected UTF-8 text, got bytes that are not "
+            + "UTF-8 on this line or the next ones");
       } catch (IOException e) {
         throw new UncheckedIOException(file + ": line " + (lineNumber + 1) + ": " + e.getMessage(), e);
       }

@@ -91,6 +91,9 @@ public enum Traces {
    * {@code .bin} file is reported as a bad binary trace rather than as "unknown format".
    */
   public static Traces detect(Path file) throws IOException {
+    if (Files.isDirectory(file)) { // found by fuzzing: "trace stats ''" read the working directory
+      throw new TraceException(file + ": a directory, not a trace file");
+    }
     Optional<Traces> known = byExtension(file);
     if (known.isPresent()) {
       return known.get();
