@@ -24,8 +24,8 @@ final class BenchCommand implements Callable<Integer> {
   int repetitions = 3;
 
   @Option(names = "--long-records", paramLabel = "N",
-      description = "records of the streamed long trace in a -Xmx512m JVM (default: 20000000; 0 skips it)")
-  long longRecords = 20_000_000L;
+      description = "records of the streamed long trace in a -Xmx512m JVM (default: 12000000; 0 skips it)")
+  long longRecords = 12_000_000L;
 
   /** Workload size for tests; the figures are meaningless below 1. */
   @Option(names = "--scale", hidden = true)

@@ -102,6 +102,7 @@ final class SweepCommand implements Callable<Integer> {
     Path folder = out != null ? out : SweepRunner.defaultFolder(plan.scenario(), part);
     claim(folder, plan, cl);
     RunStore store = new RunStore(folder, plan);
+    store.removeStaleTemporaries();
     List<Integer> pending = SweepRunner.pending(plan, part, store);
     int inShard = (int) java.util.stream.IntStream.range(0, plan.size()).filter(part::has).count();
     PrintWriter stdout = cl.getOut();

@@ -32,6 +32,29 @@ public final class RunStore {
     this.fingerprint = plan.fingerprint();
   }
 
+  /**
+   * Deletes half-written temporary run files a killed sweep may have left (".run-NNNNNN.json….tmp"); completed
+   * runs are renamed into place whole, so nothing else can be partial. Returns how many went.
+   */
+  public int removeStaleTemporaries() {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    int n = 0;
+    try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+      for (Path p : s.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".run-") && name.endsWith(".tmp")) {
+          Files.deleteIfExists(p);
+          n++;
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot clean " + folder + ": " + e.getMessage(), e);
+    }
+    return n;
+  }
+
   public static String fileName(int index) {
     return String.format(Locale.ROOT, "run-%06d.json", index);
   }

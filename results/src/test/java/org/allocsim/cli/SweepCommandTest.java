@@ -134,11 +134,56 @@ class SweepCommandTest {
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("3 to run, 9 already done"), r.out());
     assertEquals(old, Files.getLastModifiedTime(d.resolve("runs/" + RunStore.fileName(0))), "a kept run is kept");
-    Files.delete(d.resolve("runs/." + RunStore.fileName(9) + "123.tmp"));
-    assertSameFiles(reference, files(d));
+    assertSameFiles(reference, files(d)); // the half-written temporary is gone too
     Result again = run(with("--out", d.toString()));
     assertTrue(again.out().contains("0 to run, 12 already done"), again.out());
     assertSameFiles(reference, files(d));
+  }
+
+  @Test
+  void aSweepKilledMidwayKeepsItsCompletedRunsAndResumesToTheSameOutputs() throws Exception {
+    // Heavier runs (about 0.3 s each) so that the kill lands while the sweep is going.
+    String[] heavy = {"sweep", FILE, "--vary", "rate=2000000,2500000", "--strategies", "global,static-per-map",
+        "--replications", "3", "--quiet", "--threads", "1"};
+    Path whole = tmp.resolve("heavy-whole");
+    List<String> a = new ArrayList<>(Arrays.asList(heavy));
+    a.addAll(List.of("--out", whole.toString()));
+    assertEquals(0, run(a.toArray(String[]::new)).status());
+    Path killed = tmp.resolve("heavy-killed");
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(Arrays.asList(heavy));
+    cmd.addAll(List.of("--out", killed.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile())
+        .start();
+    Path runs = killed.resolve("runs");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (completedRuns(runs) < 2 && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(p.isAlive(), "the sweep finished before it could be interrupted");
+    p.destroy(); // SIGTERM, as SIGINT: the JVM's shutdown path
+    assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    long kept = completedRuns(runs);
+    assertTrue(kept >= 2 && kept < 12, kept + " runs completed before the kill");
+    for (Path f : Files.list(runs).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+      new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile()); // every visible run file is whole
+    }
+    List<String> resume = new ArrayList<>(Arrays.asList(heavy));
+    resume.addAll(List.of("--out", killed.toString()));
+    Result r = run(resume.toArray(String[]::new));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains((12 - kept) + " to run, " + kept + " already done"), r.out());
+    assertSameFiles(files(whole), files(killed));
+  }
+
+  private static long completedRuns(Path runs) throws IOException {
+    if (!Files.isDirectory(runs)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.list(runs)) {
+      return s.filter(f -> f.getFileName().toString().matches("run-\\d+\\.json")).count();
+    }
   }
 
   @Test
