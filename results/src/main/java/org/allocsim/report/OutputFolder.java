@@ -104,7 +104,9 @@ public final class OutputFolder implements AutoCloseable {
       return;
     }
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     } catch (IOException e) {
       // best effort: a leftover hidden folder is harmless
     }

@@ -54,6 +54,24 @@ class OutputFolderTest {
   }
 
   @Test
+  void aFullFileSystemGivesAClearErrorAndLeavesNothingBehind() throws IOException {
+    try (java.nio.file.FileSystem fs = com.google.common.jimfs.Jimfs.newFileSystem(
+        com.google.common.jimfs.Configuration.unix().toBuilder().setMaxSize(64 * 1024).build())) {
+      Path target = fs.getPath("/out/s7");
+      java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> {
+        try (OutputFolder f = OutputFolder.create(target)) {
+          f.write("metrics.csv", "x".repeat(1 << 20));
+          f.commit();
+        }
+      });
+      assertTrue(e.getMessage().startsWith("cannot write metrics.csv: "), e.getMessage());
+      try (Stream<Path> left = Files.list(fs.getPath("/out"))) {
+        assertEquals(List.of(), left.toList());
+      }
+    }
+  }
+
+  @Test
   void aKilledRunLeavesNoOutputFolderAndNoPartialFiles() throws IOException, InterruptedException {
     Path target = dir.resolve("killed");
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
