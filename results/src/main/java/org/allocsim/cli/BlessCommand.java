@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.allocsim.experiment.LibraryRuns;
@@ -15,7 +14,6 @@ import org.allocsim.scenarios.file.ExpectationWriter;
 import org.allocsim.strategy.Strategies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code allocsim bless [FILE...]}: rewrites expect: blocks from fresh runs; review the change with git diff. */
 @Command(name = "bless", mixinStandardHelpOptions = true,
@@ -25,17 +23,14 @@ final class BlessCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Parameters(paramLabel = "FILE", arity = "0..*", description = "scenario files (default: library)")
-  List<Path> files = new ArrayList<>();
-
-  @Option(names = "--threads", paramLabel = "N", description = "parallel runs (default: all cores)")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @CommandLine.Mixin
+  LibraryOptions library = new LibraryOptions();
 
   @Override
   public Integer call() {
-    List<Path> targets = files.isEmpty() ? Library.files() : files;
+    List<Path> targets = library.targets(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
-    List<LibraryRuns.Outcome> outcomes = LibraryRuns.run(targets, Strategies.installed(), threads);
+    List<LibraryRuns.Outcome> outcomes = LibraryRuns.run(targets, Strategies.installed(), library.threads);
     for (LibraryRuns.Outcome o : outcomes) {
       Path file = o.scenario().path();
       String before = o.scenario().text();

@@ -20,11 +20,8 @@ final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Parameters(paramLabel = "FILE", arity = "0..*", description = "scenario files (default: library)")
-  List<Path> files = new ArrayList<>();
-
-  @Option(names = "--threads", paramLabel = "N", description = "parallel runs (default: all cores)")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @CommandLine.Mixin
+  LibraryOptions library = new LibraryOptions();
 
   @Option(names = "--strategies", split = ",", paramLabel = "NAME", description = "strategies (default: all)")
   List<String> strategies = new ArrayList<>();
@@ -38,16 +35,12 @@ final class CheckCommand implements Callable<Integer> {
             + String.join(", ", installed.names()));
       }
     }
-    List<Path> targets = files.isEmpty() ? Library.files() : files;
-    if (targets.isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "no scenario files: none given, and no library "
-          + "at " + Library.folder());
-    }
+    List<Path> targets = library.targets(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     List<Regressions.Row> rows = new ArrayList<>();
     int runs = 0;
     for (LibraryRuns.Outcome o : LibraryRuns.run(targets, installed,
-        strategies.isEmpty() ? installed.names() : strategies, threads)) {
+        strategies.isEmpty() ? installed.names() : strategies, library.threads)) {
       rows.addAll(Regressions.of(o));
       runs += o.results().size();
     }
