@@ -1,26 +1,34 @@
 package org.allocsim.kernel;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A record stream held in memory as varints: the time as a zigzag delta from the previous record, then CPU,
- * program, step and both keys (zigzag, so any value round-trips exactly). About 8-12 bytes a record where a
- * {@link RecordList} takes 40, so a library scenario's records are generated once and replayed for every strategy
- * (issue 17: the generator was 70-80 % of each cache-resident run, repeated seven times).
+ * A record stream held in memory in blocks of 4096 records, each column of a block stored as offsets from the
+ * block's minimum in the fewest bytes (1, 2, 4 or 8) that hold them; the time column holds the gaps between
+ * records. About 12-16 bytes a record where a {@link RecordList} takes 40, and decoding is a tight loop per column
+ * (a varint form took more time to decode than the generator took to draw). So a library scenario's records are
+ * generated once and replayed for every strategy (issue 17: the generator was 70-80 % of each cache-resident run,
+ * repeated seven times). Every value round-trips exactly.
  */
 public final class CompactRecords {
-  private static final int CHUNK_BYTES = 1 << 20;
-  /** Room for one record of six maximal varints. */
-  private static final int RECORD_MAX_BYTES = 6 * 10;
+  private static final int BLOCK = 4096;
+  private static final int COLUMNS = 6;
+  private static final int HEADER = COLUMNS * 9;
+  private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final List<String> programs;
-  private final List<byte[]> chunks = new ArrayList<>();
-  private final List<Integer> ends = new ArrayList<>();
-  private byte[] current = new byte[CHUNK_BYTES];
-  private int position;
+  private final List<byte[]> blocks = new ArrayList<>();
+  private final long[][] staged = new long[COLUMNS][BLOCK];
+  private int stagedCount;
   private long lastTime;
   private long size;
+  private long bytes;
 
   private CompactRecords(List<String> programs) {
     this.programs = List.copyOf(programs);
@@ -38,11 +46,11 @@ public final class CompactRecords {
         for (int i = 0; i < n; i++) {
           c.append(batch.time[i], batch.cpu[i], batch.program[i], batch.operation[i], batch.key1[i], batch.key2[i]);
         }
-        if (c.bytes() > maxBytes) {
+        if (c.bytes > maxBytes) {
           return null;
         }
       }
-      c.seal();
+      c.flush();
       return c;
     }
   }
@@ -54,62 +62,125 @@ public final class CompactRecords {
 
   /** Bytes of the encoded records. */
   public long bytes() {
-    long b = position;
-    for (int e : ends) {
-      b += e;
-    }
-    return b;
+    return bytes;
   }
 
   private void append(long time, int cpu, int program, int operation, long key1, long key2) {
-    if (position + RECORD_MAX_BYTES > current.length) {
-      seal();
-      current = new byte[CHUNK_BYTES];
-      position = 0;
-    }
-    position = put(current, position, zigzag(time - lastTime));
-    position = put(current, position, zigzag(cpu));
-    position = put(current, position, zigzag(program));
-    position = put(current, position, zigzag(operation));
-    position = put(current, position, zigzag(key1));
-    position = put(current, position, zigzag(key2));
+    int i = stagedCount++;
+    staged[0][i] = time - lastTime;
+    staged[1][i] = cpu;
+    staged[2][i] = program;
+    staged[3][i] = operation;
+    staged[4][i] = key1;
+    staged[5][i] = key2;
     lastTime = time;
     size++;
-  }
-
-  private void seal() {
-    if (position > 0) {
-      chunks.add(current);
-      ends.add(position);
+    if (stagedCount == BLOCK) {
+      flush();
     }
-    current = new byte[0];
-    position = 0;
   }
 
-  private static long zigzag(long v) {
-    return (v << 1) ^ (v >> 63);
-  }
-
-  private static long unzigzag(long v) {
-    return (v >>> 1) ^ -(v & 1);
-  }
-
-  private static int put(byte[] b, int p, long v) {
-    while ((v & ~0x7FL) != 0) {
-      b[p++] = (byte) ((v & 0x7F) | 0x80);
-      v >>>= 7;
+  private void flush() {
+    int n = stagedCount;
+    if (n == 0) {
+      return;
     }
-    b[p++] = (byte) v;
+    long[] base = new long[COLUMNS];
+    int[] width = new int[COLUMNS];
+    int length = HEADER;
+    for (int c = 0; c < COLUMNS; c++) {
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      for (int i = 0; i < n; i++) {
+        min = Math.min(min, staged[c][i]);
+        max = Math.max(max, staged[c][i]);
+      }
+      long range = max - min; // unsigned
+      base[c] = min;
+      width[c] = Long.compareUnsigned(range, 0xFFL) <= 0 ? 1 : Long.compareUnsigned(range, 0xFFFFL) <= 0 ? 2
+          : Long.compareUnsigned(range, 0xFFFF_FFFFL) <= 0 ? 4 : 8;
+      length += width[c] * n;
+    }
+    byte[] b = new byte[length];
+    int p = HEADER;
+    for (int c = 0; c < COLUMNS; c++) {
+      LONGS.set(b, c * 9, base[c]);
+      b[c * 9 + 8] = (byte) width[c];
+      long[] col = staged[c];
+      for (int i = 0; i < n; i++, p += width[c]) {
+        long v = col[i] - base[c];
+        switch (width[c]) {
+          case 1 -> b[p] = (byte) v;
+          case 2 -> SHORTS.set(b, p, (short) v);
+          case 4 -> INTS.set(b, p, (int) v);
+          default -> LONGS.set(b, p, v);
+        }
+      }
+    }
+    blocks.add(b);
+    bytes += b.length;
+    stagedCount = 0;
+  }
+
+  private static int countOf(byte[] block) {
+    int perRecord = 0;
+    for (int c = 0; c < COLUMNS; c++) {
+      perRecord += block[c * 9 + 8];
+    }
+    return (block.length - HEADER) / perRecord;
+  }
+
+  /** Offset of column c's data in a block of n records. */
+  private static int columnStart(byte[] block, int c, int n) {
+    int p = HEADER;
+    for (int k = 0; k < c; k++) {
+      p += block[k * 9 + 8] * n;
+    }
     return p;
+  }
+
+  private static void decode(byte[] block, int c, int n, int from, int count, long[] out, int at) {
+    long base = (long) LONGS.get(block, c * 9);
+    int w = block[c * 9 + 8];
+    int p = columnStart(block, c, n) + from * w;
+    switch (w) {
+      case 1 -> {
+        for (int i = 0; i < count; i++) {
+          out[at + i] = base + (block[p + i] & 0xFF);
+        }
+      }
+      case 2 -> {
+        for (int i = 0; i < count; i++) {
+          out[at + i] = base + ((short) SHORTS.get(block, p + 2 * i) & 0xFFFF);
+        }
+      }
+      case 4 -> {
+        for (int i = 0; i < count; i++) {
+          out[at + i] = base + ((int) INTS.get(block, p + 4 * i) & 0xFFFF_FFFFL);
+        }
+      }
+      default -> {
+        for (int i = 0; i < count; i++) {
+          out[at + i] = base + (long) LONGS.get(block, p + 8 * i);
+        }
+      }
+    }
+  }
+
+  private static void decode(byte[] block, int c, int n, int from, int count, int[] out, int at, long[] scratch) {
+    decode(block, c, n, from, count, scratch, 0);
+    for (int i = 0; i < count; i++) {
+      out[at + i] = (int) scratch[i];
+    }
   }
 
   /** A fresh stream over the records (each run opens its own; any number may read at once). */
   public RecordStream stream() {
     return new RecordStream() {
-      private int chunk;
-      private int p;
+      private final long[] scratch = new long[BLOCK];
+      private int block;
+      private int from;
       private long time;
-      private long v;
 
       @Override
       public List<String> programNames() {
@@ -121,46 +192,29 @@ public final class CompactRecords {
         batch.clear();
         int n = 0;
         int capacity = batch.capacity();
-        while (n < capacity && chunk < chunks.size()) {
-          byte[] b = chunks.get(chunk);
-          int end = ends.get(chunk);
-          while (n < capacity && p < end) {
-            p = get(b, p);
-            time += unzigzag(v);
-            batch.time[n] = time;
-            p = get(b, p);
-            batch.cpu[n] = (int) unzigzag(v);
-            p = get(b, p);
-            batch.program[n] = (int) unzigzag(v);
-            p = get(b, p);
-            batch.operation[n] = (int) unzigzag(v);
-            p = get(b, p);
-            batch.key1[n] = unzigzag(v);
-            p = get(b, p);
-            batch.key2[n] = unzigzag(v);
-            n++;
+        while (n < capacity && block < blocks.size()) {
+          byte[] b = blocks.get(block);
+          int records = countOf(b);
+          int count = Math.min(records - from, capacity - n);
+          decode(b, 0, records, from, count, batch.time, n);
+          for (int i = n; i < n + count; i++) {
+            time += batch.time[i];
+            batch.time[i] = time;
           }
-          if (p >= end) {
-            chunk++;
-            p = 0;
+          decode(b, 1, records, from, count, batch.cpu, n, scratch);
+          decode(b, 2, records, from, count, batch.program, n, scratch);
+          decode(b, 3, records, from, count, batch.operation, n, scratch);
+          decode(b, 4, records, from, count, batch.key1, n);
+          decode(b, 5, records, from, count, batch.key2, n);
+          n += count;
+          from += count;
+          if (from == records) {
+            block++;
+            from = 0;
           }
         }
         batch.setSize(n);
         return n;
-      }
-
-      /** Reads one varint at p into v; returns the position after it. */
-      private int get(byte[] b, int p) {
-        long x = 0;
-        int shift = 0;
-        byte by;
-        do {
-          by = b[p++];
-          x |= (long) (by & 0x7F) << shift;
-          shift += 7;
-        } while (by < 0);
-        v = x;
-        return p;
       }
     };
   }
