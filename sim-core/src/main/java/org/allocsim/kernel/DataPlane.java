@@ -13,9 +13,6 @@ import org.allocsim.world.World;
  * record, and the oracle's checks are a flag test per free.
  */
 final class DataPlane {
-  /** Owner value for an object on a running program's stack. */
-  static final int OWNER_PROGRAM = -2;
-
   private final Engine engine;
   private final World world;
   private final ObjectTable objects;
@@ -97,7 +94,6 @@ final class DataPlane {
             engine.free(previous, engine.strategy().freeTarget(previous, objects.allocator(previous), null, -1),
                 cpu);
           }
-          objects.setOwner(obj, OWNER_PROGRAM);
           p.setHeld(cpu, obj);
         }
       }
@@ -124,8 +120,6 @@ final class DataPlane {
     }
     int obj = allocator.alloc(cpu, o.allocType().sizeBytes(), p.context());
     if (obj >= 0) {
-      objects.setType(obj, o.allocTypeId());
-      objects.setOwner(obj, OWNER_PROGRAM);
       engine.strategy().onAlloc(obj, a, cpu);
     }
     return obj;
@@ -170,12 +164,10 @@ final class DataPlane {
     long slot = m.slot(valueKey, f.field());
     int unit = objects.unitBytes(obj);
     int old = m.slots().exchange(slot, obj);
-    objects.setOwner(obj, m.id());
     m.adjustStoredBytes(unit);
     engine.strategy().onStore(p, o, obj, m, slot);
     if (old >= 0) {
       m.adjustStoredBytes(-objects.unitBytes(old));
-      objects.setOwner(old, OWNER_PROGRAM);
       engine.free(old, engine.strategy().freeTarget(old, objects.allocator(old), m, f.field()), cpu);
     }
   }
@@ -193,7 +185,6 @@ final class DataPlane {
       return -1;
     }
     m.adjustStoredBytes(-objects.unitBytes(obj));
-    objects.setOwner(obj, OWNER_PROGRAM);
     engine.strategy().onTake(p, o, obj, m, slot);
     if (drop) {
       engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), m, f.field()), cpu);

@@ -84,7 +84,6 @@ final class Lifetimes {
     int obj = m.slots().exchange(slot, -1);
     if (obj >= 0) {
       m.adjustStoredBytes(-engine.objects().unitBytes(obj));
-      engine.objects().setOwner(obj, DataPlane.OWNER_PROGRAM);
       int own = engine.objects().allocator(obj);
       engine.free(obj, engine.strategy().freeTarget(obj, own, m, field), engine.controlCpu());
     }
