@@ -181,7 +181,7 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
    * before), so the records held in memory for the replay do not count. The plain-loop driver runs it because
    * DSOL keeps the previous simulator reachable until the next one starts, which would cancel out of the difference.
    */
-  private static double heapPerLiveObject(RunSpec spec, org.allocsim.strategy.LifetimeStrategy strategy,
+  static double heapPerLiveObject(RunSpec spec, org.allocsim.strategy.LifetimeStrategy strategy,
       long[] live) {
     long before = usedAfterGc();
     long[] atEnd = {0};

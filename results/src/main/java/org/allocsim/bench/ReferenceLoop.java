@@ -41,9 +41,14 @@ public final class ReferenceLoop {
 
   /** Runs records in a fresh reference; returns a checksum of the final state (equal for both modes). */
   public static long run(RecordList records, int keys, int cpus, boolean grouped) {
+    return run(records.stream(), keys, cpus, grouped);
+  }
+
+  /** As {@link #run(RecordList, int, int, boolean)} over a stream (closed at the end). */
+  public static long run(RecordStream records, int keys, int cpus, boolean grouped) {
     ReferenceLoop r = new ReferenceLoop(keys, cpus);
     RecordBatch b = new RecordBatch();
-    try (RecordStream s = records.stream()) {
+    try (RecordStream s = records) {
       for (int n = s.read(b); n > 0; n = s.read(b)) {
         if (grouped) {
           for (int from = 0; from < n; from += GROUP) {

@@ -50,6 +50,17 @@ class BenchCommandTest {
   }
 
   @Test
+  void scaleCurveWritesItsTableAndANewChart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path svg = dir.resolve("curve.svg");
+    assertEquals(0, run("bench", "--scale-curve", svg.toString(), "--curve-live", "500,2000"), err.toString());
+    String table = out.toString();
+    assertEquals(4, table.lines().filter(l -> l.startsWith("uniform ") || l.startsWith("zipf ")).count(), table);
+    assertTrue(java.nio.file.Files.readString(svg).contains("<svg"), "an SVG chart");
+    assertEquals(2, run("bench", "--scale-curve", svg.toString()), "an existing file is never overwritten");
+  }
+
+  @Test
   void badOptionsAreBadInput() {
     assertEquals(2, run("bench", "--repetitions", "0"));
   }
