@@ -12,8 +12,9 @@ import org.allocsim.strategy.Strategies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code allocsim list}: the strategies with their rule, and the library scenarios with their purpose. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists strategies and library scenarios.")
+/** {@code allocsim list}: the commands, the strategies with their rule, and the library scenarios with their purpose. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "Lists the commands, the strategies and the library scenarios.")
 final class ListCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -21,6 +22,8 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    out.println("commands:");
+    commands(spec.parent(), out);
     Strategies strategies = Strategies.installed();
     out.println("strategies:");
     for (String name : strategies.names()) {
@@ -38,5 +41,18 @@ final class ListCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Every subcommand of {@code parent}, nested ones by their full name (trace convert), from picocli's model. */
+  private static void commands(CommandLine.Model.CommandSpec parent, PrintWriter out) {
+    for (CommandLine sub : new java.util.LinkedHashSet<>(parent.subcommands().values())) {
+      CommandLine.Model.CommandSpec c = sub.getCommandSpec();
+      String[] description = c.usageMessage().description();
+      String name = c.qualifiedName().substring(c.root().name().length() + 1);
+      String first = description.length > 0 ? description[0] : "";
+      int stop = first.indexOf(". ");
+      out.printf("  %-22s %s%n", name, stop < 0 ? first : first.substring(0, stop + 1));
+      commands(c, out);
+    }
   }
 }
