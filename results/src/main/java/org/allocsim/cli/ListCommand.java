@@ -47,12 +47,30 @@ final class ListCommand implements Callable<Integer> {
   private static void commands(CommandLine.Model.CommandSpec parent, PrintWriter out) {
     for (CommandLine sub : new java.util.LinkedHashSet<>(parent.subcommands().values())) {
       CommandLine.Model.CommandSpec c = sub.getCommandSpec();
+      String[] header = c.usageMessage().header();
       String[] description = c.usageMessage().description();
+      String text = header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
       String name = c.qualifiedName().substring(c.root().name().length() + 1);
-      String first = description.length > 0 ? description[0] : "";
-      int stop = first.indexOf(". ");
-      out.printf("  %-22s %s%n", name, stop < 0 ? first : first.substring(0, stop + 1));
+      out.print(wrapped(String.format("  %-22s ", name), text.replace("%n", " ").strip()));
       commands(c, out);
     }
+  }
+
+  /** {@code first} then {@code text} wrapped to 100 columns, continuation lines under the text's first column. */
+  private static String wrapped(String first, String text) {
+    StringBuilder b = new StringBuilder(first);
+    int column = first.length();
+    for (String word : text.split(" ")) {
+      if (column > first.length() && column + 1 + word.length() > 100) {
+        b.append('\n').append(" ".repeat(first.length()));
+        column = first.length();
+      } else if (column > first.length()) {
+        b.append(' ');
+        column++;
+      }
+      b.append(word);
+      column += word.length();
+    }
+    return b.append('\n').toString();
   }
 }
