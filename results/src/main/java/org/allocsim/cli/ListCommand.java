@@ -12,7 +12,7 @@ import org.allocsim.strategy.Strategies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code allocsim list}: the commands, the strategies with their rule, and the library scenarios with their purpose. */
+/** {@code allocsim list}: the commands, the strategies with their rules, the library scenarios with their purposes. */
 @Command(name = "list", mixinStandardHelpOptions = true,
     description = "Lists the commands, the strategies and the library scenarios.")
 final class ListCommand implements Callable<Integer> {

@@ -3,13 +3,12 @@ package org.allocsim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,39 +34,49 @@ class FirstScenarioTest {
     return m.group(1);
   }
 
-  /** The table rows of the README's "$ ./allocsim run my-flows.yaml" block. */
-  private static List<String> readmeTable() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"));
-    int at = readme.indexOf("$ ./allocsim run my-flows.yaml\n");
-    assertTrue(at >= 0, "README shows no run of my-flows.yaml");
-    String block = readme.substring(at, readme.indexOf("```", at));
-    return Arrays.stream(block.split("\n")).skip(1).map(String::stripTrailing).filter(l -> !l.isEmpty()).toList();
+  /** Each README block that shows a run of my-flows.yaml: the command's arguments, then the lines printed. */
+  private static List<List<String>> readmeRuns() throws IOException {
+    Matcher m = Pattern.compile("```\n\\$ \\./allocsim (run my-flows\\.yaml[^\n]*)\n(.*?)```", Pattern.DOTALL)
+        .matcher(Files.readString(ROOT.resolve("README.md")));
+    List<List<String>> runs = new ArrayList<>();
+    while (m.find()) {
+      List<String> run = new ArrayList<>(List.of(m.group(1)));
+      Arrays.stream(m.group(2).split("\n")).map(String::stripTrailing).filter(l -> !l.isEmpty()).forEach(run::add);
+      runs.add(run);
+    }
+    return runs;
   }
 
   @Test
-  void theExampleRunsWithTrafficAndPrintsTheReadmesTable() throws IOException {
+  void theExampleRunsWithTrafficAndPrintsTheReadmesTables() throws IOException {
     String text = example("README.md");
     assertEquals(text, example("docs/scenario-format.md"), "README and docs/scenario-format.md differ");
     assertTrue(text.startsWith("# yaml-language-server: $schema=scenarios/scenario.schema.json\n"));
     assertTrue(Files.isRegularFile(ROOT.resolve("scenarios/scenario.schema.json")));
     Path file = tmp.resolve("my-flows.yaml");
     Files.writeString(file, text);
-    Path out = tmp.resolve("out");
-    StringWriter stdout = new StringWriter();
-    StringWriter stderr = new StringWriter();
-    int status = Main.execute(new String[] {"run", file.toString(), "--out", out.toString(), "--quiet"},
-        new PrintWriter(stdout, true), new PrintWriter(stderr, true));
-    assertEquals(0, status, stderr.toString());
-
-    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    assertTrue(summary.toString().contains("my-flows"));
-    List<String> printed = Arrays.stream(stdout.toString().split("\n")).map(String::stripTrailing)
-        .filter(l -> !l.isEmpty()).toList();
-    List<String> shown = readmeTable();
-    // The first line names the output folder, which differs; the table must be the same line for line.
-    assertEquals(shown.subList(1, shown.size()), printed.subList(1, shown.size()));
-    assertTrue(printed.get(0).startsWith("scenario my-flows, seed 1, ") && printed.get(0).contains(" records"));
-    long records = Long.parseLong(printed.get(0).replaceAll(".*seed 1, ([0-9]+) records.*", "$1"));
-    assertTrue(records > 100_000, "traffic: " + records + " records");
+    List<List<String>> runs = readmeRuns();
+    assertEquals(2, runs.size(), "the README shows a run and a what-if with --set");
+    for (List<String> shown : runs) {
+      List<String> args = new ArrayList<>(Arrays.asList(shown.get(0).split(" ")));
+      args.set(1, file.toString());
+      Path out = tmp.resolve("out-" + runs.indexOf(shown));
+      args.addAll(List.of("--out", out.toString(), "--quiet"));
+      StringWriter stdout = new StringWriter();
+      StringWriter stderr = new StringWriter();
+      int status = Main.execute(args.toArray(String[]::new), new PrintWriter(stdout, true),
+          new PrintWriter(stderr, true));
+      assertEquals(0, status, stderr.toString());
+      assertTrue(Files.isRegularFile(out.resolve("summary.json")));
+      List<String> printed = Arrays.stream(stdout.toString().split("\n")).map(String::stripTrailing)
+          .filter(l -> !l.isEmpty()).toList();
+      // The first line names the output folder, which differs; the table must be the same line for line.
+      assertEquals(shown.subList(2, shown.size()), printed.subList(1, shown.size() - 1), shown.get(0));
+      String head = printed.get(0);
+      assertTrue(head.startsWith("scenario my-flows, seed 1, ") && head.contains(" records"), head);
+      assertEquals(shown.get(1).substring(0, shown.get(1).indexOf(';')), head.substring(0, head.indexOf(';')));
+      long records = Long.parseLong(head.replaceAll(".*seed 1, ([0-9]+) records.*", "$1"));
+      assertTrue(records > 100_000, "traffic: " + records + " records");
+    }
   }
 }

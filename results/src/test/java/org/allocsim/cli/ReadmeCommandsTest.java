@@ -131,7 +131,8 @@ class ReadmeCommandsTest {
   void theReadmeTableAndAllocsimListNameEveryCommand() throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));
     StringWriter out = new StringWriter();
-    assertEquals(0, Main.execute(new String[] {"list"}, new PrintWriter(out, true), new PrintWriter(new StringWriter())));
+    PrintWriter err = new PrintWriter(new StringWriter());
+    assertEquals(0, Main.execute(new String[] {"list"}, new PrintWriter(out, true), err));
     String listed = out.toString();
     Set<String> names = commandNames();
     assertTrue(names.contains("trace record"), names.toString());

@@ -26,7 +26,8 @@ class RepositoryLinksTest {
   private static final Pattern URL = Pattern.compile("https?://");
   /** A path into the repository's own folders, or one that climbs out of the folder it is written in. */
   private static final Pattern PATH = Pattern.compile(
-      "(?<![\\w./-])((?:\\.\\./)+[^\\s`'\"),;]*|(?:docs|scenarios|sim-core|strategies|results|bench|\\.ci)/[^\\s`'\"),;]*"
+      "(?<![\\w./-])((?:\\.\\./)+[^\\s`'\"),;]*"
+          + "|(?:docs|scenarios|sim-core|strategies|results|bench|\\.ci)/[^\\s`'\"),;]*"
           + "|/work/[^\\s`'\"),;]*|[\\w.-]+\\.md\\b)");
   private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
 
@@ -153,7 +154,8 @@ class RepositoryLinksTest {
     Page page = new Page(ROOT.resolve("docs/x.md"), String.join("\n",
         "[notes](../../shared/design/kernel-model.md) and [gone](missing.md) and [bad anchor](designs.md#nowhere)",
         "see kernel-model.md, ../shared/design/workloads.md and /work/shared/design/ and https://example.org",
-        "fine: [designs](designs.md#design-3-a-static-allocator-per-map-static-per-map), scenarios/library/s07-load-order.yaml"));
+        "fine: [designs](designs.md#design-3-a-static-allocator-per-map-static-per-map),",
+        "and scenarios/library/s07-load-order.yaml"));
     List<String> p = problems(page);
     assertEquals(7, p.size(), String.join("\n", p));
     assertTrue(p.get(0).contains("leaves the repository"), p.get(0));
@@ -179,6 +181,7 @@ class RepositoryLinksTest {
   private static boolean isSource(Path f) {
     String p = ROOT.relativize(f).toString();
     return !p.startsWith(".git") && !p.contains("/target/") && !p.startsWith("out/") && !p.contains(".cifuzz-corpus")
-        && !p.endsWith("RepositoryLinksTest.java") && p.matches(".*\\.(java|md|yaml|json|sbatch|xml)$|\\.ci/.*|allocsim");
+        && !p.endsWith("RepositoryLinksTest.java")
+        && p.matches(".*\\.(java|md|yaml|json|sbatch|xml)$|\\.ci/.*|allocsim");
   }
 }
