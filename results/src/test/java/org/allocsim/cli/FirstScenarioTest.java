@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example scenario of the README's first hour and of docs/scenario-format.md is one text, it runs, it has
- * traffic, and the console table the README shows for it is the one a run prints.
+ * traffic, and the console tables the README shows for its run, its what-if and its sweep are the ones printed.
  */
 class FirstScenarioTest {
   private static final Path ROOT = Path.of("..");
@@ -78,5 +78,24 @@ class FirstScenarioTest {
       long records = Long.parseLong(head.replaceAll(".*seed 1, ([0-9]+) records.*", "$1"));
       assertTrue(records > 100_000, "traffic: " + records + " records");
     }
+  }
+
+  @Test
+  void theReadmesSweepOfTheExamplePrintsItsTable() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    Matcher m = Pattern.compile("```\n\\$ \\./allocsim (sweep my-flows\\.yaml[^\n]*)\n\\.\\.\\.\n(.*?)```",
+        Pattern.DOTALL).matcher(readme);
+    assertTrue(m.find(), "README shows no sweep of my-flows.yaml");
+    Path file = tmp.resolve("my-flows.yaml");
+    Files.writeString(file, example("README.md"));
+    List<String> args = new ArrayList<>(Arrays.asList(m.group(1).split(" ")));
+    args.set(1, file.toString());
+    args.addAll(List.of("--out", tmp.resolve("sweep").toString(), "--quiet"));
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    assertEquals(0, Main.execute(args.toArray(String[]::new), new PrintWriter(stdout, true),
+        new PrintWriter(stderr, true)), stderr.toString());
+    String shown = m.group(2).stripTrailing();
+    assertTrue(stdout.toString().contains(shown + "\n"), "printed:\n" + stdout + "\nREADME:\n" + shown);
   }
 }
