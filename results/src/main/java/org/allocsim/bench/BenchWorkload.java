@@ -48,8 +48,11 @@ public final class BenchWorkload {
     values.put("duration", Long.toString(durationNs));
     // Four reloads whatever the length (500 ms at the default 2 s), so a tiny test run still has its timeline.
     values.putIfAbsent("reload_every", Long.toString(durationNs / 4));
-    String text = zipf ? text().replace("keys: {uniform: \"${keys}\"}", "keys: {zipf: \"${keys}\", exponent: 0.99}")
-        : text();
+    String uniform = "keys: {uniform: \"${keys}\"}";
+    if (zipf && !text().contains(uniform)) {
+      throw new IllegalStateException(RESOURCE + " no longer has the line " + uniform + " that Zipf keys replace");
+    }
+    String text = zipf ? text().replace(uniform, "keys: {zipf: \"${keys}\", exponent: 0.99}") : text();
     ScenarioFile f = new ScenarioReader(Strategies.installed()).parse(Path.of(RESOURCE), text,
         new Parameters(values));
     return ScenarioRuns.spec(f, f.seed(), 0);

@@ -15,14 +15,16 @@ import org.allocsim.world.World;
  */
 final class DataPlane {
   private final Engine engine;
+  private final StrategyPort strategy;
   private final World world;
   private final ObjectTable objects;
   private long records;
   private long idleRuns;
   private long nullAllocs;
 
-  DataPlane(Engine engine) {
+  DataPlane(Engine engine, StrategyPort strategy) {
     this.engine = engine;
+    this.strategy = strategy;
     this.world = engine.world();
     this.objects = engine.objects();
   }
@@ -77,7 +79,7 @@ final class DataPlane {
       case ALLOC_DROP -> {
         int obj = alloc(p, o, cpu);
         if (obj >= 0) {
-          engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), null, -1), cpu);
+          engine.drop(obj, null, -1, cpu);
         }
       }
       case TAKE_DROP -> take(p, o, key1, cpu, true);
@@ -92,8 +94,7 @@ final class DataPlane {
         if (obj >= 0) {
           int previous = p.held(cpu);
           if (previous >= 0) {
-            engine.free(previous, engine.strategy().freeTarget(previous, objects.allocator(previous), null, -1),
-                cpu);
+            engine.drop(previous, null, -1, cpu);
           }
           p.setHeld(cpu, obj);
         }
@@ -139,7 +140,7 @@ final class DataPlane {
   }
 
   private int alloc(Program p, Operation o, int cpu) {
-    int a = engine.strategy().allocatorFor(p, o);
+    int a = strategy.allocatorFor(p, o);
     if (a < 0) {
       nullAllocs++;
       return -1;
@@ -151,7 +152,7 @@ final class DataPlane {
     }
     int obj = allocator.alloc(cpu, o.allocType().sizeBytes(), p.context());
     if (obj >= 0) {
-      engine.strategy().onAlloc(obj, a, cpu);
+      strategy.allocated(obj, allocator.ref(), cpu);
     }
     return obj;
   }
@@ -183,23 +184,22 @@ final class DataPlane {
     BpfMap m = target(f, key);
     if (m == null) {
       // bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds.
-      engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), null, -1), cpu);
+      engine.drop(obj, null, -1, cpu);
       return;
     }
     long valueKey = valueKey(f, key);
     if (!engine.elements().ensure(m, valueKey, cpu, p.context())) {
       // The element could not be allocated: the update fails and the program releases the object.
-      engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), null, -1), cpu);
+      engine.drop(obj, null, -1, cpu);
       return;
     }
     long slot = m.slot(valueKey, f.field());
     int unit = objects.unitBytes(obj);
     int old = m.slots().exchange(slot, obj);
     m.adjustStoredBytes(unit);
-    engine.strategy().onStore(p, o, obj, m, slot);
     if (old >= 0) {
       m.adjustStoredBytes(-objects.unitBytes(old));
-      engine.free(old, engine.strategy().freeTarget(old, objects.allocator(old), m, f.field()), cpu);
+      engine.drop(old, m, f.field(), cpu);
     }
   }
 
@@ -207,7 +207,7 @@ final class DataPlane {
   private int take(Program p, Operation o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
     BpfMap m = target(f, key);
-    if (m == null || !engine.strategy().takeReturnsObject(p, o)) {
+    if (m == null || !strategy.takeReturnsObject(p, o)) {
       return -1;
     }
     long slot = m.slot(valueKey(f, key), f.field());
@@ -216,9 +216,8 @@ final class DataPlane {
       return -1;
     }
     m.adjustStoredBytes(-objects.unitBytes(obj));
-    engine.strategy().onTake(p, o, obj, m, slot);
     if (drop) {
-      engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), m, f.field()), cpu);
+      engine.drop(obj, m, f.field(), cpu);
     }
     return obj;
   }

@@ -1,6 +1,6 @@
 package org.allocsim.world;
 
-/** The map types allocsim models (kernel-model.md §1.0, §4.2). */
+/** The map types allocsim models (docs/designs.md; sizes in docs/workloads.md). */
 public enum MapType {
   HASH("hash"),
   ARRAY("array"),
@@ -24,11 +24,6 @@ public enum MapType {
 
   public boolean isMapInMap() {
     return this == ARRAY_OF_MAPS || this == HASH_OF_MAPS;
-  }
-
-  /** Elements of hash maps exist only once written; array elements always exist. */
-  public boolean isHash() {
-    return this == HASH || this == LRU_HASH || this == HASH_OF_MAPS;
   }
 
   public static MapType fromLabel(String label) {
