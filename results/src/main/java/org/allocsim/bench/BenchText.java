@@ -44,7 +44,7 @@ public final class BenchText {
         "grouped %s/s; replay is %.2f of the sequential", mega(ref.cacheResidentGrouped()),
         f.cacheResidentRecordsPerS() / ref.cacheResidentSequential()));
     row(b, "workload generator", mega(f.generateRecordsPerS()) + "/s", "(not in the replay figures)");
-    row(b, "heap per live object", String.format(Locale.ROOT, "%.1f B", f.bytesPerLiveObject()), "(target <= 40)");
+    row(b, "heap per live object", String.format(Locale.ROOT, "%.1f B", f.bytesPerLiveObject()), "(target <= 32)");
     BenchFigures.LongTraceFigures l = f.longTrace();
     if (l != null) {
       row(b, "long trace, -Xmx" + l.maxHeapBytes() / 1048576 + "m", l.ok()
