@@ -94,12 +94,17 @@ final class CSource {
     }
   }
 
+  /** Struct names of kptr fields, and kernel types the programs create (bpf_cpumask_create). */
   private Set<String> fieldTypes() {
     Set<String> out = new LinkedHashSet<>();
     for (MapSpec m : object.maps()) {
       for (KptrField f : m.valueSpec().fields()) {
         out.add(f.typeName());
       }
+    }
+    for (ProgramSpec p : object.programs()) {
+      p.operations().stream().filter(o -> o.type() != null && names.allocatesKernelObject(o.type()))
+          .forEach(o -> out.add(o.type()));
     }
     return out;
   }
@@ -153,6 +158,8 @@ final class CSource {
     Set<String> all = new LinkedHashSet<>();
     object.types().keySet().forEach(t -> all.add(names.local(t)));
     fieldTypes().forEach(t -> all.add(names.field(t)));
+    // An outer map's value struct is named only inside __array(values, ...): keep it complete too.
+    object.maps().stream().filter(m -> m.type() != MapType.ALLOCATOR).forEach(m -> all.add(valueStruct(m)));
     for (String t : all) {
       c.append("  ids += bpf_core_type_id_local(struct ").append(t).append(");\n");
     }

@@ -80,8 +80,8 @@ final class KernelDriver {
       cmd.addAll(KernelMaps.keyBytes(a.key()));
       cmd.addAll(List.of("value", "pinned", inner.toString()));
       Shell.Result r = fs.tool(cmd);
-      String key = EventKeys.insert(maps.spec(fs.mapId(inner)).name(), maps.label(fs.mapId(path(a.outer()))),
-          a.key());
+      String innerName = a.inner().map() != null ? a.inner().map() : maps.spec(fs.mapId(inner)).name();
+      String key = EventKeys.insert(innerName, maps.label(fs.mapId(path(a.outer()))), a.key());
       events.put(key, r.ok() ? "accepted" : "refused: " + VerifierLog.errno(r.output()));
     } else if (action instanceof ControlAction.DeleteInner a) {
       List<String> cmd = new ArrayList<>(List.of("map", "delete", "pinned", path(a.outer()).toString(), "key"));

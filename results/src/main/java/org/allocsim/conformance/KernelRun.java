@@ -34,6 +34,8 @@ final class KernelRun {
   private final Map<String, Path> packets = new HashMap<>();
   private final Set<String> syscall = new HashSet<>();
   private final Compiler compiler;
+  private final SyscallRunner syscallRunner;
+  private boolean syscallBatch;
   private int batches;
   private String lastLine;
   private long lastRepeat;
@@ -43,6 +45,7 @@ final class KernelRun {
     this.fs = fs;
     this.out = out;
     this.compiler = compiler;
+    this.syscallRunner = new SyscallRunner(fs.shell(), out);
     Bpffs.mkdirs(out.resolve("logs"));
     Bpffs.mkdirs(out.resolve("runs"));
     this.driver = new KernelDriver(fs, compiler, new Census(fs, out), out.resolve("logs"), events, objectNames);
@@ -108,13 +111,13 @@ final class KernelRun {
     if (pin == null) {
       return;
     }
-    if (syscall.contains(program)) {
-      // BPF_PROG_TEST_RUN of a syscall program takes no repeat: one run per record.
-      endGroup();
-      batch.add("prog run pinned " + pin + " ctx_in " + packet(step, key1, key2));
-      return;
+    boolean sys = syscall.contains(program);
+    if (sys != syscallBatch) {
+      flush();
+      syscallBatch = sys;
     }
-    String line = "prog run pinned " + pin + " data_in " + packet(step, key1, key2);
+    String line = sys ? pin + " " + packet(step, key1, key2)
+        : "prog run pinned " + pin + " data_in " + packet(step, key1, key2);
     if (line.equals(lastLine)) {
       lastRepeat++;
       return;
@@ -126,7 +129,7 @@ final class KernelRun {
 
   private void endGroup() {
     if (lastLine != null) {
-      batch.add(lastLine + " repeat " + lastRepeat);
+      batch.add(lastLine + (syscallBatch ? " " : " repeat ") + lastRepeat);
       lastLine = null;
     }
   }
@@ -143,6 +146,10 @@ final class KernelRun {
       throw new UncheckedIOException(e);
     }
     batch.clear();
+    if (syscallBatch) {
+      syscallRunner.run(f);
+      return;
+    }
     Shell.Result r = fs.tool("batch", "file", f.toString());
     if (!r.ok()) {
       throw new IllegalStateException("bpftool batch failed on " + f + ": " + r.output().strip());
