@@ -41,6 +41,10 @@ final class KernelCommand implements Callable<Integer> {
       description = "scenarios with more records compare control events only (default: ${DEFAULT-VALUE})")
   long maxRecords;
 
+  @Option(names = "--sizes", split = ",", paramLabel = "BYTES", description = "with --calibrate: object sizes "
+      + "(default: 48,88,120,248,504,1016, one per size class from 64 to 1024 bytes)")
+  List<Integer> sizes = new ArrayList<>();
+
   @Option(names = "--quiet", description = "no progress lines")
   boolean quiet;
 
@@ -59,11 +63,16 @@ final class KernelCommand implements Callable<Integer> {
     boolean show = !quiet && System.console() != null;
     if (calibrate) {
       Path dir = out != null ? out : Path.of("out/kernel-calibration");
+      for (int s : sizes) {
+        if (s < 1 || s > 4088) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--sizes: expected 1..4088 bytes, got " + s);
+        }
+      }
       Calibration.run(dir, stdout, line -> {
         if (show) {
           err.println(line);
         }
-      });
+      }, sizes.isEmpty() ? Calibration.SIZES : sizes.stream().mapToInt(Integer::intValue).toArray());
       return 0;
     }
     KernelCheck.Totals t = KernelCheck.run(new KernelCheck.Options(files, out != null ? out : Path.of("out/kernel"),

@@ -17,11 +17,11 @@ import org.allocsim.report.OutputFolder;
  */
 public final class Calibration {
   static final int OBJECTS = 100_000;
-  static final int[] SIZES = {48, 88, 120, 248, 504, 1016};
+  public static final int[] SIZES = {48, 88, 120, 248, 504, 1016};
 
   /** One size's figures. */
   record Size(int bytes, int modelUnit, String cache, double objectBytesPerObject, double slabBytesPerObject,
-      long freeDelayNs) {
+      long freeDelayNs, long objectsAdded, long objectsKept, double allSlabBytesPerObject) {
   }
 
   private Calibration() {
@@ -29,6 +29,12 @@ public final class Calibration {
 
   /** Measures and writes calibration.txt and parameters.yaml into dir. */
   public static void run(Path dir, java.io.PrintWriter out, Consumer<String> progress) throws IOException {
+    run(dir, out, progress, SIZES);
+  }
+
+  /** As {@link #run(Path, java.io.PrintWriter, Consumer)} with the object sizes to measure. */
+  public static void run(Path dir, java.io.PrintWriter out, Consumer<String> progress, int[] objectSizes)
+      throws IOException {
     Shell shell = new Shell();
     String bpftool = Prerequisites.which("bpftool").orElseThrow();
     Path root = Path.of("/sys/fs/bpf", "allocsim-" + ProcessHandle.current().pid());
@@ -38,7 +44,7 @@ public final class Calibration {
       Path work = folder.resolve("c/x").getParent();
       progress.accept("calibrate: RCU grace period (membarrier)");
       rcuNs = RcuTimer.medianGracePeriodNs(shell, work);
-      for (int s : SIZES) {
+      for (int s : objectSizes) {
         progress.accept("calibrate: " + OBJECTS + " objects of " + s + " bytes");
         sizes.add(measure(fs, work, s));
       }
@@ -61,47 +67,52 @@ public final class Calibration {
     }
     Path zero = work.resolve("zero.bin");
     Files.write(zero, new byte[CSource.PACKET_BYTES]);
-    // Round 1 on cold caches: bytes per object. Round 2: SLUB keeps round 1's emptied slabs on partial lists and
-    // counts their free objects as active, so only a refill of those slabs shows the free coming back.
-    SlabInfo[] first = fill(fs, o, zero, bytes, 1);
-    String cache = first[1].grewMost(first[0]);
-    double objectBytes = (double) (first[1].objectBytes() - first[0].objectBytes()) / OBJECTS;
-    double slabBytes = (double) (first[1].slabBytes() - first[0].slabBytes()) / OBJECTS;
-    sleepMs(1000);
-    SlabInfo[] second = fill(fs, o, zero, bytes, 2);
-    long base = second[0].caches().get(cache)[0];
-    long grown = second[1].caches().get(cache)[0] - base;
-    long t0 = System.nanoTime();
-    Bpffs.remove(fs.root().resolve("fill-" + bytes + "-2"));
-    long delay = -1;
-    while (grown > OBJECTS / 100 && System.nanoTime() - t0 < 10_000_000_000L) {
-      if (SlabInfo.read().caches().get(cache)[0] - base <= grown / 20) {
-        delay = System.nanoTime() - t0;
-        break;
+    Path pins = fs.root().resolve("fill-" + bytes);
+    Bpffs.mkdirs(pins);
+    try {
+      Shell.Result r = fs.tool("prog", "loadall", o.toString(), pins.resolve("p").toString(), "pinmaps",
+          pins.resolve("m").toString());
+      if (!r.ok()) {
+        throw new IllegalStateException("calibration program refused: " + VerifierLog.reason(r.output(),
+            "fill_one"));
       }
-      sleepMs(1);
+      SlabInfo.shrinkKmalloc();
+      SlabInfo before = SlabInfo.read();
+      fs.tool("prog", "run", "pinned", pins.resolve("p/fill_one").toString(), "data_in", zero.toString(),
+          "repeat", Integer.toString(OBJECTS));
+      SlabInfo.shrinkKmalloc();
+      SlabInfo after = SlabInfo.read();
+      String cache = kmallocCache(before, after, modelUnit(bytes));
+      long base = before.count(cache, 0);
+      long grown = after.count(cache, 0) - base;
+      double objectBytes = (double) (after.count(cache, 1) - before.count(cache, 1)) / OBJECTS;
+      double slabBytes = (double) (after.count(cache, 2) - before.count(cache, 2)) / OBJECTS;
+      long t0 = System.nanoTime();
+      Bpffs.remove(pins);
+      long delay = -1;
+      long kept = grown;
+      while (System.nanoTime() - t0 < 10_000_000_000L) {
+        SlabInfo.shrink(cache);
+        kept = SlabInfo.read().count(cache, 0) - base;
+        if (kept <= grown / 20) {
+          delay = System.nanoTime() - t0;
+          break;
+        }
+        sleepMs(5);
+      }
+      double all = (double) (after.slabBytes() - before.slabBytes()) / OBJECTS;
+      return new Size(bytes, modelUnit(bytes), cache, objectBytes, slabBytes, delay, grown, Math.max(0, kept), all);
+    } finally {
+      Bpffs.remove(pins);
     }
-    return new Size(bytes, modelUnit(bytes), cache, objectBytes, slabBytes, delay);
   }
 
-  /** Loads the fill program, stores OBJECTS objects; returns slabinfo before and after. Round 1 is dropped. */
-  private static SlabInfo[] fill(Bpffs fs, Path o, Path zero, int bytes, int round) {
-    Path pins = fs.root().resolve("fill-" + bytes + "-" + round);
-    Bpffs.mkdirs(pins);
-    Shell.Result r = fs.tool("prog", "loadall", o.toString(), pins.resolve("p").toString(), "pinmaps",
-        pins.resolve("m").toString());
-    if (!r.ok()) {
-      Bpffs.remove(pins);
-      throw new IllegalStateException("calibration program refused: " + VerifierLog.reason(r.output(), "fill_one"));
-    }
-    SlabInfo before = SlabInfo.read();
-    fs.tool("prog", "run", "pinned", pins.resolve("p/fill_one").toString(), "data_in", zero.toString(),
-        "repeat", Integer.toString(OBJECTS));
-    SlabInfo after = SlabInfo.read();
-    if (round == 1) {
-      Bpffs.remove(pins);
-    }
-    return new SlabInfo[] {before, after};
+  /** kmalloc's cache for a unit: the memcg-accounted one ({@code kmalloc-cg-64}) or the plain one, whichever grew. */
+  private static String kmallocCache(SlabInfo before, SlabInfo after, int unit) {
+    String name = unit >= 1024 ? (unit / 1024) + "k" : Integer.toString(unit);
+    String cg = "kmalloc-cg-" + name;
+    String plain = "kmalloc-" + name;
+    return after.count(cg, 0) - before.count(cg, 0) >= after.count(plain, 0) - before.count(plain, 0) ? cg : plain;
   }
 
   /** The model's unit for an object: the smallest of bpf_mem_alloc's 11 classes holding size + 8. */
