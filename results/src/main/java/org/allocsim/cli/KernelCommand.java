@@ -55,6 +55,9 @@ final class KernelCommand implements Callable<Integer> {
     if (!calibrate && files.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "expected scenario files or --calibrate");
     }
+    if (spec.commandLine().getParseResult().hasMatchedOption("--known") && !Files.exists(known)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--known: no such file: " + known);
+    }
     Optional<String> missing = KernelCheck.missing();
     if (missing.isPresent()) {
       err.println("allocsim: kernel: " + missing.get());
