@@ -152,14 +152,14 @@ final class CProgram {
     line("if (" + k + " >= " + vm.maxEntries() + ") " + onNull);
     line("__u32 k_" + v + " = " + k + ";");
     line("struct " + vs + " *" + v + " = bpf_map_lookup_elem(" + mapRef + ", &k_" + v + ");");
-    if (vm.type().isHash() && create) {
+    if (isHash(vm.type()) && create) {
       line("if (!" + v + ") {");
       line("  struct " + vs + " zero = {};");
       line("  bpf_map_update_elem(" + mapRef + ", &k_" + v + ", &zero, BPF_NOEXIST);");
       line("  " + v + " = bpf_map_lookup_elem(" + mapRef + ", &k_" + v + ");");
       line("}");
       line("if (!" + v + ") " + onNull);
-    } else if (vm.type().isHash() && onAbsent != null) {
+    } else if (isHash(vm.type()) && onAbsent != null) {
       line("if (!" + v + ") " + onAbsent);
     } else {
       line("if (!" + v + ") " + onNull);
@@ -168,6 +168,11 @@ final class CProgram {
 
   private String fieldType(FieldSpec f) {
     return fieldType(object, f);
+  }
+
+  /** Hash elements exist only once written; array elements always exist. */
+  private static boolean isHash(org.allocsim.world.MapType t) {
+    return t == org.allocsim.world.MapType.HASH || t == org.allocsim.world.MapType.LRU_HASH;
   }
 
   private static String fieldType(ObjectSpec object, FieldSpec f) {
