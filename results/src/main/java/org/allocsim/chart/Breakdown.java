@@ -107,7 +107,7 @@ final class Breakdown {
     p.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     Style.grid(p);
     TextTitle label = new TextTitle(name, Style.LABEL);
-    label.setBackgroundPaint(new java.awt.Color(255, 255, 255, 200));
+    label.setBackgroundPaint(java.awt.Color.WHITE);
     p.addAnnotation(new XYTitleAnnotation(0.01, 0.98, label, RectangleAnchor.TOP_LEFT));
     return p;
   }

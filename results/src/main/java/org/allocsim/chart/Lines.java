@@ -65,7 +65,7 @@ final class Lines {
         data.addSeries(s);
       }
       DeviationRenderer r = new DeviationRenderer(true, false);
-      r.setAlpha(0.15f);
+      r.setAlpha(0.25f); // exact in binary: short SVG attributes
       style(r, drawn);
       plot.setDataset(data);
       plot.setRenderer(r);

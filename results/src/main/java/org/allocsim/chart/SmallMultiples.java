@@ -56,7 +56,7 @@ public final class SmallMultiples {
       Style.grid(panel);
       if (!names.get(p).isEmpty()) {
         TextTitle label = new TextTitle(names.get(p), Style.LABEL);
-        label.setBackgroundPaint(new java.awt.Color(255, 255, 255, 200));
+        label.setBackgroundPaint(java.awt.Color.WHITE);
         panel.addAnnotation(new XYTitleAnnotation(0.01, 0.98, label, RectangleAnchor.TOP_LEFT));
       }
       plot.add(panel);

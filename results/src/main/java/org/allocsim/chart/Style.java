@@ -43,7 +43,7 @@ public final class Style {
 
   public static BasicStroke stroke(int i) {
     float[] dash = DASHES[i % DASHES.length];
-    return dash == null ? new BasicStroke(2.2f) : new BasicStroke(2.2f, BasicStroke.CAP_BUTT,
+    return dash == null ? new BasicStroke(2.25f) : new BasicStroke(2.25f, BasicStroke.CAP_BUTT,
         BasicStroke.JOIN_ROUND, 10f, dash, 0f);
   }
 
