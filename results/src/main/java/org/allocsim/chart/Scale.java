@@ -7,11 +7,11 @@ package org.allocsim.chart;
  * @param unit the unit's name for the axis label
  * @param factor multiply a raw value (bytes, ns) by this to get the unit
  */
-record Scale(String unit, double factor) {
+public record Scale(String unit, double factor) {
   static final Scale ONE = new Scale("", 1);
 
   /** KiB below one MiB, MiB from there. */
-  static Scale bytes(double maxBytes) {
+  public static Scale bytes(double maxBytes) {
     return maxBytes < (1 << 20) ? new Scale("KiB", 1.0 / 1024) : new Scale("MiB", 1.0 / (1 << 20));
   }
 

@@ -43,6 +43,7 @@ public final class SmallMultiples {
       r.setDrawXError(false);
       r.setDefaultLinesVisible(true);
       r.setErrorPaint(null); // the series colour
+      r.setErrorStroke(new java.awt.BasicStroke(1.5f));
       for (int s = 0; s < data.get(p).getSeriesCount(); s++) {
         r.setSeriesPaint(s, Style.color(s));
         r.setSeriesStroke(s, Style.stroke(s));

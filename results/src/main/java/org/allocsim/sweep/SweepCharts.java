@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.allocsim.chart.Figure;
+import org.allocsim.chart.Scale;
 import org.allocsim.chart.SmallMultiples;
 import org.allocsim.stats.Estimate;
 import org.allocsim.stats.ReplicationStatistics;
@@ -55,8 +56,15 @@ final class SweepCharts {
         continue;
       }
       boolean bytes = metric.endsWith("_bytes") || metric.endsWith("_bytes_end");
-      double yScale = bytes ? 1.0 / (1 << 20) : metric.endsWith("fraction") ? 100 : 1;
-      String yTitle = metric + (bytes ? " (MiB)" : metric.endsWith("fraction") ? " (%)" : "");
+      double max = 0;
+      for (ReplicationStatistics st : stats) {
+        for (Map<String, Estimate> m : st.strategies().values()) {
+          max = Math.max(max, Math.abs(m.get(metric).mean()));
+        }
+      }
+      Scale unit = Scale.bytes(max); // the one unit system: KiB below a MiB, MiB from there
+      double yScale = bytes ? unit.factor() : metric.endsWith("fraction") ? 100 : 1;
+      String yTitle = metric + (bytes ? " (" + unit.unit() + ")" : metric.endsWith("fraction") ? " (%)" : "");
       List<String> names = new ArrayList<>();
       List<YIntervalSeriesCollection> data = new ArrayList<>();
       panels.forEach((others, group) -> {
