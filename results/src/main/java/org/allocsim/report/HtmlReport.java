@@ -66,19 +66,12 @@ public final class HtmlReport {
           .append("</td><td>").append(s.loadsRejected()).append("</td><td>").append(s.safetyViolations())
           .append("</td><td>").append(s.failedAllocs()).append("</td><td>")
           .append(SummaryTable.share(s.idleRuns(), s.records())).append("</td><td>")
-          .append(memory(s.peakBytes())).append("</td><td>").append(memory(s.endBytes())).append("</td><td>")
-          .append(memory(s.strandedBytesEnd())).append("</td><td>").append(Units.percent(s.warmAllocFraction()))
+          .append(Units.memory(s.peakBytes())).append("</td><td>").append(Units.memory(s.endBytes())).append("</td><td>")
+          .append(Units.memory(s.strandedBytesEnd())).append("</td><td>").append(Units.percent(s.warmAllocFraction()))
           .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%,d", s.bookkeepingOps()))
           .append("</td></tr>\n");
     }
     b.append("</table>\n");
-  }
-
-  /** Bytes as in summary.txt, with the unit written out for a reader of the page: 1.91 MiB, 554 KiB. */
-  static String memory(long bytes) {
-    String s = SummaryTable.bytes(bytes);
-    return s.endsWith("K") || s.endsWith("M") || s.endsWith("G") || s.endsWith("T")
-        ? s.substring(0, s.length() - 1) + " " + s.charAt(s.length() - 1) + "iB" : s + " B";
   }
 
   private static void refusals(StringBuilder b, List<RunResult> results) {

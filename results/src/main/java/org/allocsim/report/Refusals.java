@@ -16,7 +16,7 @@ import org.allocsim.kernel.RunResult;
  */
 public final class Refusals {
   private static final Pattern KERNEL_MESSAGE = Pattern.compile("\\(([a-z_ ]+[a-z])\\)\\s*$");
-  private static final Pattern SPECIFIC = Pattern.compile("\\S*[0-9@#]\\S*");
+  private static final Pattern SPECIFIC = Pattern.compile("[^\\s()]*[0-9@#][^\\s()]*");
 
   private Refusals() {
   }
@@ -58,11 +58,15 @@ public final class Refusals {
     if (colon > 0 && !SPECIFIC.matcher(reason.substring(0, colon)).find()) {
       return reason.substring(0, colon);
     }
+    int last = reason.lastIndexOf(": ");
+    if (last > 0 && !SPECIFIC.matcher(reason.substring(last + 2)).find()) {
+      return reason.substring(last + 2); // "kptr_xchg from m1 (...) into m2 (...): objects must come from ..."
+    }
     Matcher m = KERNEL_MESSAGE.matcher(reason);
     if (m.find()) {
       return m.group(1);
     }
-    return SPECIFIC.matcher(reason).replaceAll("…");
+    return SPECIFIC.matcher(reason).replaceAll("…").replaceAll("…( …)+", "…");
   }
 
   /** The summary.txt section, at most 72 columns. */
@@ -76,8 +80,13 @@ public final class Refusals {
       b.append(Wrap.lines(String.join(", ", g.strategies()) + ": " + g.refused() + " refused"
           + (g.strategies().size() > 1 ? " each, the same loads" : ""), "  "));
       for (Reason r : g.reasons()) {
-        b.append(Wrap.lines(r.count() + " x " + r.reason() + (r.count() > 1 ? "; the first" : "") + ", at "
-            + Units.time(r.first().timeNs()) + ":", "  ", "    "));
+        if (r.count() == 1) { // one refusal says it best in full
+          b.append(Wrap.lines("at " + Units.time(r.first().timeNs()) + ", " + r.first().subject() + ": "
+              + r.first().reason(), "  ", "    "));
+          continue;
+        }
+        b.append(Wrap.lines(r.count() + " x " + r.reason() + "; the first, at " + Units.time(r.first().timeNs())
+            + ":", "  ", "    "));
         b.append(Wrap.lines(r.first().subject() + ": " + r.first().reason(), "    ", "      "));
       }
     }

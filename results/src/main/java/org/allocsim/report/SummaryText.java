@@ -33,9 +33,15 @@ public final class SummaryText {
     b.append('\n').append(SummaryTable.LEGEND);
     long end = endOf(set);
     b.append("\nTotal allocator memory over time\n");
-    b.append(AsciiChart.render(series(set, Metric.TOTAL_BYTES, 1.0 / (1 << 20)), end, CHART_WIDTH, "MiB"));
-    b.append("\nWarm share of allocations, per sample interval\n");
-    b.append(AsciiChart.render(warmth(set), end, CHART_WIDTH, "(1 = all warm)"));
+    b.append(AsciiChart.render(series(set, Metric.TOTAL_BYTES, 1), end, CHART_WIDTH,
+        v -> Units.memory(Math.round(v))));
+    List<AsciiChart.Series> warmth = warmth(set);
+    if (warmth.stream().allMatch(s -> java.util.Arrays.stream(s.values()).allMatch(v -> v == 0))) {
+      b.append("\nNo allocation was served warm.\n");
+    } else {
+      b.append("\nWarm share of allocations, per sample interval\n");
+      b.append(AsciiChart.render(warmth, end, CHART_WIDTH, v -> Units.percent(v) + " warm"));
+    }
     b.append(violations(set));
     b.append(Refusals.render(set.results()));
     b.append("\nReproduce with:\n");

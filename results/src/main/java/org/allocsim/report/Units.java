@@ -21,6 +21,13 @@ public final class Units {
     return v.toPlainString() + (millis ? " ms" : " s");
   }
 
+  /** Bytes with the unit written out, for readers of a page or a chart's scale: 1.91 MiB, 554 KiB, 512 B. */
+  public static String memory(long bytes) {
+    String s = SummaryTable.bytes(bytes);
+    char last = s.charAt(s.length() - 1);
+    return Character.isDigit(last) ? s + " B" : s.substring(0, s.length() - 1) + " " + last + "iB";
+  }
+
   /** A fraction as a percentage with one decimal: 96.7%. */
   public static String percent(double fraction) {
     return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);

@@ -28,7 +28,10 @@ class RefusalsTest {
         "invalid kptr access: type=ptr_ct_entry (bpf_lxc.o@ep2@1) expected=ptr_ct_entry (bpf_lxc.o@ep1@1)"));
     assertEquals("kptr_offset already exists", Refusals.reasonOf("kptr field m.v already bound to allocator "
         + "p1#0.ma, not p2's own allocator (kptr_offset already exists)"));
-    assertEquals("inner map … carries … but", Refusals.reasonOf("inner map in#3 carries o@2 but"));
+    assertEquals("inner map … carries … but", Refusals.reasonOf("inner map in#3 carries o@2 o@3 but"));
+    assertEquals("objects must come from the destination's allocator", Refusals.reasonOf("kptr_xchg from m1 "
+        + "(kptr_allocator m1#0.a) into m2 (kptr_allocator m2#1.a): objects must come from the destination's "
+        + "allocator"));
   }
 
   @Test
@@ -45,7 +48,8 @@ class RefusalsTest {
     assertTrue(text.contains("global, btf: 2 refused each, the same loads\n"
         + "  2 x invalid kptr access; the first, at 200 ms:\n"
         + "    p2: invalid kptr access: type=ptr_t (o@2) expected=ptr_t (o@1)\n"), text);
-    assertTrue(text.contains("per-field: 1 refused\n  1 x kptr_offset already exists, at 1 ms:\n"), text);
+    assertTrue(text.contains("per-field: 1 refused\n  at 1 ms, p2: kptr field m.v already bound "
+        + "(kptr_offset already exists)\n"), text);
   }
 
   @Test
