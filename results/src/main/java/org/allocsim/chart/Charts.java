@@ -40,6 +40,7 @@ public final class Charts {
     out.put("breakdown", Breakdown.chart(scenario, results, time));
     NumberAxis warm = Style.axis("warm allocations (%)", false);
     warm.setRange(0, 104);
+    warm.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10, new java.text.DecimalFormat("0")));
     out.put("warmth", lines(scenario + ": warm share of allocations per interval" + over, time, warm, replicated,
         r -> percent(r.series().warmSharePerInterval())));
     Figure rejections = Rejections.chart(scenario, results);

@@ -54,15 +54,16 @@ public final class StatisticsText {
   }
 
   /** Idle records as a share of all records, with the half-width of the idle count on the same scale. */
-  private static String idle(Map<String, Estimate> m) {
+  static String idle(Map<String, Estimate> m) {
     double records = m.get("records").mean();
     Estimate idle = m.get("idle_runs");
     if (records == 0) {
       return "-";
     }
-    String mean = SummaryTable.share(Math.round(idle.mean()), Math.round(records));
-    return Double.isNaN(idle.halfWidth()) || idle.halfWidth() == 0 ? mean
-        : mean.replace("%", "") + String.format(Locale.ROOT, "±%.1f%%", 100 * idle.halfWidth() / records);
+    if (Double.isNaN(idle.halfWidth()) || idle.halfWidth() == 0) {
+      return SummaryTable.share(Math.round(idle.mean()), Math.round(records));
+    }
+    return String.format(Locale.ROOT, "%.1f±%.1f%%", 100 * idle.mean() / records, 100 * idle.halfWidth() / records);
   }
 
   /** The per-strategy table of mean ± half-width of the key metrics. */

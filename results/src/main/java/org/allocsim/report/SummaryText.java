@@ -32,14 +32,15 @@ public final class SummaryText {
     }
     b.append('\n').append(SummaryTable.LEGEND);
     long end = endOf(set);
-    b.append("\nTotal allocator memory over time\n");
+    String first = set.replications() > 1 ? ", first replication" : "";
+    b.append("\nTotal allocator memory over time").append(first).append('\n');
     b.append(AsciiChart.render(series(set, Metric.TOTAL_BYTES, 1), end, CHART_WIDTH,
         v -> Units.memory(Math.round(v))));
     List<AsciiChart.Series> warmth = warmth(set);
     if (warmth.stream().allMatch(s -> java.util.Arrays.stream(s.values()).allMatch(v -> v == 0))) {
       b.append("\nNo allocation was served warm.\n");
     } else {
-      b.append("\nWarm share of allocations, per sample interval\n");
+      b.append("\nWarm share of allocations, per sample interval").append(first).append('\n');
       b.append(AsciiChart.render(warmth, end, CHART_WIDTH, v -> Units.percent(v) + " warm"));
     }
     b.append(violations(set));
