@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
       } else {
         stdout.print(SummaryTable.render(results));
       }
-      if (results.stream().anyMatch(r -> r.summary().idleRuns() > 0 || r.summary().loadsRejected() > 0)) {
+      if (results.stream().anyMatch(r -> r.summary().idleRuns() > 0)) {
         stdout.println("idle: records that did nothing, their program refused or not loaded (summary.txt)");
       }
       String changed = changedInputs(f, runSeed);

@@ -83,7 +83,9 @@ public final class HtmlReport {
     b.append("<h2>Refused loads</h2>\n<p>By strategy and reason; every refusal is in verdicts.csv.</p>\n<ul>\n");
     for (Refusals.Group g : groups) {
       b.append("<li><b>").append(esc(String.join(", ", g.strategies()))).append("</b>: ").append(g.refused())
-          .append(" refused").append(g.strategies().size() > 1 ? " each, the same loads" : "").append("<ul>\n");
+          .append(" refused")
+          .append(g.strategies().size() > 1 ? " each, the same " + (g.refused() > 1 ? "loads" : "load") : "")
+          .append("<ul>\n");
       for (Refusals.Reason r : g.reasons()) {
         b.append("<li>").append(r.count()).append(" × <i>").append(esc(r.reason())).append("</i>")
             .append(r.count() > 1 ? "; the first" : "").append(", at ").append(Units.time(r.first().timeNs()))

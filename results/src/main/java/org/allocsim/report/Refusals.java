@@ -78,7 +78,7 @@ public final class Refusals {
     StringBuilder b = new StringBuilder("\nRefused loads by strategy and reason (each one is in verdicts.csv):\n");
     for (Group g : groups) {
       b.append(Wrap.lines(String.join(", ", g.strategies()) + ": " + g.refused() + " refused"
-          + (g.strategies().size() > 1 ? " each, the same loads" : ""), "  "));
+          + (g.strategies().size() > 1 ? " each, the same " + (g.refused() > 1 ? "loads" : "load") : ""), "  "));
       for (Reason r : g.reasons()) {
         if (r.count() == 1) { // one refusal says it best in full
           b.append(Wrap.lines("at " + Units.time(r.first().timeNs()) + ", " + r.first().subject() + ": "
