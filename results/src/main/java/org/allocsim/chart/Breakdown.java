@@ -102,12 +102,11 @@ final class Breakdown {
       r.setSeriesStroke(k, new BasicStroke(0f));
     }
     NumberAxis y = Style.axis(bytes.unit(), false);
-    y.setRange(0, max * bytes.factor() * 1.08);
+    y.setRange(0, max * bytes.factor() * 1.25); // headroom for the panel's label above the highest band
     XYPlot p = new XYPlot(data, null, y, r);
     p.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     Style.grid(p);
     TextTitle label = new TextTitle(name, Style.LABEL);
-    label.setBackgroundPaint(java.awt.Color.WHITE);
     p.addAnnotation(new XYTitleAnnotation(0.01, 0.98, label, RectangleAnchor.TOP_LEFT));
     return p;
   }

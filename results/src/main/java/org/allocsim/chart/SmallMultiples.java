@@ -51,13 +51,14 @@ public final class SmallMultiples {
       }
       NumberAxis y = Style.axis(yTitle, integral);
       y.setAutoRangeIncludesZero(false);
-      double pad = Math.max((high - low) * 0.08, Math.abs(high) * 0.01 + 1e-9);
-      y.setRange(Math.min(0, low) - (low < 0 ? pad : 0), high + pad);
+      double bottom = Math.min(0, low);
+      // Headroom above the highest bar for the panel's label, so that it never hides a point.
+      double pad = Math.max((high - bottom) * 0.22, Math.abs(high) * 0.01 + 1e-9);
+      y.setRange(bottom - (low < 0 ? pad / 4 : 0), high + pad);
       XYPlot panel = new XYPlot(data.get(p), null, y, r);
       Style.grid(panel);
       if (!names.get(p).isEmpty()) {
         TextTitle label = new TextTitle(names.get(p), Style.LABEL);
-        label.setBackgroundPaint(java.awt.Color.WHITE);
         panel.addAnnotation(new XYTitleAnnotation(0.01, 0.98, label, RectangleAnchor.TOP_LEFT));
       }
       plot.add(panel);

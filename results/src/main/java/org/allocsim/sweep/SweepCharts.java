@@ -38,7 +38,8 @@ final class SweepCharts {
     boolean numeric = values.stream().allMatch(v -> number(v) != null);
     boolean durations = numeric && values.stream().anyMatch(v -> DURATION.matcher(v).matches());
     double xScale = numeric && (key.endsWith("_ns") || durations) ? 1e-6 : 1;
-    String xTitle = !numeric ? key + " (value number)" : xScale != 1 ? key + " (ms)" : key;
+    String xTitle = !numeric ? key + " (value number)"
+        : xScale == 1 ? key : key.endsWith("_ns") ? key.substring(0, key.length() - 3) + " (ms)" : key + " (ms)";
     // Group the points by the values of the other varied parameters: one panel each.
     Map<String, List<Integer>> panels = new LinkedHashMap<>();
     for (int p = 0; p < points.size(); p++) {
