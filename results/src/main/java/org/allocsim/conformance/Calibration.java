@@ -101,6 +101,9 @@ public final class Calibration {
         sleepMs(5);
       }
       double all = (double) (after.slabBytes() - before.slabBytes()) / OBJECTS;
+      if (delay < 0) {
+        CacheNudge.run(fs, work, bytes);
+      }
       return new Size(bytes, modelUnit(bytes), cache, objectBytes, slabBytes, delay, grown, Math.max(0, kept), all);
     } finally {
       Bpffs.remove(pins);
