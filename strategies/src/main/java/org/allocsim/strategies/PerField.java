@@ -2,6 +2,7 @@ package org.allocsim.strategies;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.allocsim.memory.AllocatorRef;
 import org.allocsim.strategy.Design;
@@ -11,6 +12,7 @@ import org.allocsim.strategy.LoadVerdict;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.MapView;
+import org.allocsim.world.FieldRef;
 import org.allocsim.world.OpKind;
 import org.allocsim.world.Operation;
 import org.allocsim.world.ProgramView;
@@ -58,9 +60,13 @@ public final class PerField implements LifetimeStrategy {
    */
   private String newBindings(ProgramView p, boolean loaded, Map<FieldKey, AllocatorName> added) {
     for (Operation op : p.operations()) {
+      if (op.kind().percpu()) {
+        continue; // bpf_global_percpu_ma is the kernel's in every design
+      }
+      List<FieldRef> into = op.kind().allocates() ? Destinations.ofAllocation(op) : List.of();
       AllocatorName a = switch (op.kind()) {
-        case ALLOC_STORE -> loaded ? new AllocatorName.Existing(allocators.allocatorFor(p, op))
-            : allocators.named(op);
+        case ALLOC_STORE, NEW_STORE_ACQUIRE, NEW_ADD -> into.isEmpty() ? null
+            : loaded ? new AllocatorName.Existing(allocators.allocatorFor(p, op)) : allocators.named(op);
         case MOVE -> current(FieldKey.of(op.from()), added);
         case PUT_HELD -> heldAllocator(p, added);
         default -> null;
@@ -68,14 +74,16 @@ public final class PerField implements LifetimeStrategy {
       if (a == null) {
         continue;
       }
-      FieldKey k = FieldKey.of(op.to());
-      AllocatorName b = current(k, added);
-      if (b != null && !b.equals(a)) {
-        return "kptr field " + k + " already bound to allocator " + b.describe(p) + ", not " + a.describe(p)
-            + " (kptr_offset already exists)";
-      }
-      if (!bound.contains(k)) {
-        added.putIfAbsent(k, a); // an existing binding already holds its reference: S14 stranded A otherwise
+      for (FieldRef f : into.isEmpty() ? List.of(op.to()) : into) {
+        FieldKey k = FieldKey.of(f);
+        AllocatorName b = current(k, added);
+        if (b != null && !b.equals(a)) {
+          return "kptr field " + k + " already bound to allocator " + b.describe(p) + ", not " + a.describe(p)
+              + " (kptr_offset already exists)";
+        }
+        if (!bound.contains(k)) {
+          added.putIfAbsent(k, a); // an existing binding already holds its reference: S14 stranded A otherwise
+        }
       }
     }
     return null;

@@ -1,5 +1,6 @@
 package org.allocsim.strategies;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class StaticPerMap implements LifetimeStrategy {
 
   private void mapsCreated(List<? extends MapView> created, Map<String, ? extends MapView> objectMaps) {
     for (MapView m : created) {
-      if (m.fieldCount() == 0) {
+      if (m.fieldCount() == 0 && m.graphRootCount() == 0) {
         continue;
       }
       String named = m.spec().kptrAllocator();
@@ -96,16 +97,32 @@ public final class StaticPerMap implements LifetimeStrategy {
   }
 
   private LoadVerdict verifyStep(ProgramView p, Operation op) {
+    if (op.kind().percpu()) {
+      return LoadVerdict.ACCEPT; // bpf_global_percpu_ma is the kernel's in every design
+    }
     AllocatorRef source = op.kind().allocates() ? allocatorFor(p, op) : null;
     if (op.kind().allocates() && source == null) {
       return LoadVerdict.reject("bpf_mem_alloc: no allocator for " + op + " (no kptr_allocator in reach)");
     }
-    if (op.kind() == OpKind.ALLOC_STORE && !source.equals(kptrAllocator.get(op.to().map()))) {
-      return LoadVerdict.reject("object from allocator " + source.name() + " but map " + op.to().map().name()
-          + "'s kptr_allocator is " + nameOf(kptrAllocator.get(op.to().map())));
+    List<MapView> into = new ArrayList<>();
+    Destinations.ofAllocation(op).forEach(f -> into.add(f.map()));
+    if (op.kind() == OpKind.NEW_ADD) {
+      into.add(op.root().map()); // design 3 on roots: a map's kptr_allocator serves all its value holds
+    }
+    for (MapView m : into) {
+      if (!source.equals(kptrAllocator.get(m))) {
+        return LoadVerdict.reject("object from allocator " + source.name() + " but map " + m.name()
+            + "'s kptr_allocator is " + nameOf(kptrAllocator.get(m)));
+      }
     }
     if (op.kind() == OpKind.MOVE) {
       return sameAllocator(op.from().map(), op.to().map());
+    }
+    if (op.kind() == OpKind.TAKE_ADD) {
+      return sameAllocator(op.from().map(), op.root().map());
+    }
+    if (op.kind() == OpKind.REMOVE_STORE) {
+      return sameAllocator(op.root().map(), op.to().map());
     }
     if (op.kind() == OpKind.PUT_HELD) {
       for (Operation take : p.operations()) {
@@ -126,7 +143,8 @@ public final class StaticPerMap implements LifetimeStrategy {
       case MAP_KPTR -> kptrAllocator.get(op.sourceMap());
       case MAP_ELEM -> ctx.elementAllocatorOf(op.sourceMap()) != null ? ctx.elementAllocatorOf(op.sourceMap())
           : kptrAllocator.get(op.sourceMap());
-      case DEFAULT -> op.to() != null ? kptrAllocator.get(op.to().map()) : firstKptrAllocator(p);
+      case DEFAULT -> op.to() != null ? kptrAllocator.get(op.to().map())
+          : op.root() != null ? kptrAllocator.get(op.root().map()) : firstKptrAllocator(p);
     };
   }
 
