@@ -56,6 +56,14 @@ final class GraphVerifier {
     if (stores != null) {
       return stores;
     }
+    if (k == OpKind.NEW_ADD || k == OpKind.NEW_STORE_ACQUIRE) {
+      for (FieldRef f : new FieldRef[] {op.to(), op.acquireTo()}) {
+        if (f != null && !op.allocType().sameAs(f.type())) {
+          return "invalid kptr access, R2 type=ptr_" + op.allocType().name() + " expected=ptr_" + f.type().name()
+              + " (" + f + ")";
+        }
+      }
+    }
     if (k.acquires() && op.acquireTo() != null && !g.traits(op.allocType()).refcounted()) {
       return "arg#0 doesn't point to a type with bpf_refcount field (bpf_refcount_acquire of struct "
           + op.allocType().name() + ")";
