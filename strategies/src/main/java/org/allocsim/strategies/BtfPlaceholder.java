@@ -35,7 +35,12 @@ import org.allocsim.world.ProgramView;
  */
 @Design(name = "btf-placeholder",
     rule = "first allocator per (BTF object, type) wins until the BTF is freed; takers get a NULL placeholder",
-    source = "Alexei 2022-08-29 23:03 (S11), Delyan's objection quoted in Alexei 08-30 18:52 (S11b)")
+    source = "Alexei 2022-08-29 23:03 (S11), Delyan's objection quoted in Alexei 08-30 18:52 (S11b)",
+    newObjects = "Allocators are claimed per BTF type whatever the place, so a node in a tree keeps its allocator "
+        + "through the type's BTF, which the map holds; roots add no check of their own (choice). Percpu "
+        + "objects come from the kernel's bpf_global_percpu_ma, which the design is not asked about (the "
+        + "thread predates them; choice). A refcounted object is freed when its last reference goes, into "
+        + "the allocator the design names for the place that reference left. ")
 public final class BtfPlaceholder implements LifetimeStrategy {
   private StrategyContext ctx;
   private ProgramAllocators allocators;

@@ -32,7 +32,14 @@ import org.allocsim.world.ProgramView;
  */
 @Design(name = "per-field",
     rule = "verifier binds each {map, kptr field} to one allocator at load; moves from unbound fields bind nothing",
-    source = "Alexei 2022-08-29 20:34 (S10); hole: Kumar's P1/P2/P3 quoted in Alexei 08-29 23:03 (S11, S7)")
+    source = "Alexei 2022-08-29 20:34 (S10); hole: Kumar's P1/P2/P3 quoted in Alexei 08-29 23:03 (S11, S7)",
+    newObjects = "Binds kptr fields only: both fields a refcounted object is stored into bind to the allocator "
+        + "the program named; a graph root binds nothing (choice: the thread never met a root), so a node "
+        + "in a tree of another map does not keep its allocator, and the oracle finds the allocator "
+        + "destroyed with live nodes when the program goes. Percpu objects come from the kernel's "
+        + "bpf_global_percpu_ma, which the design is not asked about (the thread predates them; choice). A "
+        + "refcounted object is freed when its last reference goes, into the allocator the design names "
+        + "for the place that reference left. ")
 public final class PerField implements LifetimeStrategy {
   private StrategyContext ctx;
   private ProgramAllocators allocators;

@@ -35,7 +35,14 @@ import org.allocsim.world.ProgramView;
  */
 @Design(name = "static-per-map",
     rule = "each kptr map holds one kptr_allocator until freed; verifier refuses objects from any other allocator",
-    source = "Alexei 2022-08-30 18:52 (S11b); inner maps: Alexei 2022-08-31 13:38 (S16)")
+    source = "Alexei 2022-08-30 18:52 (S11b); inner maps: Alexei 2022-08-31 13:38 (S16)",
+    newObjects = "Design 3 extended to roots (choice): everything a map value holds, in a kptr field or a graph "
+        + "root, must come from that map's kptr_allocator; a refcounted object in two maps with different "
+        + "kptr_allocators is refused, as is a node from another allocator; moving between a root and a "
+        + "field needs the same allocator on both maps. Percpu objects come from the kernel's "
+        + "bpf_global_percpu_ma, which the design is not asked about (the thread predates them; choice). A "
+        + "refcounted object is freed when its last reference goes, into the allocator the design names "
+        + "for the place that reference left. ")
 public final class StaticPerMap implements LifetimeStrategy {
   private StrategyContext ctx;
   private final Map<MapView, AllocatorRef> kptrAllocator = new LinkedHashMap<>();
