@@ -322,7 +322,7 @@ final class Engine implements StrategyContext, Timers {
   void noteUnloading(Program p) {
     int[] uses = new int[p.operationCount()];
     for (Operation op : p.operations()) {
-      uses[op.index()] = op.kind().allocates() ? strategy.allocatorFor(p, op) : -1;
+      uses[op.index()] = op.kind().allocatesFromDesign() ? strategy.allocatorFor(p, op) : -1;
     }
     unloading.put(p, uses);
   }

@@ -67,6 +67,11 @@ public enum OpKind {
     return this == NEW_ADD || this == NEW_STORE_ACQUIRE;
   }
 
+  /** Allocates from an allocator the design names: every allocating kind but the percpu ones. */
+  public boolean allocatesFromDesign() {
+    return allocates && !percpu();
+  }
+
   /** Allocates from bpf_global_percpu_ma, the kernel's, in every design. */
   public boolean percpu() {
     return this == PERCPU_NEW_STORE || this == PERCPU_NEW_DROP;

@@ -76,7 +76,7 @@ public final class BtfPlaceholder implements LifetimeStrategy {
       if (!moves.accepted()) {
         return moves;
       }
-      if (op.kind().allocates() && op.source() != AllocSource.Kind.DEFAULT) {
+      if (op.kind().allocatesFromDesign() && op.source() != AllocSource.Kind.DEFAULT) {
         AllocatorName a = allocators.named(op);
         Optional<AllocatorRef> claimed = claims.getOrDefault(op.allocType(), Optional.empty());
         AllocatorName b = claimed.isPresent() ? new AllocatorName.Existing(claimed.get()) : mine.get(op.allocType());
@@ -95,12 +95,12 @@ public final class BtfPlaceholder implements LifetimeStrategy {
     AllocatorRef[] table = new AllocatorRef[p.operationCount()];
     // Named allocators first, so that a bpf_obj_new of the same type in this program uses the one it claims.
     for (Operation op : p.operations()) {
-      if (op.kind().allocates() && op.source() != AllocSource.Kind.DEFAULT) {
+      if (op.kind().allocatesFromDesign() && op.source() != AllocSource.Kind.DEFAULT) {
         table[op.index()] = claim(op.allocType(), allocators.instantiate(p, op));
       }
     }
     for (Operation op : p.operations()) {
-      if (op.kind().allocates() && op.source() == AllocSource.Kind.DEFAULT) {
+      if (op.kind().allocatesFromDesign() && op.source() == AllocSource.Kind.DEFAULT) {
         BtfType t = op.allocType();
         Optional<AllocatorRef> s = claims.getOrDefault(t, Optional.empty());
         if (s.isEmpty()) {

@@ -86,7 +86,7 @@ public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
     AllocatorRef[] table = new AllocatorRef[p.operationCount()];
     Set<AllocatorRef> uses = new LinkedHashSet<>();
     for (Operation op : p.operations()) {
-      if (!op.kind().allocates()) {
+      if (!op.kind().allocatesFromDesign()) {
         continue;
       }
       String key = op.allocType().name() + "/" + op.allocType().sizeBytes();
