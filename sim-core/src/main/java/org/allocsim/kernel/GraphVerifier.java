@@ -84,7 +84,7 @@ final class GraphVerifier {
       return "bpf_percpu_obj_new type size (" + t.sizeBytes() + ") is greater than " + PERCPU_MAX_SIZE;
     }
     if (!g.traits(t).isPlain()) {
-      return "bpf_percpu_obj_new type ID argument must be of a struct of scalars (struct " + t.name() + ")";
+      return "bpf_percpu_obj_new type ID argument must not contain special fields (struct " + t.name() + ")";
     }
     return null;
   }
@@ -98,9 +98,10 @@ final class GraphVerifier {
       }
       boolean percpuField = flavour(g, f) == KptrFlavour.PERCPU;
       if (percpuField != percpuValue) {
+        // the words of percpu_alloc_fail.c: a plain pointer prints as "ptr_", the field's type as "ptr_T"
         String name = f.type().name();
-        return "invalid kptr access, R2 type=" + (percpuValue ? "percpu_ptr_" : "ptr_") + name + " expected="
-            + (percpuField ? "percpu_ptr_" : "ptr_") + name + " (" + f + ")";
+        return "invalid kptr access, R2 type=" + (percpuValue ? "percpu_ptr_" + name : "ptr_") + " expected=ptr_"
+            + name + " (" + f + (percpuField ? " is __percpu_kptr)" : " is __kptr)");
       }
     }
     if (op.root() != null && percpuValue) {

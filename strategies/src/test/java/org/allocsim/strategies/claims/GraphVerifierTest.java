@@ -106,7 +106,7 @@ class GraphVerifierTest {
   void percpuObject_intoAPlainKptrField_refused() {
     ObjectSpec o = object("e.bpf.o", List.of(arr(new KptrField("pc", "val_t"))), GraphSpec.NONE,
         prog("p", percpuStore("val_t", "arr.pc")));
-    check(o, "p", "invalid kptr access", "type=percpu_ptr_val_t", "expected=ptr_val_t");
+    check(o, "p", "invalid kptr access, R2 type=percpu_ptr_val_t expected=ptr_val_t");
   }
 
   @Test
@@ -114,7 +114,7 @@ class GraphVerifierTest {
     ObjectSpec o = object("f.bpf.o", List.of(arr(new KptrField("pc", "val_t"))),
         graph(false, Map.of(), Set.of(), Map.of("arr", Map.of("pc", KptrFlavour.PERCPU))),
         prog("p", OperationSpec.allocStore("val_t", AllocSource.DEFAULT, "arr", "pc")));
-    check(o, "p", "invalid kptr access", "type=ptr_val_t", "expected=percpu_ptr_val_t");
+    check(o, "p", "invalid kptr access, R2 type=ptr_ expected=ptr_val_t", "__percpu_kptr");
   }
 
   @Test
@@ -127,7 +127,16 @@ class GraphVerifierTest {
   void percpuObjectWithSpecialFields_refused() {
     ObjectSpec o = object("h.bpf.o", List.of(), graph(true, Map.of(), Set.of(), Map.of()),
         prog("p", percpuDrop("node_data")));
-    check(o, "p", "must be of a struct of scalars");
+    check(o, "p", "bpf_percpu_obj_new type ID argument must not contain special fields");
+  }
+
+  /** local_kptr_stash_fail.c stash_rb_nodes: a node_data2 into a node_data field. */
+  @Test
+  void objectOfAnotherType_intoAKptrField_refused() {
+    ObjectSpec o = object("l.bpf.o", List.of(glob(), arr(STASH)), treeGraph(true, TREE, Set.of(), Map.of()),
+        prog("p", newAdd("node_data", AllocSource.DEFAULT, "glob.root", null)),
+        prog("q", GraphWorlds.newStoreAcquire("plain", AllocSource.DEFAULT, "arr.node", "arr.node")));
+    check(o, "q", "invalid kptr access, R2 type=ptr_plain expected=ptr_node_data");
   }
 
   @Test
