@@ -97,6 +97,10 @@ final class GraphVerifier {
         continue;
       }
       boolean percpuField = flavour(g, f) == KptrFlavour.PERCPU;
+      if (percpuValue && percpuField && op.kind().percpu() && !op.allocType().sameAs(f.type())) {
+        return "invalid kptr access, R2 type=percpu_ptr_" + op.allocType().name() + " expected=ptr_"
+            + f.type().name() + " (" + f + ")";
+      }
       if (percpuField != percpuValue) {
         // the words of percpu_alloc_fail.c: a plain pointer prints as "ptr_", the field's type as "ptr_T"
         String name = f.type().name();

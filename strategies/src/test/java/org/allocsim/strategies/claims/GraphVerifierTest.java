@@ -117,6 +117,15 @@ class GraphVerifierTest {
     check(o, "p", "invalid kptr access, R2 type=ptr_ expected=ptr_val_t", "__percpu_kptr");
   }
 
+  /** percpu_alloc_fail.c test_array_map_2: a percpu val2_t into a val_t percpu field. */
+  @Test
+  void percpuObjectOfAnotherType_intoAPercpuField_refused() {
+    ObjectSpec o = object("m.bpf.o", List.of(arr(new KptrField("pc", "val_t"))),
+        graph(false, Map.of(), Set.of(), Map.of("arr", Map.of("pc", KptrFlavour.PERCPU))),
+        prog("p", percpuStore("plain", "arr.pc")));
+    check(o, "p", "invalid kptr access, R2 type=percpu_ptr_plain expected=ptr_val_t");
+  }
+
   @Test
   void percpuObjectOver512Bytes_refused() {
     ObjectSpec o = object("g.bpf.o", List.of(), GraphSpec.NONE, prog("p", percpuDrop("big")));
