@@ -40,6 +40,10 @@ final class GraphSteps {
             graph.acquire(obj); // bpf_refcount_acquire before the add: the tree's reference and the map's
             plane.store(p, o, o.acquireTo(), key2, obj, cpu);
           }
+          if (o.acquireRoot() != null) {
+            graph.acquire(obj); // refcounted_kptr.c __insert_in_tree_and_list: one node in a tree and a list
+            add(p, o.acquireRoot(), key1, obj, cpu);
+          }
           add(p, o.root(), key1, obj, cpu);
         }
       }

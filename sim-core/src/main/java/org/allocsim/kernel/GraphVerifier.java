@@ -64,14 +64,13 @@ final class GraphVerifier {
         }
       }
     }
-    if (k.acquires() && op.acquireTo() != null && !g.traits(op.allocType()).refcounted()) {
+    if (k.acquires() && (op.acquireTo() != null || op.acquireRoot() != null)
+        && !g.traits(op.allocType()).refcounted()) {
       return "arg#0 doesn't point to a type with bpf_refcount field (bpf_refcount_acquire of struct "
           + op.allocType().name() + ")";
     }
-    if (op.root() != null) {
-      return root(op, g);
-    }
-    return null;
+    String root = op.root() == null ? null : root(op, op.root(), g);
+    return root != null || op.acquireRoot() == null ? root : root(op, op.acquireRoot(), g);
   }
 
   private static KptrFlavour flavour(GraphRegistry g, FieldRef f) {
@@ -115,8 +114,7 @@ final class GraphVerifier {
     return null;
   }
 
-  private static String root(Operation op, GraphRegistry g) {
-    RootRef r = op.root();
+  private static String root(Operation op, RootRef r, GraphRegistry g) {
     GraphRoot root = r.target();
     if (g.unlocked(r.map())) {
       // btf_parse_fields: bpf_{list_head, rb_root} require bpf_spin_lock in the same value

@@ -15,14 +15,15 @@ import org.allocsim.btf.BtfType;
  * @param to field written, else null
  * @param root graph root added to or removed from, else null
  * @param acquireTo field that receives a second reference from bpf_refcount_acquire, else null
+ * @param acquireRoot root that receives a second reference from bpf_refcount_acquire, else null
  */
 public record Operation(int index, OpKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source, BpfMap sourceMap,
-    FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo) {
+    FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot) {
 
   /** A step without graph arguments. */
   public Operation(int index, OpKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source,
       BpfMap sourceMap, FieldRef from, FieldRef to) {
-    this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, null, null);
+    this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, null, null, null);
   }
 
   @Override
@@ -45,6 +46,9 @@ public record Operation(int index, OpKind kind, BtfType allocType, int allocType
     }
     if (acquireTo != null) {
       b.append(" and a reference to ").append(acquireTo);
+    }
+    if (acquireRoot != null) {
+      b.append(" and a reference into ").append(acquireRoot);
     }
     return b.toString();
   }

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param to map and field written by kptr_xchg(&to, p), else null
  * @param root graph root added to or removed from (graph kinds), else null
  * @param acquireTo field written with a second reference from bpf_refcount_acquire, else null
+ * @param acquireRoot root (of new_add) that a second reference from bpf_refcount_acquire is added to, else null
  */
 public record OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to,
-    RootSpec root, FieldSpec acquireTo) {
+    RootSpec root, FieldSpec acquireTo, RootSpec acquireRoot) {
 
   /** A graph root addressed by map name, and optionally a root inside the node type ({@code map.root.inner}). */
   public record RootSpec(String map, String root, String inner) {
@@ -31,7 +32,13 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
 
   /** A step without graph arguments. */
   public OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
-    this(kind, type, source, from, to, null, null);
+    this(kind, type, source, from, to, null, null, null);
+  }
+
+  /** A step whose acquired reference, if any, goes into a kptr field. */
+  public OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to, RootSpec root,
+      FieldSpec acquireTo) {
+    this(kind, type, source, from, to, root, acquireTo, null);
   }
 
   /** A kptr field addressed by map name; for an outer map, the field of its inner template. */
@@ -64,6 +71,9 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
     if (acquireTo != null && !kind.acquires() || acquireTo == null && kind == OpKind.NEW_STORE_ACQUIRE) {
       throw new IllegalArgumentException(kind.label() + (acquireTo == null ? " needs" : " takes no")
           + " 'acquire_to' field");
+    }
+    if (acquireRoot != null && kind != OpKind.NEW_ADD) {
+      throw new IllegalArgumentException(kind.label() + " takes no 'acquire_root'");
     }
   }
 

@@ -44,8 +44,9 @@ public final class ProgramLinker {
       FieldRef to = s.to() == null ? null : field(spec, maps, s.to(), used);
       RootRef root = s.root() == null ? null : root(spec, maps, s.root(), used, btf);
       FieldRef acquireTo = s.acquireTo() == null ? null : field(spec, maps, s.acquireTo(), used);
+      RootRef acquireRoot = s.acquireRoot() == null ? null : root(spec, maps, s.acquireRoot(), used, btf);
       ops[i] = new Operation(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
-          from, to, root, acquireTo);
+          from, to, root, acquireTo, acquireRoot);
     }
     return world.newProgram(spec, btf, loader, new ArrayList<>(used), ops);
   }

@@ -115,6 +115,9 @@ public final class StaticPerMap implements LifetimeStrategy {
     Destinations.ofAllocation(op).forEach(f -> into.add(f.map()));
     if (op.kind() == OpKind.NEW_ADD) {
       into.add(op.root().map()); // design 3 on roots: a map's kptr_allocator serves all its value holds
+      if (op.acquireRoot() != null) {
+        into.add(op.acquireRoot().map());
+      }
     }
     for (MapView m : into) {
       if (!source.equals(kptrAllocator.get(m))) {

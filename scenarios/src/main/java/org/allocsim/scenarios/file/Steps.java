@@ -65,6 +65,9 @@ final class Steps {
     if (kind.acquires()) {
       allowed.add("acquire_to");
     }
+    if (kind == OpKind.NEW_ADD) {
+      allowed.add("acquire_root");
+    }
     if (kind.takes()) {
       allowed.add("from");
     }
@@ -88,7 +91,8 @@ final class Steps {
     OperationSpec.RootSpec root = kind.root() != OpKind.Root.NONE ? root(args.require("root", argsNode)) : null;
     OperationSpec.FieldSpec acquireTo = kind == OpKind.NEW_STORE_ACQUIRE ? field(args.require("acquire_to", argsNode))
         : args.has("acquire_to") ? field(args.get("acquire_to")) : null;
-    return new OperationSpec(kind, type, source, from, to, root, acquireTo);
+    OperationSpec.RootSpec acquireRoot = args.has("acquire_root") ? root(args.get("acquire_root")) : null;
+    return new OperationSpec(kind, type, source, from, to, root, acquireTo, acquireRoot);
   }
 
   /** map.root, or map.root.inner for a root inside the root's first node. */

@@ -89,6 +89,29 @@ class GraphModelTest {
     assertClean(run(GLOBAL, spec));
   }
 
+  /**
+   * refcounted_kptr.c insert_and_remove_tree_true_list_false and its kin: one refcounted node in a tree and a list
+   * (refcount 2); removing it from either leaves it in the other; the second removal frees it.
+   */
+  @Test
+  void refcountedNode_inTreeAndList_freedByTheSecondRemoval() {
+    GraphSpec g = graph(true, Map.of("glob", List.of(tree("root", "node_data", "r"), list("head", "node_data", "l"))),
+        Set.of(), Map.of());
+    ObjectSpec o = object("tl.bpf.o", List.of(glob()), g,
+        prog("insert", GraphWorlds.newAddBoth("node_data", "glob.root", "glob.head")),
+        prog("from_tree", removeDrop("glob.root")), prog("from_list", removeDrop("glob.head")));
+    RecordList records = new RecordList().add(MS, 0, "insert", 0, 0).add(2 * MS, 0, "from_tree", 0, 0)
+        .add(3 * MS, 0, "from_tree", 0, 0).add(4 * MS, 0, "from_list", 0, 0).add(5 * MS, 0, "from_list", 0, 0);
+    RunSpec spec = spec("tree-and-list", 10 * MS).at(0, load(o, "tl")).records(rs -> records.stream()).build();
+    for (String s : List.of(GLOBAL, Claims.RUNTIME, Claims.PER_FIELD)) {
+      RunResult r = run(s, spec);
+      assertEquals(1, valueAt(r, Metric.LIVE_OBJECTS, MS + MS / 2), s);
+      assertEquals(1, valueAt(r, Metric.LIVE_OBJECTS, 3 * MS + MS / 2), s + ": still in the list");
+      assertEquals(0, valueAt(r, Metric.LIVE_OBJECTS, 4 * MS + MS / 2), s + ": the last reference");
+      assertClean(r);
+    }
+  }
+
   /** A node left in a root at the end of the run is held by its map: the leak audit must not call it a leak. */
   @Test
   void nodesInLiveRoots_areNotLeaks() {

@@ -82,6 +82,15 @@ class GraphVerifierTest {
   }
 
   @Test
+  void nodeInTwoRoots_ofATypeWithoutBpfRefcount_refused() {
+    GraphSpec g = graph(false, Map.of("glob", List.of(TREE, GraphWorlds.list("head", "node_data", "l"))), Set.of(),
+        Map.of());
+    ObjectSpec o = object("n.bpf.o", List.of(glob()), g,
+        prog("p", GraphWorlds.newAddBoth("node_data", "glob.root", "glob.head")));
+    check(o, "p", "doesn't point to a type with bpf_refcount field");
+  }
+
+  @Test
   void nodeOfAnotherType_inARoot_refused() {
     ObjectSpec o = object("b.bpf.o", List.of(glob()), treeGraph(false, TREE, Set.of(), Map.of()),
         prog("p", newAdd("foo", "glob.root")));

@@ -85,6 +85,12 @@ final class GraphWorlds {
     return newAdd(type, AllocSource.DEFAULT, root, null);
   }
 
+  /** refcounted_kptr.c __insert_in_tree_and_list: one node in a tree and, by bpf_refcount_acquire, a list. */
+  static OperationSpec newAddBoth(String type, String root, String acquireRoot) {
+    return new OperationSpec(OpKind.NEW_ADD, type, AllocSource.DEFAULT, null, null, root(root), null,
+        root(acquireRoot));
+  }
+
   static OperationSpec newStoreAcquire(String type, AllocSource source, String to, String acquireTo) {
     return new OperationSpec(OpKind.NEW_STORE_ACQUIRE, type, source, null, field(to), null, field(acquireTo));
   }
