@@ -282,7 +282,7 @@ public final class Simulation {
   private RunResult finish() {
     engine.setNow(spec.durationNs());
     engine.enterEvent("end of run");
-    LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle());
+    LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle(), engine.graph()::markReachable);
     ConservationAudit.recount(engine.objects(), engine.allocators().all(), spec.durationNs(), engine.oracle());
     return RunResults.of(spec, strategyName, engine, series, engine.strategyBreaches());
   }
