@@ -12,9 +12,14 @@ import org.allocsim.kernel.RandomStreams;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.kernel.Simulation;
 import org.allocsim.strategy.Strategies;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.allocsim.chart.Figure;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Replay speed and heap per live object as the live set grows from 10^4 to 10^7 objects, uniform and Zipf keys
@@ -84,29 +89,34 @@ public record ScaleCurve(long[] live, String strategy) {
     return b.toString();
   }
 
-  /** Records per second (replay and grouped reference) and bytes per object against live objects, log-log. */
-  public static XYChart chart(List<Point> points, String strategy) {
-    XYChart c = new XYChartBuilder().width(Style.WIDTH).height(Style.HEIGHT)
-        .title("replay (" + strategy + ") and reference, records/s and heap B/object by live objects")
-        .xAxisTitle("live objects").yAxisTitle("records/s (M) | B/object").build();
-    Style.apply(c);
-    c.getStyler().setXAxisLogarithmic(true);
-    int i = 0;
+  /** Records per second (replay and grouped reference) and bytes per object against live objects (log x). */
+  public static Figure chart(List<Point> points, String strategy) {
+    XYSeriesCollection data = new XYSeriesCollection();
     for (String keys : new String[] {"uniform", "zipf"}) {
       List<Point> ps = points.stream().filter(p -> p.keys().equals(keys)).toList();
       if (ps.isEmpty()) {
         continue;
       }
-      double[] x = ps.stream().mapToDouble(p -> Math.max(1, p.liveObjects())).toArray();
-      c.addSeries("replay, " + keys + " (M/s)", x, ps.stream().mapToDouble(p -> p.replayRecordsPerS() / 1e6)
-          .toArray()).setMarker(SeriesMarkers.CIRCLE).setLineColor(Style.color(i));
-      c.addSeries("reference grouped, " + keys + " (M/s)", x, ps.stream()
-          .mapToDouble(p -> p.referenceGroupedRecordsPerS() / 1e6).toArray()).setMarker(SeriesMarkers.SQUARE)
-          .setLineColor(Style.color(i + 1));
-      c.addSeries("heap, " + keys + " (B/object)", x, ps.stream().mapToDouble(Point::bytesPerLiveObject).toArray())
-          .setMarker(SeriesMarkers.DIAMOND).setLineColor(Style.color(i + 2));
-      i += 3;
+      XYSeries replay = new XYSeries("replay, " + keys + " (M records/s)");
+      XYSeries reference = new XYSeries("reference grouped, " + keys + " (M records/s)");
+      XYSeries heap = new XYSeries("heap, " + keys + " (B/object)");
+      for (Point p : ps) {
+        double x = Math.max(1, p.liveObjects());
+        replay.add(x, p.replayRecordsPerS() / 1e6);
+        reference.add(x, p.referenceGroupedRecordsPerS() / 1e6);
+        heap.add(x, p.bytesPerLiveObject());
+      }
+      data.addSeries(replay);
+      data.addSeries(reference);
+      data.addSeries(heap);
     }
-    return c;
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      r.setSeriesPaint(i, Style.color(i));
+      r.setSeriesStroke(i, Style.stroke(i / 3));
+    }
+    XYPlot plot = new XYPlot(data, new LogAxis("live objects"), new NumberAxis("M records/s | heap B/object"), r);
+    JFreeChart c = new JFreeChart("replay (" + strategy + ") and reference by live objects", plot);
+    return new Figure(c, Style.WIDTH, Style.HEIGHT);
   }
 }

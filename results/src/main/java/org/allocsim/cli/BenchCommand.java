@@ -11,7 +11,7 @@ import org.allocsim.bench.Bench;
 import org.allocsim.bench.BenchFigures;
 import org.allocsim.bench.BenchText;
 import org.allocsim.bench.ScaleCurve;
-import org.allocsim.chart.Charts;
+import org.allocsim.chart.Render;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +46,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--curve-strategy", paramLabel = "NAME", description = "strategy of the curve (default: global)")
   String curveStrategy = "global";
 
+  @Option(names = "--quiet", description = "no progress lines on stderr")
+  boolean quiet;
+
   /** Workload size for tests; the figures are meaningless below 1. */
   @Option(names = "--scale", hidden = true)
   double scale = 1;
@@ -63,8 +66,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     Bench bench = new Bench(scale, repetitions, Math.min(3, repetitions), longRecords, 7, Library.files());
     BenchFigures f = bench.run(line -> {
-      if (!json) {
+      if (!json && !quiet) {
         err.println("bench: " + line);
+        err.flush();
       }
     });
     out.print(json ? BenchText.json(f) + "\n" : BenchText.table(f));
@@ -83,11 +87,15 @@ final class BenchCommand implements Callable<Integer> {
             + n);
       }
     }
-    List<ScaleCurve.Point> points = new ScaleCurve(curveLive, curveStrategy).run(line -> err.println("bench: "
-        + line));
+    List<ScaleCurve.Point> points = new ScaleCurve(curveLive, curveStrategy).run(line -> {
+      if (!quiet) {
+        err.println("bench: " + line);
+        err.flush();
+      }
+    });
     out.print(ScaleCurve.table(points));
     try {
-      Files.write(curve, Charts.svg(ScaleCurve.chart(points, curveStrategy)), StandardOpenOption.CREATE_NEW);
+      Files.write(curve, Render.svg(ScaleCurve.chart(points, curveStrategy), "scale"), StandardOpenOption.CREATE_NEW);
     } catch (IOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--scale-curve: cannot write " + curve + ": "
           + e.getMessage());
