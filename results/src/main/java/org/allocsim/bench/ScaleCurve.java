@@ -15,7 +15,6 @@ import org.allocsim.strategy.Strategies;
 import org.allocsim.chart.Figure;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -115,7 +114,7 @@ public record ScaleCurve(long[] live, String strategy) {
       r.setSeriesPaint(i, Style.color(i));
       r.setSeriesStroke(i, Style.stroke(i / 3));
     }
-    XYPlot plot = new XYPlot(data, new LogAxis("live objects"), new NumberAxis("M records/s | heap B/object"), r);
+    XYPlot plot = new XYPlot(data, new LogAxis("live objects"), new LogAxis("M records/s | heap B/object (log)"), r);
     JFreeChart c = new JFreeChart("replay (" + strategy + ") and reference by live objects", plot);
     return new Figure(c, Style.WIDTH, Style.HEIGHT);
   }
