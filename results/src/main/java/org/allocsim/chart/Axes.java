@@ -85,20 +85,48 @@ final class Axes {
     return Style.WIDTH - left - RIGHT;
   }
 
-  /** Legend entries in rows that fit the plot's width: a long legend wraps instead of being cut. */
+  /**
+   * Legend entries in rows that fit the plot's width: a long legend wraps instead of being cut, and so does a label
+   * longer than a row (seven identical lines), its further lines under its first without a swatch.
+   */
   private List<List<Key>> rows() {
     FontMetrics m = Style.metrics(Style.LABEL);
     List<List<Key>> out = new ArrayList<>();
     int used = 0;
     for (Key k : keys) {
-      int w = entryWidth(k, m);
-      if (out.isEmpty() || used + w > plotWidth()) {
-        out.add(new ArrayList<>());
-        used = 0;
+      for (Key part : wrapped(k, m)) {
+        int w = entryWidth(part, m);
+        if (out.isEmpty() || used + w > plotWidth() || part.color() == null) {
+          out.add(new ArrayList<>());
+          used = 0;
+        }
+        out.get(out.size() - 1).add(part);
+        used += w;
       }
-      out.get(out.size() - 1).add(k);
-      used += w;
     }
+    return out;
+  }
+
+  /** k, or when its label is wider than a row, k with the words that fit and continuations with the rest. */
+  private List<Key> wrapped(Key k, FontMetrics m) {
+    if (entryWidth(k, m) <= plotWidth()) {
+      return List.of(k);
+    }
+    List<Key> out = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : k.label().split(" ")) {
+      String longer = line.length() == 0 ? word : line + " " + word;
+      if (line.length() > 0 && 34 + m.stringWidth(longer) + 18 > plotWidth()) {
+        out.add(out.isEmpty() ? new Key(line.toString(), k.color(), k.stroke(), k.marker())
+            : new Key(line.toString(), null, null, null));
+        line.setLength(0);
+        line.append(word);
+      } else {
+        line.setLength(0);
+        line.append(longer);
+      }
+    }
+    out.add(new Key(line.toString(), null, null, null));
     return out;
   }
 
@@ -191,11 +219,14 @@ final class Axes {
     for (List<Key> row : rows) {
       double at = left;
       for (Key k : row) {
-        g.setColor(k.color());
-        if (k.stroke() == null) {
+        if (k.color() == null) {
+          at += 34; // a continuation, under its first line's text
+        } else if (k.stroke() == null) {
+          g.setColor(k.color());
           g.fill(new Rectangle2D.Double(at, baseline - 10, 12, 12));
           at += 18;
         } else {
+          g.setColor(k.color());
           g.setStroke(k.stroke());
           g.draw(new Line2D.Double(at, baseline - 4, at + 28, baseline - 4));
           if (k.marker() != null) {
