@@ -46,7 +46,9 @@ public final class SmallMultiples {
     double bottom = Math.min(0, low);
     // Headroom above the highest bar for the panel's label, so that it never hides a point.
     double pad = Math.max((high - bottom) * 0.22, Math.abs(high) * 0.01 + 1e-9);
-    Ticks y = Ticks.of(bottom - (low < 0 ? pad / 4 : 0), high + pad, data.size() == 1 ? 6 : 3, integral, true);
+    Ticks round = Ticks.of(bottom - (low < 0 ? pad / 4 : 0), high + pad, data.size() == 1 ? 6 : 3, integral, true);
+    // A little room under the lowest tick, so that a point at zero is not cut by the frame.
+    Ticks y = new Ticks(round.lo() - (round.hi() - round.lo()) * 0.04, round.hi(), round.at(), round.labels(), true);
     double margin = xMax > xMin ? (xMax - xMin) * 0.04 : 0.5; // markers off the frame
     boolean whole = data.stream().flatMap(List::stream).flatMap(s -> java.util.Arrays.stream(s.x()).boxed())
         .allMatch(v -> v == Math.rint(v));
