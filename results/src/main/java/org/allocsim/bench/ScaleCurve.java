@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.allocsim.chart.Style;
+import org.allocsim.chart.SmallMultiples;
 import org.allocsim.kernel.CompactRecords;
 import org.allocsim.kernel.KernelParameters;
 import org.allocsim.kernel.RandomStreams;
@@ -13,12 +13,6 @@ import org.allocsim.kernel.RunSpec;
 import org.allocsim.kernel.Simulation;
 import org.allocsim.strategy.Strategies;
 import org.allocsim.chart.Figure;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Replay speed and heap per live object as the live set grows from 10^4 to 10^7 objects, uniform and Zipf keys
@@ -88,34 +82,23 @@ public record ScaleCurve(long[] live, String strategy) {
     return b.toString();
   }
 
-  /** Records per second (replay and grouped reference) and bytes per object against live objects (log x). */
+  /**
+   * Two panels against log10 of the live objects: the replay's records per second (in 10^4, so both panels share one axis) and the heap bytes per
+   * live object, one line per key distribution (the reference's rates are in the table).
+   */
   public static Figure chart(List<Point> points, String strategy) {
-    XYSeriesCollection data = new XYSeriesCollection();
+    List<SmallMultiples.Series> rates = new ArrayList<>();
+    List<SmallMultiples.Series> heap = new ArrayList<>();
     for (String keys : new String[] {"uniform", "zipf"}) {
       List<Point> ps = points.stream().filter(p -> p.keys().equals(keys)).toList();
-      if (ps.isEmpty()) {
-        continue;
-      }
-      XYSeries replay = new XYSeries("replay, " + keys + " (M records/s)");
-      XYSeries reference = new XYSeries("reference grouped, " + keys + " (M records/s)");
-      XYSeries heap = new XYSeries("heap, " + keys + " (B/object)");
-      for (Point p : ps) {
-        double x = Math.max(1, p.liveObjects());
-        replay.add(x, p.replayRecordsPerS() / 1e6);
-        reference.add(x, p.referenceGroupedRecordsPerS() / 1e6);
-        heap.add(x, p.bytesPerLiveObject());
-      }
-      data.addSeries(replay);
-      data.addSeries(reference);
-      data.addSeries(heap);
+      double[] x = ps.stream().mapToDouble(p -> Math.log10(Math.max(1, p.liveObjects()))).toArray();
+      double[] zero = new double[x.length];
+      rates.add(new SmallMultiples.Series(keys, x, ps.stream().mapToDouble(p -> p.replayRecordsPerS() / 1e4)
+          .toArray(), zero));
+      heap.add(new SmallMultiples.Series(keys, x, ps.stream().mapToDouble(Point::bytesPerLiveObject).toArray(),
+          zero));
     }
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-    for (int i = 0; i < data.getSeriesCount(); i++) {
-      r.setSeriesPaint(i, Style.color(i));
-      r.setSeriesStroke(i, Style.stroke(i / 3));
-    }
-    XYPlot plot = new XYPlot(data, new LogAxis("live objects"), new LogAxis("M records/s | heap B/object (log)"), r);
-    JFreeChart c = new JFreeChart("replay (" + strategy + ") and reference by live objects", plot);
-    return new Figure(c, Style.WIDTH, Style.HEIGHT);
+    return SmallMultiples.errorBars("replay of " + strategy + " by live objects", "log10 live objects",
+        "see panel", false, List.of("replay, 10^4 records/s (shared axis)", "heap, bytes per live object"), List.of(rates, heap));
   }
 }
