@@ -36,7 +36,8 @@ public final class RuntimeRefcount implements LifetimeStrategy {
   static final ParameterSpec ATOMIC_COST = new ParameterSpec("runtime-refcount.atomic_cost", "4", "ops",
       "bookkeeping operations per counted alloc/free once only live objects hold the allocator (atomic mode); "
           + "1 in percpu mode",
-      "S4: Kumar 08-30 00:07 'once initial reference is killed, it downgrades to atomic'; 4 chosen (unknown)");
+      "S4: Kumar 08-30 00:07 'once initial reference is killed, it downgrades to atomic'; 4 chosen (unknown)")
+      .range(1, 1000); // an atomic costs at least the per-CPU op it replaces
   static final ParameterSpec DRAIN_ON_UNLOAD = new ParameterSpec("runtime-refcount.drain_on_unload", "true",
       "bool", "when a program is freed, drain the free lists of its allocators no loaded program allocates from",
       "S14: Delyan e37a3f11 08-31 21:02 'freelists of that program's allocator can be drained'");
