@@ -22,7 +22,7 @@ class BadOptionsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "run S07 --threads 0                 | allocsim: --threads must be at least 1",
-      "run S07 --strategies globl          | allocsim: unknown strategy 'globl'; known: ",
+      "run S07 --strategies globl          | allocsim: --strategies: unknown strategy 'globl' — did you mean 'global'?; known: ",
       "run S07 --seed twelve               | allocsim: Invalid value for option '--seed'",
       "run S07 --set nosuch.key=1          | allocsim: ",
       "run S07 --set cpus=0                | allocsim: ",

@@ -73,13 +73,13 @@ class SweepCommandTest {
 
   @Test
   void writesTheOutputs() {
-    assertTrue(reference.containsKey("sweep.csv") && reference.containsKey("summary.json")
-        && reference.containsKey("summary.txt") && reference.containsKey("plan.json"));
-    assertTrue(reference.keySet().stream().anyMatch(k -> k.startsWith("charts/peak_bytes-vs-rate")));
+    assertTrue(reference.containsKey("summary/sweep.csv") && reference.containsKey("summary/summary.json")
+        && reference.containsKey("summary/summary.txt") && reference.containsKey("plan.json"));
+    assertTrue(reference.keySet().stream().anyMatch(k -> k.startsWith("summary/charts/peak_bytes-vs-rate")));
     assertEquals(12, reference.keySet().stream().filter(k -> k.startsWith("runs/")).count());
-    String csv = new String(reference.get("sweep.csv"));
+    String csv = new String(reference.get("summary/sweep.csv"));
     assertTrue(csv.startsWith("rate,strategy,replication,metric,value\n1000,global,0,loads_accepted,"), csv);
-    for (String line : new String(reference.get("summary.txt")).split("\n")) {
+    for (String line : new String(reference.get("summary/summary.txt")).split("\n")) {
       assertTrue(line.length() <= 72, line);
     }
   }
@@ -115,7 +115,7 @@ class SweepCommandTest {
   void anInterruptedSweepResumesWithoutRepeatingRuns() throws IOException {
     Path d = tmp.resolve("resumed");
     for (Map.Entry<String, byte[]> e : reference.entrySet()) {
-      if (e.getKey().startsWith("runs/") || e.getKey().equals("plan.json")) {
+      if (e.getKey().startsWith("runs/") || e.getKey().equals("plan.json") || e.getKey().equals(".allocsim-output")) {
         Files.createDirectories(d.resolve(e.getKey()).getParent());
         Files.write(d.resolve(e.getKey()), e.getValue());
       }

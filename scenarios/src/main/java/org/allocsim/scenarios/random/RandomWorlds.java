@@ -13,7 +13,7 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Random worlds from a seed: world number n of seed s is always the same world. Worlds are small (at most three
- * objects, ten actions and sixteen records) so that a thousand run in seconds and a counterexample is short.
+ * objects, ten actions and sixteen records, plus the held moves' pairs) so that a thousand run in seconds and a counterexample is short.
  */
 public final class RandomWorlds {
   private static final long MS = TimelineDraws.MS;
@@ -37,6 +37,12 @@ public final class RandomWorlds {
     List<RunSpec.TimedAction> timeline = draws.draw();
     long last = timeline.get(timeline.size() - 1).timeNs();
     List<RandomWorld.Run> runs = runs(rng, objects, timeline, draws.attached(), last + 20 * MS);
+    if (options.heldMoves()) {
+      HeldMoves held = new HeldMoves(RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {mix(seed ^ 0x48454CL),
+          mix(n ^ 0x44L)}));
+      objects = held.objects(objects);
+      runs = held.runs(objects, runs, draws.attached(), last + 20 * MS);
+    }
     long end = Math.max(last, runs.isEmpty() ? 0 : runs.get(runs.size() - 1).timeNs()) + TAIL_NS;
     return new RandomWorld("random-" + seed + "-" + n, end, 2, objects, timeline, runs);
   }
