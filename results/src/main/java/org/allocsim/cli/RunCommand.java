@@ -70,7 +70,10 @@ final class RunCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
-    if (replications < 1 || replications > Limit.REPLICATIONS.value()) {
+    if (replications < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--replications must be at least 1");
+    }
+    if (replications > Limit.REPLICATIONS.value()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--replications must be from 1 to "
           + Limit.REPLICATIONS.value() + ", got " + replications + "; " + Limit.REPLICATIONS.explain());
     }

@@ -22,7 +22,8 @@ class MainTest {
 
   @Test
   void runPrintsOneRowPerStrategy() {
-    assertEquals(0, run("run", S7, "--strategies", "global,per-field", "--out", dir.toString(), "--quiet"));
+    assertEquals(0, run("run", S7, "--strategies", "global,per-field", "--out", dir.resolve("out").toString(),
+        "--quiet"));
     assertTrue(out.toString().contains("scenario s07-load-order, seed 1, 3 records"), out.toString());
     assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("global ")), out.toString());
     assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("per-field ")), out.toString());
@@ -30,22 +31,23 @@ class MainTest {
 
   @Test
   void anUnknownParameterIsBadInputWithASuggestion() {
-    assertEquals(2, run("run", S7, "--set", "rcu.grace_period=5", "--out", dir.toString()));
+    assertEquals(2, run("run", S7, "--set", "rcu.grace_period=5", "--out", dir.resolve("out").toString()));
     assertEquals("allocsim: unknown parameter 'rcu.grace_period' — did you mean 'rcu.grace_period_ns'?",
         err.toString().trim());
   }
 
   @Test
   void aMalformedParameterValueIsBadInputNamingTheKey() {
-    assertEquals(2, run("run", S7, "--set", "rcu.grace_period_ns=soon", "--out", dir.toString()));
-    assertEquals("allocsim: parameter rcu.grace_period_ns: expected a duration (e.g. 25ms), got 'soon'",
+    assertEquals(2, run("run", S7, "--set", "rcu.grace_period_ns=soon", "--out", dir.resolve("out").toString()));
+    assertEquals("allocsim: --set rcu.grace_period_ns=soon: expected a duration (e.g. 25ms), got 'soon'",
         err.toString().trim());
   }
 
   @Test
   void anUnknownStrategyIsBadInput() {
     assertEquals(2, run("run", S7, "--strategies", "globl"));
-    assertTrue(err.toString().startsWith("allocsim: unknown strategy 'globl'"), err.toString());
+    assertTrue(err.toString().startsWith("allocsim: --strategies: unknown strategy 'globl' — did you mean "
+        + "'global'?"), err.toString());
   }
 
   @Test
