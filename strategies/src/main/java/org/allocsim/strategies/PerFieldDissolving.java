@@ -39,6 +39,8 @@ public final class PerFieldDissolving implements LifetimeStrategy {
       "S6/S7: Alexei 08-29 16:45 and 17:26; S9: Delyan 08-30 01:40 'the used_allocators list ... can easily "
           + "skyrocket' (S5)");
 
+  /** Null, or the rule a mutation test dropped. */
+  Mutation mutation;
   private StrategyContext ctx;
   private ProgramAllocators allocators;
   private boolean listGrowth;
@@ -166,7 +168,7 @@ public final class PerFieldDissolving implements LifetimeStrategy {
   @Override
   public LoadVerdict verifyInnerMapInsert(BpfMap outer, BpfMap inner) {
     FieldClasses c = liveClasses();
-    for (int f = 0; f < outer.fieldCount(); f++) {
+    for (int f = 0; f < outer.fieldCount() && mutation != Mutation.PER_FIELD_DISSOLVING_INNER_MAP_JOIN; f++) {
       String conflict = c.union(new FieldKey(outer, f), new FieldKey(inner, f), null);
       if (conflict != null) {
         return LoadVerdict.reject("inner map " + inner.name() + ": " + conflict);
@@ -194,7 +196,7 @@ public final class PerFieldDissolving implements LifetimeStrategy {
       }
     });
     for (FieldKey k : gone) {
-      ctx.release(bound.remove(k)); // its values were dropped into this allocator already
+      unhold(bound.remove(k)); // its values were dropped into this allocator already
     }
     Set<Integer> list = usedLists.remove(map);
     if (list != null) {
@@ -279,10 +281,21 @@ public final class PerFieldDissolving implements LifetimeStrategy {
         refers.add(to);
       }
       switch (op.kind()) {
-        case ALLOC_STORE -> stores.add(new Store(to, loaded ? allocators.allocatorFor(p, op)
-            : allocators.named(p, op)));
-        case MOVE -> equal.add(new FieldKey[] {from, to});
-        case PUT_HELD -> held.forEach(h -> equal.add(new FieldKey[] {h, to}));
+        case ALLOC_STORE -> {
+          if (mutation != Mutation.PER_FIELD_DISSOLVING_STORE_EDGE) {
+            stores.add(new Store(to, loaded ? allocators.allocatorFor(p, op) : allocators.named(p, op)));
+          }
+        }
+        case MOVE -> {
+          if (mutation != Mutation.PER_FIELD_DISSOLVING_MOVE_EDGE) {
+            equal.add(new FieldKey[] {from, to});
+          }
+        }
+        case PUT_HELD -> {
+          if (mutation != Mutation.PER_FIELD_DISSOLVING_HELD_EDGE) {
+            held.forEach(h -> equal.add(new FieldKey[] {h, to}));
+          }
+        }
         default -> {
         }
       }
@@ -298,7 +311,8 @@ public final class PerFieldDissolving implements LifetimeStrategy {
       e.equal().forEach(eq -> c.union(eq[0], eq[1], null));
     }
     for (BpfMap outer : ctx.world().maps()) {
-      if (!outer.isFreed() && outer.type().isMapInMap()) {
+      boolean joins = mutation != Mutation.PER_FIELD_DISSOLVING_INNER_MAP_JOIN;
+      if (!outer.isFreed() && outer.type().isMapInMap() && joins) {
         outer.slots().forEach((slot, innerId) -> {
           BpfMap inner = ctx.world().maps().get(innerId);
           for (int f = 0; f < outer.fieldCount(); f++) {
@@ -340,14 +354,14 @@ public final class PerFieldDissolving implements LifetimeStrategy {
       }
       if (referred.contains(root)) {
         if (a != null && !bound.containsKey(k)) {
-          ctx.acquire(a);
+          hold(a);
           bound.put(k, a);
         }
         if (bound.containsKey(k)) {
           nowAnchored.add(k);
         }
       } else if (bound.containsKey(k) && !hasValues(k)) {
-        ctx.release(bound.remove(k)); // "lose the association once programs are unloaded and values are gone"
+        unhold(bound.remove(k)); // "lose the association once programs are unloaded and values are gone"
       }
     }
     anchored = nowAnchored;
@@ -369,5 +383,18 @@ public final class PerFieldDissolving implements LifetimeStrategy {
     });
     ctx.chargeBookkeeping(found[1]);
     return found[0] > 0;
+  }
+
+  /** A binding's reference on its allocator (none in the mutant without it). */
+  private void hold(int allocator) {
+    if (mutation != Mutation.PER_FIELD_DISSOLVING_BINDING_REFERENCE) {
+      ctx.acquire(allocator);
+    }
+  }
+
+  private void unhold(int allocator) {
+    if (mutation != Mutation.PER_FIELD_DISSOLVING_BINDING_REFERENCE) {
+      ctx.release(allocator);
+    }
   }
 }

@@ -42,6 +42,8 @@ public final class RuntimeRefcount implements LifetimeStrategy {
       "bool", "when a program is freed, drain the free lists of its allocators no loaded program allocates from",
       "S14: Delyan e37a3f11 08-31 21:02 'freelists of that program's allocator can be drained'");
 
+  /** Null, or the rule a mutation test dropped. */
+  Mutation mutation;
   private StrategyContext ctx;
   private ProgramAllocators allocators;
   private boolean merge;
@@ -114,7 +116,8 @@ public final class RuntimeRefcount implements LifetimeStrategy {
       uses.add(a);
     }
     allocators.record(p, table);
-    int[] refs = uses.stream().mapToInt(Integer::intValue).toArray();
+    int[] refs = mutation == Mutation.RUNTIME_REFCOUNT_PROGRAM_REFERENCE ? new int[0]
+        : uses.stream().mapToInt(Integer::intValue).toArray();
     for (int a : refs) {
       ctx.acquire(a); // the program refers to it until it is freed, a grace period after unload
       seen.set(a);
@@ -132,7 +135,7 @@ public final class RuntimeRefcount implements LifetimeStrategy {
     long[] c = counts(allocator);
     ctx.chargeBookkeeping(cost(allocator));
     c[cpu]++;
-    if (!countRef.get(allocator)) {
+    if (!countRef.get(allocator) && mutation != Mutation.RUNTIME_REFCOUNT_COUNT_REFERENCE) {
       ctx.acquire(allocator); // a live object exists: the counts hold the allocator
       countRef.set(allocator);
     }
