@@ -31,6 +31,8 @@ import org.allocsim.world.Program;
  * must carry its outer map's BTF object: its fields are matched by BTF identity like a move's.
  */
 public final class BtfPlaceholder implements LifetimeStrategy {
+  /** Null, or the rule a mutation test dropped. */
+  Mutation mutation;
   /** unique_allocator_placeholder: claimed by a program that takes or moves but never allocates. */
   private static final int PLACEHOLDER = -1;
 
@@ -178,7 +180,7 @@ public final class BtfPlaceholder implements LifetimeStrategy {
     });
     for (BtfType t : gone) {
       int a = slots.remove(t);
-      if (a != PLACEHOLDER) {
+      if (a != PLACEHOLDER && mutation != Mutation.BTF_PLACEHOLDER_SLOT_REFERENCE) {
         ctx.release(a); // "we decrement allocator refcnt only when BTF is freed"
       }
     }
@@ -226,16 +228,19 @@ public final class BtfPlaceholder implements LifetimeStrategy {
   private int claim(BtfType t, int a) {
     Integer s = slots.get(t);
     if (s == null || s == PLACEHOLDER) {
-      ctx.acquire(a); // "replace the placeholder with the actual allocator"
+      if (mutation != Mutation.BTF_PLACEHOLDER_SLOT_REFERENCE) {
+        ctx.acquire(a); // "replace the placeholder with the actual allocator"
+      }
       slots.put(t, a);
       return a;
     }
     return s;
   }
 
-  private static LoadVerdict sameBtf(Operation op, BpfMap from, BtfType fromType) {
+  private LoadVerdict sameBtf(Operation op, BpfMap from, BtfType fromType) {
     BtfType toType = op.to().type();
-    if (from.btf() != op.to().map().btf() || !fromType.sameAs(toType)) {
+    if ((from.btf() != op.to().map().btf() || !fromType.sameAs(toType))
+        && mutation != Mutation.BTF_PLACEHOLDER_MOVE_CHECK) {
       return LoadVerdict.reject("kptr_xchg from " + from.name() + " (" + fromType + ") into "
           + op.to().map().name() + " (" + toType + "): " + from.name() + "'s BTF must be " + op.to().map().name()
           + "'s BTF and the type ids the same (Alexei 08-29 23:03)");

@@ -23,7 +23,21 @@ public enum Mutation {
   RUNTIME_REFCOUNT_PROGRAM_REFERENCE("runtime-refcount", "program reference",
       "a program holds its allocators until it is freed, a grace period after unload"),
   RUNTIME_REFCOUNT_COUNT_REFERENCE("runtime-refcount", "count reference",
-      "live objects hold their allocator through the per-CPU counts (S4)");
+      "live objects hold their allocator through the per-CPU counts (S4)"),
+  STATIC_PER_MAP_STORE_CHECK("static-per-map", "store check",
+      "an object stored into a map must come from that map's kptr_allocator (S11b)"),
+  STATIC_PER_MAP_MOVE_CHECK("static-per-map", "move check",
+      "a move between maps needs the same kptr_allocator on both (S11b)"),
+  STATIC_PER_MAP_MAP_REFERENCE("static-per-map", "map reference",
+      "a map holds its named kptr_allocator until it is freed ('will keep it until destruction')"),
+  BTF_PLACEHOLDER_MOVE_CHECK("btf-placeholder", "move check",
+      "a move or a put_held needs the same BTF object and type on both sides (Alexei 08-29 23:03)"),
+  BTF_PLACEHOLDER_SLOT_REFERENCE("btf-placeholder", "slot reference",
+      "the (BTF object, struct) slot holds the allocator bound to it until the BTF object is freed"),
+  GLOBAL_TYPE_CHECK("global", "type check",
+      "a local kptr may be stored only into a field of the same type in the same BTF object (S20)");
+  // global's only reference is the kernel's on bpf_global_ma: without it the allocator dies before its first
+  // allocation and the kernel stops the run, so there is no run for a test to judge.
 
   private final String strategy;
   private final String rule;
@@ -62,6 +76,21 @@ public enum Mutation {
       }
       case "runtime-refcount" -> {
         RuntimeRefcount s = new RuntimeRefcount();
+        s.mutation = this;
+        yield s;
+      }
+      case "static-per-map" -> {
+        StaticPerMap s = new StaticPerMap();
+        s.mutation = this;
+        yield s;
+      }
+      case "btf-placeholder" -> {
+        BtfPlaceholder s = new BtfPlaceholder();
+        s.mutation = this;
+        yield s;
+      }
+      case "global" -> {
+        GlobalAllocator s = new GlobalAllocator();
         s.mutation = this;
         yield s;
       }

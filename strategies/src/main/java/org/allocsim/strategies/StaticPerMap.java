@@ -29,6 +29,10 @@ import org.allocsim.world.Program;
  * allocation uses the first kptr map of the program.
  */
 public final class StaticPerMap implements LifetimeStrategy {
+  /** Null, or the rule a mutation test dropped. */
+  Mutation mutation;
+  /** Maps whose named kptr_allocator the mutant without the map reference did not take. */
+  private final java.util.Set<BpfMap> unheld = new java.util.HashSet<>();
   private static final int NONE = -1;
 
   private StrategyContext ctx;
@@ -68,7 +72,11 @@ public final class StaticPerMap implements LifetimeStrategy {
       int a;
       if (named != null) {
         a = ctx.allocatorOf(allocatorMap(m, named, objectMaps));
-        ctx.acquire(a); // "the map will take reference of allocator and will keep it until destruction"
+        if (mutation == Mutation.STATIC_PER_MAP_MAP_REFERENCE) {
+          unheld.add(m);
+        } else {
+          ctx.acquire(a); // "the map will take reference of allocator and will keep it until destruction"
+        }
       } else {
         a = ctx.createAllocator(m.name() + "#" + m.id() + ".kptr_allocator", 0);
       }
@@ -99,7 +107,8 @@ public final class StaticPerMap implements LifetimeStrategy {
       if (op.kind().allocates() && source == NONE) {
         return LoadVerdict.reject("bpf_mem_alloc: no allocator for " + op + " (no kptr_allocator in reach)");
       }
-      if (op.kind() == OpKind.ALLOC_STORE && !Integer.valueOf(source).equals(kptrAllocator.get(op.to().map()))) {
+      if (op.kind() == OpKind.ALLOC_STORE && !Integer.valueOf(source).equals(kptrAllocator.get(op.to().map()))
+          && mutation != Mutation.STATIC_PER_MAP_STORE_CHECK) {
         return LoadVerdict.reject("object from allocator " + ctx.allocator(source).name() + " but map "
             + op.to().map().name() + "'s kptr_allocator is " + nameOf(kptrAllocator.get(op.to().map())));
       }
@@ -156,7 +165,7 @@ public final class StaticPerMap implements LifetimeStrategy {
   @Override
   public void onMapFree(BpfMap map) {
     Integer a = kptrAllocator.remove(map);
-    if (a != null) {
+    if (a != null && !unheld.remove(map)) {
       ctx.release(a);
     }
     Integer e = elemAllocator.remove(map);
@@ -201,7 +210,7 @@ public final class StaticPerMap implements LifetimeStrategy {
   private LoadVerdict sameAllocator(BpfMap from, BpfMap to) {
     Integer a = kptrAllocator.get(from);
     Integer b = kptrAllocator.get(to);
-    if (a != null && a.equals(b)) {
+    if (a != null && a.equals(b) || mutation == Mutation.STATIC_PER_MAP_MOVE_CHECK) {
       return LoadVerdict.ACCEPT;
     }
     return LoadVerdict.reject("kptr_xchg from " + from.name() + " (kptr_allocator " + nameOf(a) + ") into "
