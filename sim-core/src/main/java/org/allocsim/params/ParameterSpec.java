@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param unit unit of the value ({@code ns}, {@code bytes}, {@code bool}, {@code count}, ...); {@code a|b} lists
  *     the only values admitted
  * @param description one line: what it changes
- * @param source where the default comes from (a kernel-model.md tag, a message id, or "unknown: chosen")
+ * @param source where the default comes from (a docs/sources.md tag, a message id, or "unknown: chosen")
  * @param min smallest whole value admitted (units other than {@code bool} and {@code a|b})
  * @param max largest whole value admitted
  */
