@@ -8,7 +8,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.allocsim.params.ParameterSpec;
 import org.allocsim.strategy.LifetimeStrategy;
+import org.allocsim.strategy.ObjectHooks;
 import org.allocsim.strategy.Strategies;
+import org.allocsim.strategy.StrategyInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,12 +32,13 @@ final class ExplainCommand implements Callable<Integer> {
       throw StrategyOption.unknown(name, installed, spec.commandLine());
     }
     LifetimeStrategy s = installed.create(name);
+    StrategyInfo info = installed.info(name);
     PrintWriter out = spec.commandLine().getOut();
-    out.println(s.name() + " (" + s.getClass().getName() + ")");
-    out.println("rule:   " + s.rule());
-    out.println("source: " + s.source());
+    out.println(info.name() + " (" + s.getClass().getName() + ")");
+    out.println("rule:   " + info.rule());
+    out.println("source: " + info.source());
     out.println("answers differently on: " + String.join(", ", overridden(s)));
-    List<ParameterSpec> params = s.parameters();
+    List<ParameterSpec> params = info.parameters();
     out.println(params.isEmpty() ? "parameters: none" : "parameters:");
     for (ParameterSpec p : params) {
       out.printf("  %s = %s %s%n    %s%n    source: %s%n", p.key(), p.defaultValue(), p.unit(), p.description(),
@@ -44,11 +47,19 @@ final class ExplainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The interface's hooks this design implements itself (the defaults are the designs' common answers). */
+  /**
+   * The interface's questions this design answers itself (the defaults are the designs' common answers), and the
+   * per-object hooks when it counts objects.
+   */
   static List<String> overridden(LifetimeStrategy s) {
     TreeSet<String> out = new TreeSet<>();
+    if (s instanceof ObjectHooks) {
+      for (Method m : ObjectHooks.class.getMethods()) {
+        out.add("object " + m.getName());
+      }
+    }
     for (Method m : LifetimeStrategy.class.getMethods()) {
-      if (List.of("name", "rule", "source", "parameters", "attach").contains(m.getName())) {
+      if (m.getName().equals("attach")) {
         continue;
       }
       try {

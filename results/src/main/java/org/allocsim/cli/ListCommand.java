@@ -7,7 +7,6 @@ import org.allocsim.params.Parameters;
 import org.allocsim.scenarios.file.ScenarioError;
 import org.allocsim.scenarios.file.ScenarioFile;
 import org.allocsim.scenarios.file.ScenarioReader;
-import org.allocsim.strategy.LifetimeStrategy;
 import org.allocsim.strategy.Strategies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +26,7 @@ final class ListCommand implements Callable<Integer> {
     Strategies strategies = Strategies.installed();
     out.println("strategies:");
     for (String name : strategies.names()) {
-      LifetimeStrategy s = strategies.create(name);
-      out.printf("  %-22s %s%n", name, s.rule());
+      out.printf("  %-22s %s%n", name, strategies.info(name).rule());
     }
     out.println("scenarios (" + Library.folder() + "):");
     ScenarioReader reader = new ScenarioReader(strategies);

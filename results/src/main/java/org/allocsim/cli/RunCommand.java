@@ -45,7 +45,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "run seed (default: the scenario's)")
   Long seed;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", parameterConsumer = SetOption.class, description = "override a parameter, e.g. --set cpus=8")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", parameterConsumer = SetOption.class,
+      description = "override a parameter, e.g. --set cpus=8")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--threads", paramLabel = "N",

@@ -51,7 +51,8 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "run seed (default: the scenario's)")
   Long seed;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", parameterConsumer = SetOption.class, description = "fix a parameter for the whole sweep")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", parameterConsumer = SetOption.class,
+      description = "fix a parameter for the whole sweep")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--threads", paramLabel = "N", description = "parallel runs (default: all cores); outputs "

@@ -43,8 +43,4 @@ public record RunSet(String scenario, String description, String scenarioText, M
     return replicated.stream().flatMap(List::stream).toList();
   }
 
-  /** The runs of one strategy (by its index in results), one per replication. */
-  public List<RunResult> replicatesOf(int strategyIndex) {
-    return replicated.stream().map(r -> r.get(strategyIndex)).toList();
-  }
 }

@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.allocsim.btf.BtfObject;
+import org.allocsim.memory.AllocatorRef;
+import org.allocsim.strategy.Design;
+import org.allocsim.strategy.LifecycleEvent;
 import org.allocsim.strategy.LifetimeStrategy;
 import org.allocsim.strategy.LoadVerdict;
+import org.allocsim.strategy.MapAllocator;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Strategies;
-import org.allocsim.world.BpfMap;
+import org.allocsim.strategy.Verification;
+import org.allocsim.world.MapView;
 import org.allocsim.world.Operation;
-import org.allocsim.world.Program;
+import org.allocsim.world.ProgramView;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,126 +50,45 @@ class DeliberateChangeTest {
     assertTrue(rows.stream().noneMatch(r -> r.scenario().equals("sched-ext-layered")), rows.toString());
   }
 
-  /** Delegates everything to the real design except the verdict: every load is accepted. */
+  /**
+   * Delegates everything to the real design except the verdict: every load is accepted. Forwarding the whole
+   * interface takes its few methods; an event added later reaches the real design through on().
+   */
+  @Design(name = "static-per-map", rule = "test: design 3 without its verifier rule", source = "test")
   private record AcceptEverything(LifetimeStrategy real) implements LifetimeStrategy {
-    @Override
-    public String name() {
-      return real.name();
-    }
-
-    @Override
-    public String rule() {
-      return real.rule();
-    }
-
-    @Override
-    public String source() {
-      return real.source();
-    }
-
     @Override
     public void attach(StrategyContext context) {
       real.attach(context);
     }
 
     @Override
-    public LoadVerdict verify(Program program) {
+    public LoadVerdict verify(Verification question) {
       return LoadVerdict.ACCEPT;
     }
 
     @Override
-    public LoadVerdict verifyInnerMapInsert(BpfMap outer, BpfMap inner) {
-      return LoadVerdict.ACCEPT;
+    public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+      return real.allocatorFor(program, step);
     }
 
     @Override
-    public void onLoad(Program program) {
-      real.onLoad(program);
+    public boolean takeReturnsObject(ProgramView program, Operation step) {
+      return real.takeReturnsObject(program, step);
     }
 
     @Override
-    public int allocatorFor(Program program, Operation operation) {
-      return real.allocatorFor(program, operation);
+    public AllocatorRef freeTarget(int object, AllocatorRef header, MapView map, int field) {
+      return real.freeTarget(object, header, map, field);
     }
 
     @Override
-    public boolean takeReturnsObject(Program program, Operation operation) {
-      return real.takeReturnsObject(program, operation);
+    public AllocatorRef mapAllocator(MapView map, MapAllocator role, Map<String, ? extends MapView> objectMaps) {
+      return real.mapAllocator(map, role, objectMaps);
     }
 
     @Override
-    public void onAlloc(int object, int allocator, int cpu) {
-      real.onAlloc(object, allocator, cpu);
-    }
-
-    @Override
-    public void onFree(int object, int allocator, int cpu) {
-      real.onFree(object, allocator, cpu);
-    }
-
-    @Override
-    public void onStore(Program p, Operation op, int object, BpfMap map, long slot) {
-      real.onStore(p, op, object, map, slot);
-    }
-
-    @Override
-    public void onTake(Program p, Operation op, int object, BpfMap map, long slot) {
-      real.onTake(p, op, object, map, slot);
-    }
-
-    @Override
-    public int freeTarget(int object, int headerAllocator, BpfMap map, int field) {
-      return real.freeTarget(object, headerAllocator, map, field);
-    }
-
-    @Override
-    public void onUnload(Program program) {
-      real.onUnload(program);
-    }
-
-    @Override
-    public void onProgramFreed(Program program) {
-      real.onProgramFreed(program);
-    }
-
-    @Override
-    public void onMapsCreated(List<BpfMap> created, Map<String, BpfMap> objectMaps) {
-      real.onMapsCreated(created, objectMaps);
-    }
-
-    @Override
-    public int elementAllocator(BpfMap map, Map<String, BpfMap> objectMaps) {
-      return real.elementAllocator(map, objectMaps);
-    }
-
-    @Override
-    public int allocatorMapAllocator(BpfMap allocatorMap) {
-      return real.allocatorMapAllocator(allocatorMap);
-    }
-
-    @Override
-    public void onInnerMapInsert(BpfMap outer, long key, BpfMap inner) {
-      real.onInnerMapInsert(outer, key, inner);
-    }
-
-    @Override
-    public void onInnerMapDelete(BpfMap outer, long key, BpfMap inner) {
-      real.onInnerMapDelete(outer, key, inner);
-    }
-
-    @Override
-    public void onMapFree(BpfMap map) {
-      real.onMapFree(map);
-    }
-
-    @Override
-    public void onBtfFree(BtfObject btf) {
-      real.onBtfFree(btf);
-    }
-
-    @Override
-    public void checkInvariants(InvariantSink sink) {
-      real.checkInvariants(sink);
+    public void on(LifecycleEvent event) {
+      real.on(event);
     }
   }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * One loaded BTF object. Every load of a BPF object file brings a fresh one, so reloading a program usually gives
  * it a new BTF object even when the source is unchanged (docs/designs.md, S9). Identity is object identity.
  */
-public final class BtfObject {
+public final class BtfObject implements BtfView {
   /** The vmlinux BTF: one per run, never freed. */
   public static final String VMLINUX = "vmlinux";
 
@@ -25,14 +25,17 @@ public final class BtfObject {
     this.kernel = kernel;
   }
 
+  @Override
   public int id() {
     return id;
   }
 
+  @Override
   public String name() {
     return name;
   }
 
+  @Override
   public boolean isKernel() {
     return kernel;
   }
@@ -86,6 +89,7 @@ public final class BtfObject {
     return holders;
   }
 
+  @Override
   public boolean isFreed() {
     return freed;
   }

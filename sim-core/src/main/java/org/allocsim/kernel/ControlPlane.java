@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.allocsim.btf.BtfObject;
+import org.allocsim.strategy.LifecycleEvent;
 import org.allocsim.strategy.LoadVerdict;
+import org.allocsim.strategy.Verification;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.Holder;
 import org.allocsim.world.LoadedObject;
@@ -24,8 +26,10 @@ final class ControlPlane {
   private final World world;
   private final ProgramLinker linker;
   private final Lifetimes lifetimes;
+  private final StrategyPort strategy;
 
-  ControlPlane(Engine engine, Lifetimes lifetimes) {
+  ControlPlane(Engine engine, Lifetimes lifetimes, StrategyPort strategy) {
+    this.strategy = strategy;
     this.engine = engine;
     this.world = engine.world();
     this.linker = new ProgramLinker(world);
@@ -84,7 +88,7 @@ final class ControlPlane {
       proc.mapFds().add(m);
       maps.put(ms.name(), m);
     }
-    engine.strategy().onMapsCreated(created, maps);
+    strategy.on(new LifecycleEvent.MapsCreated(created, maps));
     for (BpfMap m : created) {
       engine.elements().attachAllocator(m, maps);
       if (m.spec().pinPath() != null) {
@@ -110,7 +114,7 @@ final class ControlPlane {
 
   private Program loadProgram(ProgramSpec ps, BtfObject btf, Process proc, Map<String, BpfMap> maps) {
     Program p = linker.link(ps, btf, proc, maps);
-    LoadVerdict v = engine.strategy().verify(p);
+    LoadVerdict v = strategy.verify(new Verification.ProgramLoad(p));
     engine.recordVerdict(p.name(), btf.name(), v);
     if (!v.accepted()) {
       world.setState(p, Program.State.REJECTED);
@@ -126,7 +130,7 @@ final class ControlPlane {
     Program previous = world.attached(p.slot());
     p.holders().hold(Holder.ATTACH);
     world.attach(p);
-    engine.strategy().onLoad(p);
+    strategy.on(new LifecycleEvent.Loaded(p));
     if (previous != null) {
       lifetimes.releaseProgram(previous, Holder.ATTACH);
     }
@@ -185,7 +189,7 @@ final class ControlPlane {
     BpfMap m = lifetimes.newMap(a.spec(), btf);
     m.holders().hold(Holder.FD);
     proc.mapFds().add(m);
-    engine.strategy().onMapsCreated(List.of(m), Map.of(a.spec().name(), m));
+    strategy.on(new LifecycleEvent.MapsCreated(List.of(m), Map.of(a.spec().name(), m)));
     engine.elements().attachAllocator(m, Map.of(a.spec().name(), m));
     world.registerObject(new LoadedObject(a.instance(), null, btf, proc, Map.of(a.spec().name(), m), List.of()));
   }
@@ -225,7 +229,7 @@ final class ControlPlane {
       engine.recordVerdict(subject, outer.btf().name(), LoadVerdict.reject("inner map does not match template"));
       return;
     }
-    LoadVerdict v = engine.strategy().verifyInnerMapInsert(outer, inner);
+    LoadVerdict v = strategy.verify(new Verification.InnerMapInsert(outer, inner));
     engine.recordVerdict(subject, outer.btf().name(), v);
     if (v.accepted()) {
       lifetimes.insertInner(outer, key, inner);

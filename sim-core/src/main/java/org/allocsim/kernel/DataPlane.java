@@ -17,14 +17,16 @@ final class DataPlane {
   static final int OWNER_PROGRAM = -2;
 
   private final Engine engine;
+  private final StrategyPort strategy;
   private final World world;
   private final ObjectTable objects;
   private long records;
   private long idleRuns;
   private long nullAllocs;
 
-  DataPlane(Engine engine) {
+  DataPlane(Engine engine, StrategyPort strategy) {
     this.engine = engine;
+    this.strategy = strategy;
     this.world = engine.world();
     this.objects = engine.objects();
   }
@@ -79,7 +81,7 @@ final class DataPlane {
       case ALLOC_DROP -> {
         int obj = alloc(p, o, cpu);
         if (obj >= 0) {
-          engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), null, -1), cpu);
+          engine.drop(obj, null, -1, cpu);
         }
       }
       case TAKE_DROP -> take(p, o, key1, cpu, true);
@@ -94,8 +96,7 @@ final class DataPlane {
         if (obj >= 0) {
           int previous = p.held(cpu);
           if (previous >= 0) {
-            engine.free(previous, engine.strategy().freeTarget(previous, objects.allocator(previous), null, -1),
-                cpu);
+            engine.drop(previous, null, -1, cpu);
           }
           objects.setOwner(obj, OWNER_PROGRAM);
           p.setHeld(cpu, obj);
@@ -112,7 +113,7 @@ final class DataPlane {
   }
 
   private int alloc(Program p, Operation o, int cpu) {
-    int a = engine.strategy().allocatorFor(p, o);
+    int a = strategy.allocatorFor(p, o);
     if (a < 0) {
       nullAllocs++;
       return -1;
@@ -126,7 +127,7 @@ final class DataPlane {
     if (obj >= 0) {
       objects.setType(obj, o.allocTypeId());
       objects.setOwner(obj, OWNER_PROGRAM);
-      engine.strategy().onAlloc(obj, a, cpu);
+      strategy.allocated(obj, allocator.ref(), cpu);
     }
     return obj;
   }
@@ -158,13 +159,13 @@ final class DataPlane {
     BpfMap m = target(f, key);
     if (m == null) {
       // bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds.
-      engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), null, -1), cpu);
+      engine.drop(obj, null, -1, cpu);
       return;
     }
     long valueKey = valueKey(f, key);
     if (!engine.elements().ensure(m, valueKey, cpu, p.context())) {
       // The element could not be allocated: the update fails and the program releases the object.
-      engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), null, -1), cpu);
+      engine.drop(obj, null, -1, cpu);
       return;
     }
     long slot = m.slot(valueKey, f.field());
@@ -172,11 +173,10 @@ final class DataPlane {
     int old = m.slots().exchange(slot, obj);
     objects.setOwner(obj, m.id());
     m.adjustStoredBytes(unit);
-    engine.strategy().onStore(p, o, obj, m, slot);
     if (old >= 0) {
       m.adjustStoredBytes(-objects.unitBytes(old));
       objects.setOwner(old, OWNER_PROGRAM);
-      engine.free(old, engine.strategy().freeTarget(old, objects.allocator(old), m, f.field()), cpu);
+      engine.drop(old, m, f.field(), cpu);
     }
   }
 
@@ -184,7 +184,7 @@ final class DataPlane {
   private int take(Program p, Operation o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
     BpfMap m = target(f, key);
-    if (m == null || !engine.strategy().takeReturnsObject(p, o)) {
+    if (m == null || !strategy.takeReturnsObject(p, o)) {
       return -1;
     }
     long slot = m.slot(valueKey(f, key), f.field());
@@ -194,9 +194,8 @@ final class DataPlane {
     }
     m.adjustStoredBytes(-objects.unitBytes(obj));
     objects.setOwner(obj, OWNER_PROGRAM);
-    engine.strategy().onTake(p, o, obj, m, slot);
     if (drop) {
-      engine.free(obj, engine.strategy().freeTarget(obj, objects.allocator(obj), m, f.field()), cpu);
+      engine.drop(obj, m, f.field(), cpu);
     }
     return obj;
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.ExecContext;
 import org.allocsim.memory.FreePath;
+import org.allocsim.strategy.MapAllocator;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.World;
 
@@ -15,11 +16,13 @@ import org.allocsim.world.World;
  */
 final class Elements {
   private final Engine engine;
+  private final StrategyPort strategy;
   private final World world;
   private final BitSet ownsAllocator = new BitSet();
 
-  Elements(Engine engine) {
+  Elements(Engine engine, StrategyPort strategy) {
     this.engine = engine;
+    this.strategy = strategy;
     this.world = engine.world();
   }
 
@@ -28,7 +31,7 @@ final class Elements {
     if (!m.spec().modelsElements()) {
       return;
     }
-    int a = engine.strategy().elementAllocator(m, objectMaps);
+    int a = strategy.mapAllocator(m, MapAllocator.ELEMENTS, objectMaps);
     if (a < 0) {
       // bpf_mem_alloc_init(&htab->ma, htab->elem_size, false): size!=0 adds the 8-byte llist_node.
       a = engine.createAllocator(m.name() + ".elem", m.spec().elementBytes() + 8);

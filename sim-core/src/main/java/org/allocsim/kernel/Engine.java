@@ -1,7 +1,11 @@
 package org.allocsim.kernel;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.allocsim.memory.AllocatorRef;
 import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.MemoryParams;
 import org.allocsim.memory.ObjectTable;
@@ -12,8 +16,10 @@ import org.allocsim.oracle.ViolationKind;
 import org.allocsim.params.Parameters;
 import org.allocsim.strategy.LifetimeStrategy;
 import org.allocsim.strategy.LoadVerdict;
+import org.allocsim.strategy.ObjectHooks;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.world.BpfMap;
+import org.allocsim.world.MapView;
 import org.allocsim.world.Operation;
 import org.allocsim.world.Program;
 import org.allocsim.world.World;
@@ -28,7 +34,9 @@ final class Engine implements StrategyContext, Timers {
   private final World world = new World();
   private final Slab slab;
   private final SafetyOracle oracle = new SafetyOracle();
-  private final LifetimeStrategy strategy;
+  private final StrategyPort strategy;
+  /** What each unloading program could allocate from when it was unloaded (the oracle's grace-period check). */
+  private final Map<Program, int[]> unloading = new HashMap<>();
   private final AllocatorLifetimes allocators;
   private final Lifetimes lifetimes;
   private final Elements elements;
@@ -57,12 +65,12 @@ final class Engine implements StrategyContext, Timers {
           + (memory.cpus() - 1) + ", got " + controlCpu);
     }
     this.slab = new Slab(memory, this);
-    this.strategy = strategy;
+    this.strategy = new StrategyPort(strategy);
     this.allocators = new AllocatorLifetimes(this, slab, oracle);
-    this.elements = new Elements(this);
-    this.lifetimes = new Lifetimes(this, allocators);
-    this.dataPlane = new DataPlane(this);
-    this.controlPlane = new ControlPlane(this, lifetimes);
+    this.elements = new Elements(this, this.strategy);
+    this.lifetimes = new Lifetimes(this, allocators, this.strategy);
+    this.dataPlane = new DataPlane(this, this.strategy);
+    this.controlPlane = new ControlPlane(this, lifetimes, this.strategy);
   }
 
   void setScheduler(Scheduler scheduler) {
@@ -95,13 +103,11 @@ final class Engine implements StrategyContext, Timers {
 
   // --- StrategyContext -------------------------------------------------------------------------------------
 
-  @Override
-  public World world() {
+  World world() {
     return world;
   }
 
-  @Override
-  public ObjectTable objects() {
+  ObjectTable objects() {
     return slab.objects();
   }
 
@@ -116,27 +122,66 @@ final class Engine implements StrategyContext, Timers {
   }
 
   @Override
-  public int createAllocator(String name, int fixedUnitBytes) {
+  public List<? extends MapView> maps() {
+    return Collections.unmodifiableList(world.maps());
+  }
+
+  @Override
+  public AllocatorRef allocatorOf(MapView allocatorMap) {
+    return allocators.get(world.maps().get(allocatorMap.id()).allocator()).ref();
+  }
+
+  @Override
+  public AllocatorRef elementAllocatorOf(MapView map) {
+    int a = world.maps().get(map.id()).elementAllocator();
+    return a < 0 ? null : allocators.get(a).ref();
+  }
+
+  @Override
+  public AllocatorRef allocatorOfObject(int object) {
+    return allocators.get(slab.objects().allocator(object)).ref();
+  }
+
+  @Override
+  public int unitBytes(int object) {
+    return slab.objects().unitBytes(object);
+  }
+
+  @Override
+  public AllocatorRef createAllocator(String name) {
+    return allocators.get(allocators.create(name, 0)).ref();
+  }
+
+  /** A kernel-owned allocator (an allocator map's, a hash map's elements'), fixedUnitBytes 0 = every size class. */
+  int createAllocator(String name, int fixedUnitBytes) {
     return allocators.create(name, fixedUnitBytes);
   }
 
   @Override
-  public void acquire(int allocator) {
-    allocators.acquire(allocator);
+  public void acquire(AllocatorRef allocator) {
+    allocators.acquire(allocator.id());
   }
 
   @Override
-  public void release(int allocator) {
+  public void release(AllocatorRef allocator) {
+    allocators.release(allocator.id());
+  }
+
+  void release(int allocator) {
     allocators.release(allocator);
   }
 
   @Override
-  public int references(int allocator) {
-    return allocators.references(allocator);
+  public int references(AllocatorRef allocator) {
+    return allocators.references(allocator.id());
   }
 
   @Override
-  public BpfMemAlloc allocator(int allocator) {
+  public long drainFreeLists(AllocatorRef allocator) {
+    return allocators.get(allocator.id()).drainFreeLists();
+  }
+
+  BpfMemAlloc allocator(int allocator) {
     return allocators.get(allocator);
   }
 
@@ -145,11 +190,12 @@ final class Engine implements StrategyContext, Timers {
     bookkeeping += operations;
   }
 
-  // --- shared services ---------------------------------------------------------------------------------------
-
-  LifetimeStrategy strategy() {
-    return strategy;
+  @Override
+  public void observe(ObjectHooks hooks) {
+    strategy.observe(hooks);
   }
+
+  // --- shared services ---------------------------------------------------------------------------------------
 
   Slab slab() {
     return slab;
@@ -205,11 +251,20 @@ final class Engine implements StrategyContext, Timers {
   }
 
   /**
+   * Drops obj: asks the design where it goes (map and field: the kptr field it left; map null: a program's stack),
+   * frees it there and runs the oracle's checks. The one path by which an object goes back.
+   */
+  void drop(int obj, BpfMap map, int field, int cpu) {
+    int header = slab.objects().allocator(obj);
+    free(obj, strategy.freeTarget(obj, allocators.get(header).ref(), map, field), cpu);
+  }
+
+  /**
    * Frees obj into allocator target (-1: the design frees nothing, and the object leaks). Freeing into, or with a
    * header naming, a destroyed allocator is a use-after-free; the object is then written off to slab so that the
    * figures stay conservative.
    */
-  void free(int obj, int target, int cpu) {
+  private void free(int obj, int target, int cpu) {
     ObjectTable t = slab.objects();
     if (target < 0) {
       return;
@@ -223,7 +278,7 @@ final class Engine implements StrategyContext, Timers {
       header.writeOff(obj);
       return;
     }
-    strategy.onFree(obj, target, cpu);
+    strategy.freed(obj, into.ref(), cpu);
     if (own != target) {
       // bpf_mem_free(ma, p) frees into ma's cache whatever served p (Alexei's cross-allocator free, S19).
       header.transfer(obj, into);
@@ -233,6 +288,22 @@ final class Engine implements StrategyContext, Timers {
 
   void useAfterFree(int obj, int allocator, String detail) {
     oracle.report(now, ViolationKind.USE_AFTER_FREE, currentEvent(), obj, allocator, detail);
+  }
+
+  /**
+   * Records what p can allocate from as it is unloaded, before the design hears of it: the oracle's grace-period
+   * check then needs no call into the design, which may be inside a hook when it releases an allocator.
+   */
+  void noteUnloading(Program p) {
+    int[] uses = new int[p.operationCount()];
+    for (Operation op : p.operations()) {
+      uses[op.index()] = op.kind().allocates() ? strategy.allocatorFor(p, op) : -1;
+    }
+    unloading.put(p, uses);
+  }
+
+  void noteFreed(Program p) {
+    unloading.remove(p);
   }
 
   /** A program in its post-unload grace period that could be running with allocator, or null. */
@@ -246,13 +317,25 @@ final class Engine implements StrategyContext, Timers {
           return p;
         }
       }
-      for (Operation op : p.operations()) {
-        if (op.kind().allocates() && strategy.allocatorFor(p, op) == allocator) {
+      for (int a : unloading.get(p)) {
+        if (a == allocator) {
           return p;
         }
       }
     }
     return null;
+  }
+
+  /** The allocators loaded programs can allocate from, for the census. */
+  int allocatorFor(Program p, Operation op) {
+    return strategy.allocatorFor(p, op);
+  }
+
+  /** The end of the run: the design checks its own invariants. */
+  List<String> strategyBreaches() {
+    List<String> breaches = new ArrayList<>();
+    strategy.on(new org.allocsim.strategy.LifecycleEvent.RunEnded(breaches::add));
+    return breaches;
   }
 
   // --- event labels for the oracle --------------------------------------------------------------------------

@@ -3,6 +3,8 @@ package org.allocsim.kernel;
 import java.util.ArrayList;
 import java.util.List;
 import org.allocsim.btf.BtfObject;
+import org.allocsim.strategy.LifecycleEvent;
+import org.allocsim.strategy.MapAllocator;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.Holder;
 import org.allocsim.world.MapSpec;
@@ -19,11 +21,13 @@ final class Lifetimes {
   private final Engine engine;
   private final World world;
   private final AllocatorLifetimes allocators;
+  private final StrategyPort strategy;
 
-  Lifetimes(Engine engine, AllocatorLifetimes allocators) {
+  Lifetimes(Engine engine, AllocatorLifetimes allocators, StrategyPort strategy) {
     this.engine = engine;
     this.world = engine.world();
     this.allocators = allocators;
+    this.strategy = strategy;
   }
 
   BpfMap newMap(MapSpec spec, BtfObject btf) {
@@ -36,7 +40,7 @@ final class Lifetimes {
     btf.get();
     if (spec.type() == MapType.ALLOCATOR) {
       // The allocator map holds a reference on its allocator (Delyan 08-25, S2); a design may alias it.
-      int a = engine.strategy().allocatorMapAllocator(m);
+      int a = strategy.mapAllocator(m, MapAllocator.ALLOCATOR_MAP, java.util.Map.of(spec.name(), m));
       world.setMapAllocator(m, a >= 0 ? a : allocators.create(spec.name() + "@" + btf.name(),
           spec.allocatorUnitBytes()));
     }
@@ -64,7 +68,7 @@ final class Lifetimes {
       }
     }
     engine.elements().freeAll(m, engine.controlCpu());
-    engine.strategy().onMapFree(m);
+    strategy.on(new LifecycleEvent.MapFreed(m));
     if (m.allocator() >= 0) {
       allocators.release(m.allocator());
     }
@@ -85,8 +89,8 @@ final class Lifetimes {
     if (obj >= 0) {
       m.adjustStoredBytes(-engine.objects().unitBytes(obj));
       engine.objects().setOwner(obj, DataPlane.OWNER_PROGRAM);
-      int own = engine.objects().allocator(obj);
-      engine.free(obj, engine.strategy().freeTarget(obj, own, m, field), engine.controlCpu());
+      strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
+      engine.drop(obj, m, field, engine.controlCpu());
     }
   }
 
@@ -116,10 +120,10 @@ final class Lifetimes {
   void insertInner(BpfMap outer, long key, BpfMap inner) {
     inner.holders().hold(Holder.OUTER_MAP);
     int old = outer.slots().exchange(key, inner.id());
-    engine.strategy().onInnerMapInsert(outer, key, inner);
+    strategy.on(new LifecycleEvent.InnerMapInserted(outer, key, inner));
     if (old >= 0) {
       BpfMap previous = world.maps().get(old);
-      engine.strategy().onInnerMapDelete(outer, key, previous);
+      strategy.on(new LifecycleEvent.InnerMapDeleted(outer, key, previous));
       releaseMap(previous, Holder.OUTER_MAP);
     }
   }
@@ -128,7 +132,7 @@ final class Lifetimes {
     int old = outer.slots().exchange(key, -1);
     if (old >= 0) {
       BpfMap inner = world.maps().get(old);
-      engine.strategy().onInnerMapDelete(outer, key, inner);
+      strategy.on(new LifecycleEvent.InnerMapDeleted(outer, key, inner));
       releaseMap(inner, Holder.OUTER_MAP);
     }
   }
@@ -142,7 +146,8 @@ final class Lifetimes {
   private void unload(Program p) {
     world.detach(p);
     world.setState(p, Program.State.UNLOADING);
-    engine.strategy().onUnload(p);
+    engine.noteUnloading(p);
+    strategy.on(new LifecycleEvent.Unloaded(p));
     // bpf_prog_put: sleepable programs wait for RCU tasks trace, others for RCU, before bpf_free_used_maps().
     long delay = p.spec().sleepable() ? engine.tasksTraceDelay() : engine.memory().rcuGracePeriodNs();
     engine.after(delay, "free " + p, () -> freeProgram(p));
@@ -155,21 +160,22 @@ final class Lifetimes {
       if (obj >= 0) {
         // A run cannot end holding a reference (check_reference_leak): it released the object before exiting.
         p.setHeld(cpu, -1);
-        engine.free(obj, engine.strategy().freeTarget(obj, engine.objects().allocator(obj), null, -1), cpu);
+        engine.drop(obj, null, -1, cpu);
       }
     }
     world.setState(p, Program.State.UNLOADED);
+    engine.noteFreed(p);
     for (BpfMap m : p.usedMaps()) {
       releaseMap(m, Holder.PROGRAM);
     }
-    engine.strategy().onProgramFreed(p);
+    strategy.on(new LifecycleEvent.ProgramFreed(p));
     putBtf(p.btf());
     engine.restoreEvent(saved);
   }
 
   void putBtf(BtfObject btf) {
     if (btf.put()) {
-      engine.strategy().onBtfFree(btf);
+      strategy.on(new LifecycleEvent.BtfFreed(btf));
     }
   }
 }

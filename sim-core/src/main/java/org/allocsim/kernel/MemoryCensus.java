@@ -34,7 +34,7 @@ final class MemoryCensus {
         }
         for (Operation op : p.operations()) {
           if (op.kind().allocates()) {
-            int a = engine.strategy().allocatorFor(p, op);
+            int a = engine.allocatorFor(p, op);
             if (a >= 0) {
               usableAllocators.set(a);
             }

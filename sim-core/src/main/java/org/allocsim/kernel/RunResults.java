@@ -11,7 +11,7 @@ final class RunResults {
   private RunResults() {
   }
 
-  static RunResult of(RunSpec spec, Engine engine, MetricSeries series, List<String> breaches) {
+  static RunResult of(RunSpec spec, String strategy, Engine engine, MetricSeries series, List<String> breaches) {
     Slab slab = engine.slab();
     long served = slab.warmAllocs() + slab.coldAllocs();
     RunSummary summary = new RunSummary(
@@ -27,7 +27,7 @@ final class RunResults {
         engine.bookkeepingOps(),
         engine.dataPlane().records(),
         engine.dataPlane().idleRuns());
-    return new RunResult(spec.name(), engine.strategy().name(), spec.seed(), spec.replication(), summary, series,
+    return new RunResult(spec.name(), strategy, spec.seed(), spec.replication(), summary, series,
         List.copyOf(engine.verdicts()), engine.oracle().violations(), engine.oracle().counts(), List.copyOf(breaches));
   }
 }

@@ -61,10 +61,6 @@ public record RunSpec(String name, long durationNs, long seed, int replication, 
         .filter(a -> a.timeNs() <= newDurationNs).toList(), records);
   }
 
-  public RunSpec withSeed(long newSeed, int newReplication) {
-    return new RunSpec(name, durationNs, newSeed, newReplication, parameters, kernelTypes, timeline, records);
-  }
-
   public static Builder builder(String name) {
     return new Builder(name);
   }

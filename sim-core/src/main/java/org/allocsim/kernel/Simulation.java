@@ -1,7 +1,5 @@
 package org.allocsim.kernel;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import ch.qos.logback.classic.Level;
@@ -17,6 +15,7 @@ import org.allocsim.metrics.MetricSeries;
 import org.allocsim.oracle.ConservationAudit;
 import org.allocsim.oracle.LeakAudit;
 import org.allocsim.strategy.LifetimeStrategy;
+import org.allocsim.strategy.StrategyInfo;
 
 /**
  * Runs one {@link RunSpec} under one strategy on its own DSOL DevsSimulator (or, for {@link ReplayDriver#PLAIN_LOOP},
@@ -39,6 +38,7 @@ public final class Simulation {
   private final MetricSeries series = new MetricSeries();
   private final long sampleInterval;
   private final String runId;
+  private final String strategyName;
   private Throwable failure;
   private java.util.function.LongConsumer progress = t -> { };
   private boolean replaying;
@@ -49,6 +49,7 @@ public final class Simulation {
     this.spec = spec;
     this.driver = driver;
     this.engine = new Engine(spec.parameters(), strategy);
+    this.strategyName = StrategyInfo.of(strategy.getClass()).name();
     spec.kernelTypes().forEach(engine.world()::declareKernelType);
     this.sampleInterval = KernelParameters.nonNegative(spec.parameters(), KernelParameters.SAMPLE_INTERVAL);
     if (sampleInterval == 0) {
@@ -276,8 +277,6 @@ public final class Simulation {
     engine.enterEvent("end of run");
     LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle());
     ConservationAudit.recount(engine.objects(), engine.allocators().all(), spec.durationNs(), engine.oracle());
-    List<String> breaches = new ArrayList<>();
-    engine.strategy().checkInvariants(breaches::add);
-    return RunResults.of(spec, engine, series, breaches);
+    return RunResults.of(spec, strategyName, engine, series, engine.strategyBreaches());
   }
 }

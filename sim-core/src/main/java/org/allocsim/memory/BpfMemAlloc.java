@@ -30,6 +30,7 @@ public final class BpfMemAlloc {
   private final RcuStages rcu;
   private final Refill refill;
   private final long structBytes;
+  private final AllocatorRef ref = new AllocatorRef(this);
   private boolean destroyed;
   private long lastFreeTime = -1;
 
@@ -66,6 +67,11 @@ public final class BpfMemAlloc {
 
   public int id() {
     return id;
+  }
+
+  /** The read-only reference strategies hold. */
+  public AllocatorRef ref() {
+    return ref;
   }
 
   public String name() {

@@ -24,13 +24,6 @@ public final class Parameters {
     return new Parameters(copy);
   }
 
-  /** A copy where every entry of overrides replaces ours. */
-  public Parameters withAll(Parameters overrides) {
-    TreeMap<String, String> copy = new TreeMap<>(values);
-    copy.putAll(overrides.values);
-    return new Parameters(copy);
-  }
-
   public Map<String, String> asMap() {
     return values;
   }
@@ -59,16 +52,6 @@ public final class Parameters {
       throw new IllegalArgumentException("parameter " + spec.key() + ": " + v + " is out of range");
     }
     return (int) v;
-  }
-
-  public double getDouble(ParameterSpec spec) {
-    String v = text(spec);
-    try {
-      return Double.parseDouble(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("parameter " + spec.key() + ": expected a number (" + spec.unit()
-          + "), got '" + v + "'");
-    }
   }
 
   public boolean getBoolean(ParameterSpec spec) {

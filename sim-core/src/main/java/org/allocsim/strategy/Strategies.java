@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 /** Finds strategies by name through ServiceLoader, in registration order. */
 public final class Strategies {
   private final Map<String, Supplier<LifetimeStrategy>> byName = new LinkedHashMap<>();
+  private final Map<String, StrategyInfo> infos = new LinkedHashMap<>();
 
   private Strategies() {
   }
@@ -18,10 +19,11 @@ public final class Strategies {
   public static Strategies installed() {
     Strategies s = new Strategies();
     for (ServiceLoader.Provider<LifetimeStrategy> p : ServiceLoader.load(LifetimeStrategy.class).stream().toList()) {
-      String name = p.get().name();
-      if (s.byName.putIfAbsent(name, p) != null) {
-        throw new IllegalStateException("two strategies are named " + name);
+      StrategyInfo info = StrategyInfo.of(p.type());
+      if (s.byName.putIfAbsent(info.name(), p) != null) {
+        throw new IllegalStateException("two strategies are named " + info.name());
       }
+      s.infos.put(info.name(), info);
     }
     return s;
   }
@@ -33,6 +35,7 @@ public final class Strategies {
     }
     Strategies s = new Strategies();
     s.byName.putAll(byName);
+    s.infos.putAll(infos);
     s.byName.put(name, factory);
     return s;
   }
@@ -43,6 +46,15 @@ public final class Strategies {
 
   public boolean has(String name) {
     return byName.containsKey(name);
+  }
+
+  /** Name, rule, source and parameters of an installed strategy. */
+  public StrategyInfo info(String name) {
+    StrategyInfo i = infos.get(name);
+    if (i == null) {
+      throw new IllegalArgumentException("unknown strategy '" + name + "'; known: " + String.join(", ", names()));
+    }
+    return i;
   }
 
   /** A fresh instance for one run. */

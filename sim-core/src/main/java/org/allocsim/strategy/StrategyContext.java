@@ -1,55 +1,66 @@
 package org.allocsim.strategy;
 
-import org.allocsim.memory.BpfMemAlloc;
+import java.util.List;
+import org.allocsim.memory.AllocatorRef;
 import org.allocsim.memory.MemoryParams;
-import org.allocsim.memory.ObjectTable;
 import org.allocsim.params.Parameters;
-import org.allocsim.world.BpfMap;
-import org.allocsim.world.World;
+import org.allocsim.world.MapView;
 
 /**
- * What a strategy may see and do. Allocators are reference counted by the kernel: a strategy takes and drops
- * references, and the kernel destroys an allocator when its last reference goes, exactly as
- * bpf_mem_alloc_destroy() would be called. The oracle then checks that this was safe.
+ * What a strategy may see and do. It sees the kernel through read-only views; it acts only by taking and dropping
+ * allocator references and draining an allocator's caches. The kernel destroys an allocator when its last reference
+ * goes, exactly as bpf_mem_alloc_destroy() would be called, and the oracle then checks that this was safe.
  */
 public interface StrategyContext {
-
-  World world();
-
-  ObjectTable objects();
-
-  MemoryParams memory();
 
   /** The run's parameters (strategy options are keyed {@code <strategy>.<option>}). */
   Parameters parameters();
 
+  MemoryParams memory();
+
   /** Simulated time, ns. */
   long now();
 
-  /** Creates an allocator (0 = every size class) holding one reference for the caller. */
-  int createAllocator(String name, int fixedUnitBytes);
+  /** Every map created so far, indexed by map id (freed ones included). */
+  List<? extends MapView> maps();
 
-  void acquire(int allocator);
+  /** The allocator an allocator map stands for. */
+  AllocatorRef allocatorOf(MapView allocatorMap);
+
+  /** The allocator a map's elements come from, or null for a map without element memory. */
+  AllocatorRef elementAllocatorOf(MapView map);
+
+  /** The allocator that served a live object (its header). */
+  AllocatorRef allocatorOfObject(int object);
+
+  /** Unit bytes of a live object (header included). */
+  int unitBytes(int object);
+
+  /** References the allocator has now. */
+  int references(AllocatorRef allocator);
+
+  /** Creates an allocator of every size class, holding one reference for the caller. */
+  AllocatorRef createAllocator(String name);
+
+  /** Takes a reference. */
+  void acquire(AllocatorRef allocator);
 
   /** Drops a reference; the last one destroys the allocator. */
-  void release(int allocator);
+  void release(AllocatorRef allocator);
 
-  int references(int allocator);
-
-  BpfMemAlloc allocator(int allocator);
-
-  /** The allocator an allocator map owns. */
-  default int allocatorOf(BpfMap allocatorMap) {
-    return allocatorMap.allocator();
-  }
+  /** Sends the allocator's free lists back towards slab (design 1's drain on unload, S14); 0 if destroyed. */
+  long drainFreeLists(AllocatorRef allocator);
 
   /** Counts runtime bookkeeping operations (refcount increments, list walks) charged to this design. */
   void chargeBookkeeping(long operations);
 
   /**
    * Runs action delayNs of simulated time from now, as a kernel callback (a percpu_ref release, a deferred check
-   * after a free). A strategy cannot release an allocator inside {@link LifetimeStrategy#onFree} or
-   * {@link LifetimeStrategy#freeTarget}, because the free into it follows; it defers the release through here.
+   * after a free). A strategy cannot release an allocator from {@link ObjectHooks#freed}, because the free into it
+   * follows; it defers the release through here.
    */
   void after(long delayNs, Runnable action);
+
+  /** Asks for per-object notifications on the per-record path (design 1's counts); at most once, from attach. */
+  void observe(ObjectHooks hooks);
 }

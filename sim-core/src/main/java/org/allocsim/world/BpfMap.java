@@ -8,7 +8,7 @@ import org.allocsim.btf.BtfType;
  * (map-in-map: the inner template's fields resolve in the outer map's BTF, bpf_map_meta_alloc "We must use the same
  * BTF"). Values are sparse slot arrays: object ids for kptr maps, inner map ids for outer maps.
  */
-public final class BpfMap {
+public final class BpfMap implements MapView {
   private final int id;
   private final MapSpec spec;
   private final BtfObject btf;
@@ -32,22 +32,27 @@ public final class BpfMap {
     this.elements = spec.modelsElements() ? new SlotArray(spec.maxEntries()) : null;
   }
 
+  @Override
   public int id() {
     return id;
   }
 
+  @Override
   public String name() {
     return spec.name();
   }
 
+  @Override
   public MapSpec spec() {
     return spec;
   }
 
+  @Override
   public MapType type() {
     return spec.type();
   }
 
+  @Override
   public BtfObject btf() {
     return btf;
   }
@@ -56,6 +61,7 @@ public final class BpfMap {
     return holders;
   }
 
+  @Override
   public boolean isFreed() {
     return freed;
   }
@@ -65,22 +71,32 @@ public final class BpfMap {
   }
 
   /** Number of kptr fields per value (of the inner template for an outer map). */
+  @Override
   public int fieldCount() {
     return fieldTypes.length;
   }
 
   /** The resolved type of kptr field i (for an outer map: of the template's field, in this map's BTF). */
+  @Override
   public BtfType fieldType(int field) {
     return fieldTypes[field];
   }
 
   /** True when the values of this map hold kptrs (not an outer or allocator map). */
+  @Override
   public boolean holdsKptrs() {
     return !spec.type().isMapInMap() && !fieldTypesEmpty();
   }
 
   private boolean fieldTypesEmpty() {
     return fieldTypes.length == 0;
+  }
+
+  @Override
+  public void forEachStored(SlotArray.SlotVisitor visitor) {
+    if (slots != null) {
+      slots.forEach(visitor);
+    }
   }
 
   /** Slot index of (key, field) in a kptr map. */

@@ -26,11 +26,6 @@ public enum MapType {
     return this == ARRAY_OF_MAPS || this == HASH_OF_MAPS;
   }
 
-  /** Elements of hash maps exist only once written; array elements always exist. */
-  public boolean isHash() {
-    return this == HASH || this == LRU_HASH || this == HASH_OF_MAPS;
-  }
-
   public static MapType fromLabel(String label) {
     for (MapType t : values()) {
       if (t.label.equals(label)) {

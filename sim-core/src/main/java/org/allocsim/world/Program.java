@@ -5,7 +5,7 @@ import org.allocsim.btf.BtfObject;
 import org.allocsim.memory.ExecContext;
 
 /** One load of a program. Accepted programs hold their used maps until they are freed. */
-public final class Program {
+public final class Program implements ProgramView {
   /** Life of a program load. */
   public enum State {
     VERIFYING, LOADED, REJECTED,
@@ -36,10 +36,12 @@ public final class Program {
     this.operations = operations;
   }
 
+  @Override
   public int id() {
     return id;
   }
 
+  @Override
   public String name() {
     return spec.name();
   }
@@ -62,18 +64,22 @@ public final class Program {
   }
 
   /** prog->aux->used_maps: the maps its steps name (outer maps, not the inner maps reached through them). */
+  @Override
   public List<BpfMap> usedMaps() {
     return usedMaps;
   }
 
+  @Override
   public int operationCount() {
     return operations.length;
   }
 
+  @Override
   public Operation operation(int index) {
     return operations[index];
   }
 
+  @Override
   public List<Operation> operations() {
     return List.of(operations);
   }
@@ -86,6 +92,7 @@ public final class Program {
     return holders;
   }
 
+  @Override
   public State state() {
     return state;
   }
@@ -94,6 +101,7 @@ public final class Program {
     this.state = state;
   }
 
+  @Override
   public boolean isLoaded() {
     return state == State.LOADED;
   }

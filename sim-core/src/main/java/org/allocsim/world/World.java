@@ -23,8 +23,7 @@ public final class World {
   private final Map<String, Integer> slotIndex = new LinkedHashMap<>();
   private final List<Program> attached = new ArrayList<>();
   private final Map<String, LoadedObject> objects = new LinkedHashMap<>();
-  private final Map<BtfType, Integer> typeIds = new java.util.IdentityHashMap<>();
-  private final List<BtfType> typesById = new ArrayList<>();
+  private final java.util.IdentityHashMap<BtfType, Integer> typeIds = new java.util.IdentityHashMap<>();
 
   public World() {
     vmlinux.get();
@@ -58,14 +57,7 @@ public final class World {
 
   /** A dense run-wide id for a type, for the object table. */
   public int typeId(BtfType type) {
-    return typeIds.computeIfAbsent(type, t -> {
-      typesById.add(t);
-      return typesById.size() - 1;
-    });
-  }
-
-  public BtfType typeById(int id) {
-    return typesById.get(id);
+    return typeIds.computeIfAbsent(type, t -> typeIds.size());
   }
 
   public BpfMap newMap(MapSpec spec, BtfObject btf) {

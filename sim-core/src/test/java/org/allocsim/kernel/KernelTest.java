@@ -147,7 +147,7 @@ class KernelTest {
         .at(5, new ControlAction.LoadObject("agent", Fixtures.stash(ExecContext.TASK, null), "k1")).build();
     SingleAllocator broken = new SingleAllocator() {
       @Override
-      public org.allocsim.strategy.LoadVerdict verify(org.allocsim.world.Program program) {
+      public org.allocsim.strategy.LoadVerdict verify(org.allocsim.strategy.Verification question) {
         throw new AssertionError("verifier bug");
       }
     };

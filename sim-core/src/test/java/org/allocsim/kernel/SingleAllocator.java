@@ -2,56 +2,45 @@ package org.allocsim.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.allocsim.memory.AllocatorRef;
+import org.allocsim.strategy.Design;
+import org.allocsim.strategy.LifecycleEvent;
 import org.allocsim.strategy.LifetimeStrategy;
 import org.allocsim.strategy.LoadVerdict;
 import org.allocsim.strategy.StrategyContext;
+import org.allocsim.strategy.Verification;
 import org.allocsim.world.Operation;
-import org.allocsim.world.Program;
+import org.allocsim.world.ProgramView;
 
-/** Test-only: one allocator for everything, every load accepted; records the lifecycle hooks it sees. */
+/** Test-only: one allocator for everything, every load accepted; records the lifecycle events it sees. */
+@Design(name = "single", rule = "test: one allocator", source = "test")
 class SingleAllocator implements LifetimeStrategy {
   final List<String> hooks = new ArrayList<>();
   StrategyContext context;
-  int allocator;
-
-  @Override
-  public String name() {
-    return "single";
-  }
-
-  @Override
-  public String rule() {
-    return "test: one allocator";
-  }
-
-  @Override
-  public String source() {
-    return "test";
-  }
+  AllocatorRef allocator;
 
   @Override
   public void attach(StrategyContext ctx) {
     context = ctx;
-    allocator = ctx.createAllocator("single", 0);
+    allocator = ctx.createAllocator("single");
   }
 
   @Override
-  public LoadVerdict verify(Program program) {
+  public LoadVerdict verify(Verification question) {
     return LoadVerdict.ACCEPT;
   }
 
   @Override
-  public int allocatorFor(Program program, Operation operation) {
+  public AllocatorRef allocatorFor(ProgramView program, Operation step) {
     return allocator;
   }
 
   @Override
-  public void onUnload(Program program) {
-    hooks.add(context.now() + " unload " + program.name());
-  }
-
-  @Override
-  public void onProgramFreed(Program program) {
-    hooks.add(context.now() + " freed " + program.name());
+  public void on(LifecycleEvent event) {
+    if (event instanceof LifecycleEvent.Unloaded e) {
+      hooks.add(context.now() + " unload " + e.program().name());
+    } else if (event instanceof LifecycleEvent.ProgramFreed e) {
+      hooks.add(context.now() + " freed " + e.program().name());
+    }
   }
 }

@@ -3,8 +3,8 @@ package org.allocsim.strategies;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.allocsim.strategy.StrategyContext;
-import org.allocsim.world.Program;
+import org.allocsim.memory.AllocatorRef;
+import org.allocsim.world.ProgramView;
 
 /**
  * Union-find over kptr fields for per-field-dissolving: fields joined by a program's moves (Delyan's "Program X
@@ -12,15 +12,11 @@ import org.allocsim.world.Program;
  */
 final class FieldClasses {
   private final Map<FieldKey, FieldKey> parent = new HashMap<>();
-  private final Map<FieldKey, Integer> allocator = new HashMap<>();
-  private final Map<FieldKey, Integer> bound;
-  private final ProgramAllocators allocators;
-  private final StrategyContext ctx;
+  private final Map<FieldKey, AllocatorName> allocator = new HashMap<>();
+  private final Map<FieldKey, AllocatorRef> bound;
 
-  FieldClasses(Map<FieldKey, Integer> bound, ProgramAllocators allocators, StrategyContext ctx) {
+  FieldClasses(Map<FieldKey, AllocatorRef> bound) {
     this.bound = bound;
-    this.allocators = allocators;
-    this.ctx = ctx;
   }
 
   /** Every field seen so far. */
@@ -29,7 +25,7 @@ final class FieldClasses {
   }
 
   /** The allocator of a class root, or null. */
-  Integer allocatorOf(FieldKey root) {
+  AllocatorName allocatorOf(FieldKey root) {
     return allocator.get(root);
   }
 
@@ -37,9 +33,9 @@ final class FieldClasses {
     FieldKey p = parent.get(k);
     if (p == null) {
       parent.put(k, k);
-      Integer b = bound.get(k);
+      AllocatorRef b = bound.get(k);
       if (b != null) {
-        allocator.put(k, b);
+        allocator.put(k, new AllocatorName.Existing(b));
       }
       return k;
     }
@@ -52,39 +48,34 @@ final class FieldClasses {
   }
 
   /** Gives k's class allocator a; returns the refusal when it already has another (program null: no words). */
-  String assign(FieldKey k, int a, Program program) {
+  String assign(FieldKey k, AllocatorName a, ProgramView program) {
     FieldKey r = find(k);
-    Integer b = allocator.putIfAbsent(r, a);
-    if (b == null || b == a) {
+    AllocatorName b = allocator.putIfAbsent(r, a);
+    if (b == null || b.equals(a)) {
       return null;
     }
     return program == null ? "conflict" : "kptr field " + k + " already bound to allocator "
-        + allocators.describe(program, b) + ", not " + allocators.describe(program, a)
-        + " (kptr_offset already exists)";
+        + b.describe(program) + ", not " + a.describe(program) + " (kptr_offset already exists)";
   }
 
   /** Joins two classes; returns the refusal when they carry different allocators. */
-  String union(FieldKey x, FieldKey y, Program program) {
+  String union(FieldKey x, FieldKey y, ProgramView program) {
     FieldKey rx = find(x);
     FieldKey ry = find(y);
     if (rx.equals(ry)) {
       return null;
     }
-    Integer ax = allocator.get(rx);
-    Integer ay = allocator.get(ry);
+    AllocatorName ax = allocator.get(rx);
+    AllocatorName ay = allocator.get(ry);
     if (ax != null && ay != null && !ax.equals(ay)) {
       String who = program == null ? "" : " (kptr_xchg by " + program.name() + ")";
       return "kptr fields " + x + " and " + y + " must share an allocator" + who + ", but are bound to "
-          + describe(program, ax) + " and " + describe(program, ay);
+          + ax.describe(program) + " and " + ay.describe(program);
     }
     parent.put(ry, rx);
     if (ax == null && ay != null) {
       allocator.put(rx, ay);
     }
     return null;
-  }
-
-  private String describe(Program program, int a) {
-    return program != null ? allocators.describe(program, a) : ctx.allocator(a).name();
   }
 }

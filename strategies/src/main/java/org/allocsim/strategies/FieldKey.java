@@ -1,9 +1,8 @@
 package org.allocsim.strategies;
 
-import org.allocsim.memory.BpfMemAlloc;
-import org.allocsim.memory.SizeClasses;
-import org.allocsim.world.BpfMap;
+import org.allocsim.strategy.StrategyContext;
 import org.allocsim.world.FieldRef;
+import org.allocsim.world.MapView;
 
 /**
  * A kptr field of one map, the unit of design 2's bindings ({map, kptr_offset} in Alexei's 08-29 20:34 proposal).
@@ -12,26 +11,35 @@ import org.allocsim.world.FieldRef;
  * @param map the map
  * @param field field index in its value
  */
-record FieldKey(BpfMap map, int field) {
+record FieldKey(MapView map, int field) {
 
   static FieldKey of(FieldRef ref) {
     return new FieldKey(ref.map(), ref.field());
   }
 
-  /**
-   * Whether a unit of unitBytes can be freed into target, as bpf_mem_free(target, p) needs when a design frees an
-   * object into an allocator other than the one that served it.
-   */
-  static boolean fits(BpfMemAlloc target, int unitBytes) {
-    if (target.fixedUnitBytes() != 0) {
-      return unitBytes == target.fixedUnitBytes();
+  static String name(MapView map, int field) {
+    return map.name() + "." + map.spec().valueSpec().fields().get(field).name();
+  }
+
+  /** Whether any value of the map holds an object in this field (a walk, charged per value visited). */
+  boolean hasValues(StrategyContext ctx) {
+    if (map.isFreed() || !map.holdsKptrs()) {
+      return false;
     }
-    int cls = SizeClasses.classOf(unitBytes - SizeClasses.HEADER_BYTES);
-    return cls >= 0 && SizeClasses.unitBytes(cls) == unitBytes;
+    int fields = map.fieldCount();
+    long[] found = new long[2];
+    map.forEachStored((slot, obj) -> {
+      found[1]++;
+      if (slot % fields == field) {
+        found[0]++;
+      }
+    });
+    ctx.chargeBookkeeping(found[1]);
+    return found[0] > 0;
   }
 
   @Override
   public String toString() {
-    return map.name() + "." + map.spec().valueSpec().fields().get(field).name();
+    return name(map, field);
   }
 }

@@ -1,14 +1,15 @@
 package org.allocsim.strategies;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.allocsim.strategy.LifetimeStrategy.InvariantSink;
+import org.allocsim.memory.AllocatorRef;
 import org.allocsim.strategy.StrategyContext;
-import org.allocsim.world.BpfMap;
+import org.allocsim.world.MapView;
 import org.allocsim.world.Operation;
-import org.allocsim.world.Program;
+import org.allocsim.world.ProgramView;
 
 /**
  * The allocator an allocation names in the 2022 designs where allocators are maps (D0, D1, D2):
@@ -20,64 +21,47 @@ import org.allocsim.world.Program;
  *       map's internal allocator", S11b); one per map, created when a program first names it, held by the map
  *       until map free. These designs have no separate kptr and element allocators, so both forms name it.</li>
  * </ul>
+ * Answers change on a load (its own steps), a program free and a map free (what they held goes).
  */
 final class ProgramAllocators {
-  /** {@link #named}: the program's own allocator, which does not exist before its load. */
-  static final int OWN = -2;
-  private static final int EXPOSED_BASE = -3;
-
   private final StrategyContext ctx;
-  private final Map<Program, int[]> resolved = new HashMap<>();
-  private final Map<Program, Integer> own = new HashMap<>();
-  private final Map<BpfMap, Integer> exposed = new HashMap<>();
+  private final Map<ProgramView, AllocatorRef[]> resolved = new HashMap<>();
+  private final Map<ProgramView, AllocatorRef> own = new HashMap<>();
+  private final Map<MapView, AllocatorRef> exposed = new HashMap<>();
 
   ProgramAllocators(StrategyContext ctx) {
     this.ctx = ctx;
   }
 
-  /**
-   * The allocator op names, as the verifier sees it before the load: an allocator id, {@link #OWN}, or a key
-   * (below {@link #OWN}) for a map's exposed allocator not created yet. Equal values mean the same allocator.
-   */
-  int named(Program p, Operation op) {
+  /** The allocator op names, as the verifier sees it before the load. */
+  AllocatorName named(Operation op) {
     return switch (op.source()) {
-      case ALLOCATOR_MAP -> ctx.allocatorOf(op.sourceMap());
-      case DEFAULT -> OWN;
+      case ALLOCATOR_MAP -> new AllocatorName.Existing(ctx.allocatorOf(op.sourceMap()));
+      case DEFAULT -> new AllocatorName.Own();
       case MAP_KPTR, MAP_ELEM -> {
-        Integer a = exposed.get(op.sourceMap());
-        yield a != null ? a : EXPOSED_BASE - op.sourceMap().id();
+        AllocatorRef a = exposed.get(op.sourceMap());
+        yield a != null ? new AllocatorName.Existing(a) : new AllocatorName.Exposed(op.sourceMap());
       }
     };
   }
 
-  /** Words for a {@link #named} value, for rejection reasons. */
-  String describe(Program p, int named) {
-    if (named >= 0) {
-      return ctx.allocator(named).name();
-    }
-    if (named == OWN) {
-      return p.name() + "'s own allocator";
-    }
-    return ctx.world().maps().get(EXPOSED_BASE - named).name() + "'s allocator";
-  }
-
   /** Creates what op names if needed (at load) and returns its allocator. */
-  int instantiate(Program p, Operation op) {
+  AllocatorRef instantiate(ProgramView p, Operation op) {
     return switch (op.source()) {
       case ALLOCATOR_MAP -> ctx.allocatorOf(op.sourceMap());
-      case DEFAULT -> own.computeIfAbsent(p, q -> ctx.createAllocator(q.name() + "#" + q.id() + ".ma", 0));
+      case DEFAULT -> own.computeIfAbsent(p, q -> ctx.createAllocator(q.name() + "#" + q.id() + ".ma"));
       case MAP_KPTR, MAP_ELEM -> exposed.computeIfAbsent(op.sourceMap(),
-          m -> ctx.createAllocator(m.name() + "#" + m.id() + ".ma", 0));
+          m -> ctx.createAllocator(m.name() + "#" + m.id() + ".ma"));
     };
   }
 
   /** Instantiates and records every allocating step of p; returns the distinct allocators in step order. */
-  Set<Integer> load(Program p) {
-    int[] table = new int[p.operationCount()];
-    Set<Integer> distinct = new LinkedHashSet<>();
+  Set<AllocatorRef> load(ProgramView p) {
+    AllocatorRef[] table = new AllocatorRef[p.operationCount()];
+    Set<AllocatorRef> distinct = new LinkedHashSet<>();
     for (Operation op : p.operations()) {
-      table[op.index()] = op.kind().allocates() ? instantiate(p, op) : -1;
-      if (table[op.index()] >= 0) {
+      if (op.kind().allocates()) {
+        table[op.index()] = instantiate(p, op);
         distinct.add(table[op.index()]);
       }
     }
@@ -85,44 +69,37 @@ final class ProgramAllocators {
     return distinct;
   }
 
-  /** Records a resolution the design chose itself (design 1's merging). */
-  void record(Program p, int[] table) {
-    resolved.put(p, table);
+  /** Records a resolution the design chose itself (design 1's merging, the placeholder's claims). */
+  void record(ProgramView p, AllocatorRef[] table) {
+    resolved.put(p, Arrays.copyOf(table, table.length));
   }
 
-  /** The recorded allocator of an allocating step, -1 before the load or for other steps. */
-  int allocatorFor(Program p, Operation op) {
-    int[] table = resolved.get(p);
-    return table == null ? -1 : table[op.index()];
+  /** The recorded allocator of an allocating step; null before the load or for other steps. */
+  AllocatorRef allocatorFor(ProgramView p, Operation op) {
+    AllocatorRef[] table = resolved.get(p);
+    return table == null ? null : table[op.index()];
   }
 
   /** The program is freed (a grace period after unload): its own allocator loses the program's reference. */
-  void programFreed(Program p) {
-    Integer a = own.remove(p);
+  void programFreed(ProgramView p) {
+    AllocatorRef a = own.remove(p);
     if (a != null) {
       ctx.release(a);
     }
   }
 
   /** The map is freed: its exposed allocator loses the map's reference. */
-  void mapFreed(BpfMap m) {
-    Integer a = exposed.remove(m);
+  void mapFreed(MapView m) {
+    AllocatorRef a = exposed.remove(m);
     if (a != null) {
       ctx.release(a);
     }
   }
 
   /** What this helper holds must exist: own allocators of unfreed programs, exposed ones of live maps. */
-  void check(InvariantSink sink) {
-    own.forEach((p, a) -> {
-      if (ctx.allocator(a).destroyed()) {
-        sink.breach(p + " holds its own allocator " + ctx.allocator(a).name() + " but it was destroyed");
-      }
-    });
-    exposed.forEach((m, a) -> {
-      if (m.isFreed() || ctx.allocator(a).destroyed()) {
-        sink.breach(m + " exposes allocator " + ctx.allocator(a).name() + " after one of them went");
-      }
-    });
+  void check(Invariants check) {
+    own.forEach((p, a) -> check.require(!a.destroyed(), p + " holds its own allocator " + a + " but it was destroyed"));
+    exposed.forEach((m, a) -> check.require(!m.isFreed() && !a.destroyed(),
+        m + " exposes allocator " + a + " after one of them went"));
   }
 }

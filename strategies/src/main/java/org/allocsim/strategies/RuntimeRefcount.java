@@ -1,21 +1,23 @@
 package org.allocsim.strategies;
 
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.allocsim.memory.AllocatorRef;
 import org.allocsim.params.ParameterSpec;
+import org.allocsim.strategy.Design;
+import org.allocsim.strategy.LifecycleEvent;
 import org.allocsim.strategy.LifetimeStrategy;
 import org.allocsim.strategy.LoadVerdict;
+import org.allocsim.strategy.ObjectHooks;
 import org.allocsim.strategy.StrategyContext;
-import org.allocsim.world.BpfMap;
+import org.allocsim.strategy.Verification;
 import org.allocsim.world.MapType;
+import org.allocsim.world.MapView;
 import org.allocsim.world.Operation;
-import org.allocsim.world.Program;
+import org.allocsim.world.ProgramView;
 
 /**
  * Design 1 (docs/designs.md), Delyan's rank #1: "maximum flexibility and runtime live object counts (with
@@ -27,9 +29,13 @@ import org.allocsim.world.Program;
  * atomic operation that releases it on zero (Kumar 08-30 00:07, S4).
  *
  * <p>Allocators as {@link ProgramAllocators} resolves them; with {@code merge} every allocation of a struct
- * (name and size) uses one canonical allocator, the first one created for it.
+ * (name and size) uses one canonical allocator, the first one created for it. Answers change on Loaded,
+ * ProgramFreed and MapFreed.
  */
-public final class RuntimeRefcount implements LifetimeStrategy {
+@Design(name = "runtime-refcount",
+    rule = "per-CPU live-object counts keep an allocator alive; any object of the right type in any field",
+    source = "Delyan 2022-08-31 17:38 seed, rank 1 (S12); Delyan 08-29 and Kumar 08-30 00:07 (S4); e37a3f11 (S14)")
+public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
   static final ParameterSpec MERGE = new ParameterSpec("runtime-refcount.merge", "true", "bool",
       "allocations of the same struct name and size share one canonical allocator, like mergeable slabs",
       "S11b: Alexei 08-30 18:52 'merge them whenever possible'; S12: Delyan's seed 'I like the merging'");
@@ -49,35 +55,11 @@ public final class RuntimeRefcount implements LifetimeStrategy {
   private boolean merge;
   private long atomicCost;
   private boolean drainOnUnload;
-  private int cpus;
-  private final Map<String, Integer> canonical = new HashMap<>();
+  private LiveCounts counts;
+  private final Map<String, AllocatorRef> canonical = new HashMap<>();
   /** Allocators each loaded (or not yet freed) program holds a reference on. */
-  private final Map<Program, int[]> held = new LinkedHashMap<>();
-  /** Per allocator, per CPU live count; may go negative on a CPU that frees more than it allocates. */
-  private long[][] counts = new long[16][];
-  private final BitSet countRef = new BitSet();
-  private final BitSet settlePending = new BitSet();
-  private final BitSet seen = new BitSet();
-
-  @Override
-  public String name() {
-    return "runtime-refcount";
-  }
-
-  @Override
-  public String rule() {
-    return "per-CPU live-object counts keep an allocator alive; any object of the right type in any field";
-  }
-
-  @Override
-  public String source() {
-    return "Delyan 2022-08-31 17:38 seed, rank 1 (S12); Delyan 08-29 and Kumar 08-30 00:07 (S4); e37a3f11 (S14)";
-  }
-
-  @Override
-  public List<ParameterSpec> parameters() {
-    return List.of(MERGE, ATOMIC_COST, DRAIN_ON_UNLOAD);
-  }
+  private final Map<ProgramView, Set<AllocatorRef>> held = new LinkedHashMap<>();
+  private final Set<AllocatorRef> settlePending = new LinkedHashSet<>();
 
   @Override
   public void attach(StrategyContext context) {
@@ -86,27 +68,27 @@ public final class RuntimeRefcount implements LifetimeStrategy {
     this.merge = context.parameters().getBoolean(MERGE);
     this.atomicCost = context.parameters().getLong(ATOMIC_COST);
     this.drainOnUnload = context.parameters().getBoolean(DRAIN_ON_UNLOAD);
-    this.cpus = context.memory().cpus();
+    this.counts = new LiveCounts(context.memory().cpus());
+    context.observe(this);
   }
 
   @Override
-  public LoadVerdict verify(Program program) {
+  public LoadVerdict verify(Verification question) {
     // "Load rejection: none due to allocator identity (only type checks)" (docs/designs.md, design 1).
-    return StoredTypes.namesMatch(program);
+    return question instanceof Verification.ProgramLoad load ? StoredTypes.namesMatch(load.program())
+        : LoadVerdict.ACCEPT;
   }
 
-  @Override
-  public void onLoad(Program p) {
-    int[] table = new int[p.operationCount()];
-    Arrays.fill(table, -1);
-    Set<Integer> uses = new LinkedHashSet<>();
+  private void load(ProgramView p) {
+    AllocatorRef[] table = new AllocatorRef[p.operationCount()];
+    Set<AllocatorRef> uses = new LinkedHashSet<>();
     for (Operation op : p.operations()) {
       if (!op.kind().allocates()) {
         continue;
       }
       String key = op.allocType().name() + "/" + op.allocType().sizeBytes();
-      Integer a = merge ? canonical.get(key) : null;
-      if (a == null || ctx.allocator(a).destroyed()) {
+      AllocatorRef a = merge ? canonical.get(key) : null;
+      if (a == null || a.destroyed()) {
         a = allocators.instantiate(p, op);
         if (merge) {
           canonical.put(key, a);
@@ -116,162 +98,129 @@ public final class RuntimeRefcount implements LifetimeStrategy {
       uses.add(a);
     }
     allocators.record(p, table);
-    int[] refs = mutation == Mutation.RUNTIME_REFCOUNT_PROGRAM_REFERENCE ? new int[0]
-        : uses.stream().mapToInt(Integer::intValue).toArray();
-    for (int a : refs) {
-      ctx.acquire(a); // the program refers to it until it is freed, a grace period after unload
-      seen.set(a);
-    }
-    held.put(p, refs);
-  }
-
-  @Override
-  public int allocatorFor(Program program, Operation operation) {
-    return allocators.allocatorFor(program, operation);
-  }
-
-  @Override
-  public void onAlloc(int object, int allocator, int cpu) {
-    long[] c = counts(allocator);
-    ctx.chargeBookkeeping(cost(allocator));
-    c[cpu]++;
-    if (!countRef.get(allocator) && mutation != Mutation.RUNTIME_REFCOUNT_COUNT_REFERENCE) {
-      ctx.acquire(allocator); // a live object exists: the counts hold the allocator
-      countRef.set(allocator);
-    }
-  }
-
-  @Override
-  public void onFree(int object, int allocator, int cpu) {
-    ctx.chargeBookkeeping(cost(allocator));
-    counts(allocator)[cpu]--;
-    if (killed(allocator) && sum(allocator) == 0) {
-      // percpu_ref release on zero; deferred because the free into this allocator has not happened yet.
-      if (!settlePending.get(allocator)) {
-        settlePending.set(allocator);
-        ctx.after(0, () -> {
-          settlePending.clear(allocator);
-          settle(allocator);
-        });
+    for (AllocatorRef a : uses) {
+      if (mutation != Mutation.RUNTIME_REFCOUNT_PROGRAM_REFERENCE) {
+        ctx.acquire(a); // the program refers to it until it is freed, a grace period after unload
       }
+      counts.remember(a);
+    }
+    held.put(p, uses);
+  }
+
+  @Override
+  public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+    return allocators.allocatorFor(program, step);
+  }
+
+  @Override
+  public void allocated(int object, AllocatorRef allocator, int cpu) {
+    ctx.chargeBookkeeping(cost(allocator));
+    counts.add(allocator, cpu, 1);
+    if (!counts.holds(allocator) && mutation != Mutation.RUNTIME_REFCOUNT_COUNT_REFERENCE) {
+      ctx.acquire(allocator); // a live object exists: the counts hold the allocator
+      counts.setHolding(allocator, true);
     }
   }
 
   @Override
-  public void onProgramFreed(Program p) {
-    int[] refs = held.remove(p);
+  public void freed(int object, AllocatorRef allocator, int cpu) {
+    ctx.chargeBookkeeping(cost(allocator));
+    counts.add(allocator, cpu, -1);
+    // percpu_ref release on zero; deferred because the free into this allocator has not happened yet.
+    if (killed(allocator) && counts.sum(allocator) == 0 && settlePending.add(allocator)) {
+      ctx.after(0, () -> {
+        settlePending.remove(allocator);
+        settle(allocator);
+      });
+    }
+  }
+
+  @Override
+  public void on(LifecycleEvent event) {
+    if (event instanceof LifecycleEvent.Loaded e) {
+      load(e.program());
+    } else if (event instanceof LifecycleEvent.ProgramFreed e) {
+      programFreed(e.program());
+    } else if (event instanceof LifecycleEvent.MapFreed e) {
+      allocators.mapFreed(e.map());
+      // ... and at map free time, after its objects went back to their allocators.
+      for (AllocatorRef a : counts.held()) {
+        settle(a);
+      }
+    } else if (event instanceof LifecycleEvent.RunEnded e) {
+      check(new Invariants(ctx, e.sink()));
+    }
+  }
+
+  private void programFreed(ProgramView p) {
+    Set<AllocatorRef> refs = held.remove(p);
     if (refs == null) {
       return;
     }
-    for (int a : refs) {
-      ctx.release(a);
+    if (mutation != Mutation.RUNTIME_REFCOUNT_PROGRAM_REFERENCE) {
+      refs.forEach(ctx::release);
     }
     allocators.programFreed(p);
     // "sum up all the counts to discover if you should be destroyed" at prog unload (Delyan 08-29, S4).
-    for (int a : refs) {
-      settle(a);
-    }
-    for (BpfMap m : p.usedMaps()) {
+    refs.forEach(this::settle);
+    for (MapView m : p.usedMaps()) {
       if (m.type() == MapType.ALLOCATOR) {
         settle(ctx.allocatorOf(m));
       }
     }
     if (drainOnUnload) {
-      for (int a : refs) {
-        if (!ctx.allocator(a).destroyed() && !usedByLoadedProgram(a)) {
-          ctx.allocator(a).drainFreeLists(); // S14: memory need not live as long as the longest-lived object
+      for (AllocatorRef a : refs) {
+        if (!a.destroyed() && !usedByLoadedProgram(a)) {
+          ctx.drainFreeLists(a); // S14: memory need not live as long as the longest-lived object
         }
       }
     }
   }
 
-  @Override
-  public void onMapFree(BpfMap map) {
-    allocators.mapFreed(map);
-    // ... and at map free time, after its objects went back to their allocators.
-    for (int a = countRef.nextSetBit(0); a >= 0; a = countRef.nextSetBit(a + 1)) {
-      settle(a);
-    }
-  }
-
-  @Override
-  public void checkInvariants(InvariantSink sink) {
-    allocators.check(sink);
-    for (int a = seen.nextSetBit(0); a >= 0; a = seen.nextSetBit(a + 1)) {
-      long sum = sum(a);
-      if (ctx.allocator(a).destroyed()) {
-        if (countRef.get(a) || sum != 0) {
-          sink.breach(ctx.allocator(a).name() + " destroyed while its live count sums to " + sum);
-        }
-      } else if (sum != ctx.allocator(a).liveObjects()) {
-        sink.breach(ctx.allocator(a).name() + ": live count sums to " + sum + " but "
-            + ctx.allocator(a).liveObjects() + " objects are outstanding");
-      } else if (sum > 0 && !countRef.get(a)) {
-        sink.breach(ctx.allocator(a).name() + " has live objects but the counts hold no reference");
+  private void check(Invariants check) {
+    allocators.check(check);
+    for (AllocatorRef a : counts.seen()) {
+      long sum = counts.sum(a);
+      if (a.destroyed()) {
+        check.require(!counts.holds(a) && sum == 0, a + " destroyed while its live count sums to " + sum);
+      } else if (sum != a.liveObjects()) {
+        check.require(false, a + ": live count sums to " + sum + " but " + a.liveObjects()
+            + " objects are outstanding");
+      } else {
+        check.require(sum <= 0 || counts.holds(a), a + " has live objects but the counts hold no reference");
       }
     }
-    held.forEach((p, refs) -> {
-      for (int a : refs) {
-        if (ctx.allocator(a).destroyed()) {
-          sink.breach(p + " refers to destroyed allocator " + ctx.allocator(a).name());
-        }
-      }
-    });
+    held.forEach((p, refs) -> refs.forEach(a -> check.require(!a.destroyed(), p + " refers to destroyed allocator "
+        + a)));
   }
 
   /** Drops the counts' reference once they sum to zero; the last reference destroys the allocator. */
-  private void settle(int a) {
-    if (!countRef.get(a)) {
+  private void settle(AllocatorRef a) {
+    if (!counts.holds(a)) {
       return;
     }
-    ctx.chargeBookkeeping(cpus); // one read per CPU
-    if (sum(a) == 0) {
-      countRef.clear(a);
+    ctx.chargeBookkeeping(ctx.memory().cpus()); // one read per CPU
+    if (counts.sum(a) == 0) {
+      counts.setHolding(a, false);
       ctx.release(a);
     }
   }
 
   /** percpu_ref killed: nothing but live objects holds the allocator, so counting is atomic (S4). */
-  private boolean killed(int a) {
-    return countRef.get(a) && ctx.references(a) == 1;
+  private boolean killed(AllocatorRef a) {
+    return counts.holds(a) && ctx.references(a) == 1;
   }
 
-  private long cost(int a) {
+  private long cost(AllocatorRef a) {
     return killed(a) ? atomicCost : 1;
   }
 
-  private boolean usedByLoadedProgram(int a) {
-    for (Map.Entry<Program, int[]> e : held.entrySet()) {
-      if (e.getKey().isLoaded()) {
-        for (int b : e.getValue()) {
-          if (b == a) {
-            return true;
-          }
-        }
+  private boolean usedByLoadedProgram(AllocatorRef a) {
+    for (Map.Entry<ProgramView, Set<AllocatorRef>> e : held.entrySet()) {
+      if (e.getKey().isLoaded() && e.getValue().contains(a)) {
+        return true;
       }
     }
     return false;
-  }
-
-  private long sum(int a) {
-    if (a >= counts.length || counts[a] == null) {
-      return 0;
-    }
-    long s = 0;
-    for (long c : counts[a]) {
-      s += c;
-    }
-    return s;
-  }
-
-  private long[] counts(int a) {
-    if (a >= counts.length) {
-      counts = Arrays.copyOf(counts, Math.max(a + 1, counts.length * 2));
-    }
-    if (counts[a] == null) {
-      counts[a] = new long[cpus];
-      seen.set(a);
-    }
-    return counts[a];
   }
 }

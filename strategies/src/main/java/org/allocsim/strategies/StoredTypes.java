@@ -6,7 +6,7 @@ import org.allocsim.btf.BtfType;
 import org.allocsim.strategy.LoadVerdict;
 import org.allocsim.world.OpKind;
 import org.allocsim.world.Operation;
-import org.allocsim.world.Program;
+import org.allocsim.world.ProgramView;
 
 /**
  * What the verifier knows about the object a storing step writes: the register's BTF type. An allocation gives the
@@ -18,7 +18,7 @@ final class StoredTypes {
   }
 
   /** The possible types of the object the storing step op writes. */
-  static List<BtfType> of(Program p, Operation op) {
+  static List<BtfType> of(ProgramView p, Operation op) {
     List<BtfType> out = new ArrayList<>();
     switch (op.kind()) {
       case ALLOC_STORE -> out.add(op.allocType());
@@ -40,7 +40,7 @@ final class StoredTypes {
    * The 2022 designs' type rule, "type only": a stored object's struct name must equal the field's. Allocators, not
    * BTF objects, carried the lifetime question then, so a reload with a fresh BTF object may still store.
    */
-  static LoadVerdict namesMatch(Program p) {
+  static LoadVerdict namesMatch(ProgramView p) {
     for (Operation op : p.operations()) {
       if (!op.kind().stores()) {
         continue;

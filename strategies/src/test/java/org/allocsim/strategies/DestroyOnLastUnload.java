@@ -2,40 +2,43 @@ package org.allocsim.strategies;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.allocsim.memory.AllocatorRef;
+import org.allocsim.strategy.Design;
+import org.allocsim.strategy.LifecycleEvent;
 import org.allocsim.strategy.LifetimeStrategy;
 import org.allocsim.strategy.LoadVerdict;
 import org.allocsim.strategy.StrategyContext;
-import org.allocsim.world.BpfMap;
+import org.allocsim.strategy.Verification;
+import org.allocsim.world.MapView;
 import org.allocsim.world.Operation;
-import org.allocsim.world.Program;
+import org.allocsim.world.ProgramView;
 
 /**
  * Test-only and deliberately unsafe: every program load gets its own allocator, destroyed the moment the program's
  * last holder goes — while its objects still sit in a pinned map and its runs may still be executing. With
  * {@code leakInstead}, objects whose allocator is gone are not freed at all (trading the use-after-free for a leak).
  */
-final class DestroyOnLastUnload implements LifetimeStrategy {
+@Design(name = "toy-destroy", rule = "test only: a program's allocator dies with the program", source = "test")
+class DestroyOnLastUnload implements LifetimeStrategy {
   private final boolean leakInstead;
-  private final Map<Program, Integer> allocators = new HashMap<>();
+  private final Map<ProgramView, AllocatorRef> allocators = new HashMap<>();
   private StrategyContext context;
 
   DestroyOnLastUnload(boolean leakInstead) {
     this.leakInstead = leakInstead;
   }
 
-  @Override
-  public String name() {
-    return leakInstead ? "toy-leak" : "toy-destroy";
+  /** The same, named apart for the leaking variant. */
+  static LifetimeStrategy of(boolean leakInstead) {
+    return leakInstead ? new Leak() : new DestroyOnLastUnload(false);
   }
 
-  @Override
-  public String rule() {
-    return "test only: a program's allocator dies with the program";
-  }
-
-  @Override
-  public String source() {
-    return "test";
+  @Design(name = "toy-leak", rule = "test only: a program's allocator dies with the program; its objects leak",
+      source = "test")
+  private static final class Leak extends DestroyOnLastUnload {
+    Leak() {
+      super(true);
+    }
   }
 
   @Override
@@ -44,30 +47,26 @@ final class DestroyOnLastUnload implements LifetimeStrategy {
   }
 
   @Override
-  public LoadVerdict verify(Program program) {
+  public LoadVerdict verify(Verification question) {
     return LoadVerdict.ACCEPT;
   }
 
   @Override
-  public void onLoad(Program program) {
-    allocators.put(program, context.createAllocator(program.name() + "#" + program.id(), 0));
+  public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+    return allocators.get(program);
   }
 
   @Override
-  public int allocatorFor(Program program, Operation operation) {
-    return allocators.getOrDefault(program, -1);
-  }
-
-  @Override
-  public void onUnload(Program program) {
-    context.release(allocators.get(program));
-  }
-
-  @Override
-  public int freeTarget(int object, int headerAllocator, BpfMap map, int field) {
-    if (leakInstead && context.allocator(headerAllocator).destroyed()) {
-      return -1;
+  public void on(LifecycleEvent event) {
+    if (event instanceof LifecycleEvent.Loaded e) {
+      allocators.put(e.program(), context.createAllocator(e.program().name() + "#" + e.program().id()));
+    } else if (event instanceof LifecycleEvent.Unloaded e) {
+      context.release(allocators.get(e.program()));
     }
-    return headerAllocator;
+  }
+
+  @Override
+  public AllocatorRef freeTarget(int object, AllocatorRef header, MapView map, int field) {
+    return leakInstead && header.destroyed() ? null : header;
   }
 }

@@ -56,7 +56,7 @@ class OracleTest {
 
   @Test
   void destroyingAnAllocatorWithObjectsOutstandingIsFound() {
-    RunResult r = run(new DestroyOnLastUnload(false));
+    RunResult r = run(DestroyOnLastUnload.of(false));
     assertEquals(1, r.violations(ViolationKind.DESTROYED_WITH_LIVE_OBJECTS));
     Violation v = first(r, ViolationKind.DESTROYED_WITH_LIVE_OBJECTS);
     assertEquals(20 * MS, v.timeNs());
@@ -67,14 +67,14 @@ class OracleTest {
 
   @Test
   void destroyingWhileTheProgramsGracePeriodRunsIsFound() {
-    RunResult r = run(new DestroyOnLastUnload(false));
+    RunResult r = run(DestroyOnLastUnload.of(false));
     assertEquals(1, r.violations(ViolationKind.DESTROYED_DURING_GRACE_PERIOD));
     assertTrue(first(r, ViolationKind.DESTROYED_DURING_GRACE_PERIOD).detail().contains("prog stash"));
   }
 
   @Test
   void freeingIntoADestroyedAllocatorIsAUseAfterFree() {
-    RunResult r = run(new DestroyOnLastUnload(false));
+    RunResult r = run(DestroyOnLastUnload.of(false));
     // The map free at the unpin drops the four stashed objects into the dead allocator.
     assertEquals(4, r.violations(ViolationKind.USE_AFTER_FREE));
     Violation v = first(r, ViolationKind.USE_AFTER_FREE);
@@ -85,7 +85,7 @@ class OracleTest {
 
   @Test
   void objectsNobodyFreesAreLeaks() {
-    RunResult r = run(new DestroyOnLastUnload(true));
+    RunResult r = run(DestroyOnLastUnload.of(true));
     assertEquals(0, r.violations(ViolationKind.USE_AFTER_FREE));
     assertEquals(4, r.violations(ViolationKind.LEAK));
     assertEquals("end of run", first(r, ViolationKind.LEAK).event());
@@ -102,8 +102,8 @@ class OracleTest {
   @Test
   void memoryIsConservedUnderTheToyPolicyToo() {
     // Conservation is the kernel's bookkeeping, which no strategy can bypass: even the unsafe toy keeps it.
-    assertEquals(0, run(new DestroyOnLastUnload(false)).violations(ViolationKind.CONSERVATION));
-    assertEquals(0, run(new DestroyOnLastUnload(true)).violations(ViolationKind.CONSERVATION));
+    assertEquals(0, run(DestroyOnLastUnload.of(false)).violations(ViolationKind.CONSERVATION));
+    assertEquals(0, run(DestroyOnLastUnload.of(true)).violations(ViolationKind.CONSERVATION));
   }
 
   private static Violation first(RunResult r, ViolationKind kind) {

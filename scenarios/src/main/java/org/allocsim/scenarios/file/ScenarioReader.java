@@ -32,7 +32,7 @@ public final class ScenarioReader {
   public ScenarioReader(Strategies installed) {
     this.known = new ArrayList<>(KernelParameters.ALL);
     for (String n : installed.names()) {
-      known.addAll(installed.create(n).parameters());
+      known.addAll(installed.info(n).parameters());
     }
     this.strategies = installed.names();
   }

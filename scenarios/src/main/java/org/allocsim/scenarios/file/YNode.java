@@ -60,10 +60,6 @@ final class YNode {
     return node instanceof MappingNode;
   }
 
-  boolean isList() {
-    return node instanceof SequenceNode;
-  }
-
   boolean isScalar() {
     return node instanceof ScalarNode;
   }

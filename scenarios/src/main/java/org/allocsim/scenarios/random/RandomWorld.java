@@ -79,8 +79,4 @@ public record RandomWorld(String name, long durationNs, int cpus, Map<String, Ob
     return n;
   }
 
-  /** The objects' scenario names in order. */
-  public List<String> objectNames() {
-    return new ArrayList<>(objects.keySet());
-  }
 }

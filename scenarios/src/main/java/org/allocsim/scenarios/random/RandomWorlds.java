@@ -13,7 +13,8 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Random worlds from a seed: world number n of seed s is always the same world. Worlds are small (at most three
- * objects, ten actions and sixteen records, plus the held moves' pairs) so that a thousand run in seconds and a counterexample is short.
+ * objects, ten actions and sixteen records, plus the held moves' pairs) so that a thousand run in seconds and a
+ * counterexample is short.
  */
 public final class RandomWorlds {
   private static final long MS = TimelineDraws.MS;
