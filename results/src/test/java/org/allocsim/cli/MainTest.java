@@ -32,25 +32,26 @@ class MainTest {
 
   @Test
   void theFileAsWrittenIsCheckedAgainstItsExpectations() {
-    assertEquals(0, run("run", S7, "--out", dir.toString(), "--quiet"));
+    assertEquals(0, run("run", S7, "--out", dir.resolve("out").toString(), "--quiet"));
     assertTrue(out.toString().lines().noneMatch(l -> l.startsWith("expectation")), out.toString());
   }
 
   @Test
   void aWhatIfRunSaysInOneLineThatItSkippedTheExpectations() {
     // Issue 16: --set cpus=8 used to print 14 "expectation failed" lines and exit 1.
-    assertEquals(0, run("run", S7, "--set", "cpus=8", "--out", dir.toString(), "--quiet"));
+    assertEquals(0, run("run", S7, "--set", "cpus=8", "--out", dir.resolve("out").toString(), "--quiet"));
     assertEquals(List.of("expectations not checked: this run changes the file's inputs (--set cpus)"),
         out.toString().lines().filter(l -> l.startsWith("expectation")).toList());
     out.getBuffer().setLength(0);
-    assertEquals(0, run("run", S7, "--seed", "7", "--out", dir.toString(), "--quiet"));
+    assertEquals(0, run("run", S7, "--seed", "7", "--out", dir.resolve("out").toString(), "--quiet"));
     assertEquals(List.of("expectations not checked: this run changes the file's inputs (--seed 7 instead of 1)"),
         out.toString().lines().filter(l -> l.startsWith("expectation")).toList());
   }
 
   @Test
   void theTableShowsIdleTrafficAndDefinesItsColumns() {
-    assertEquals(0, run("run", S7, "--strategies", "global,static-per-map", "--out", dir.toString(), "--quiet"));
+    assertEquals(0, run("run", S7, "--strategies", "global,static-per-map", "--out", dir.resolve("out").toString(),
+        "--quiet"));
     String header = out.toString().lines().filter(l -> l.startsWith("strategy")).findFirst().orElseThrow();
     assertTrue(header.contains(" idle "), header);
     assertTrue(out.toString().contains("idle: records that did nothing"), out.toString());
