@@ -48,12 +48,15 @@ record ProgramEdges(Set<FieldKey> refers, List<Store> stores, List<FieldKey[]> e
       if (to != null) {
         refers.add(to);
       }
-      switch (op.kind()) {
-        case ALLOC_STORE -> {
-          if (dropped != Mutation.PER_FIELD_DISSOLVING_STORE_EDGE) {
-            stores.add(new Store(to, allocatorOf.apply(op)));
-          }
+      if (op.acquireTo() != null) {
+        refers.add(FieldKey.of(op.acquireTo()));
+      }
+      if (op.kind().allocates() && !op.kind().percpu() && dropped != Mutation.PER_FIELD_DISSOLVING_STORE_EDGE) {
+        for (org.allocsim.world.FieldRef f : Destinations.ofAllocation(op)) {
+          stores.add(new Store(FieldKey.of(f), allocatorOf.apply(op)));
         }
+      }
+      switch (op.kind()) {
         case MOVE -> {
           if (dropped != Mutation.PER_FIELD_DISSOLVING_MOVE_EDGE) {
             equal.add(new FieldKey[] {from, to});
