@@ -54,6 +54,12 @@ final class BlessCommand implements Callable<Integer> {
     try {
       Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".bless");
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        // The file keeps its own mode, not createTempFile's 0600.
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: nothing to keep
+      }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rewrite " + file + ": " + e.getMessage(), e);

@@ -29,12 +29,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Strategies installed = Strategies.installed();
-    for (String n : strategies) {
-      if (!installed.has(n)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "unknown strategy '" + n + "'; known: "
-            + String.join(", ", installed.names()));
-      }
-    }
+    StrategyOption.check(strategies, installed, spec.commandLine());
     List<Path> targets = library.targets(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
     List<Regressions.Row> rows = new ArrayList<>();

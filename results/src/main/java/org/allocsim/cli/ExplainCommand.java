@@ -29,8 +29,7 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     Strategies installed = Strategies.installed();
     if (!installed.has(name)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "unknown strategy '" + name + "'; known: "
-          + String.join(", ", installed.names()));
+      throw StrategyOption.unknown(name, installed, spec.commandLine());
     }
     LifetimeStrategy s = installed.create(name);
     StrategyInfo info = installed.info(name);

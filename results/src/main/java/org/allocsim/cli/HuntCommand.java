@@ -53,8 +53,7 @@ final class HuntCommand implements Callable<Integer> {
   public Integer call() {
     Strategies installed = Strategies.installed();
     if (!installed.has(strategy)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "unknown strategy '" + strategy + "'; known: "
-          + String.join(", ", installed.names()));
+      throw StrategyOption.unknown(strategy, installed, spec.commandLine());
     }
     if (worlds < 1 || worlds > MAX_WORLDS) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--worlds must be from 1 to " + MAX_WORLDS);
@@ -88,7 +87,7 @@ final class HuntCommand implements Callable<Integer> {
 
   private static void writable(Path file) {
     try {
-      Path dir = file.toAbsolutePath().getParent();
+      Path dir = org.allocsim.scenarios.trace.TraceFiles.replaceableFile(file).getParent();
       Files.createDirectories(dir);
       Files.delete(Files.createTempFile(dir, "." + file.getFileName(), ".probe"));
     } catch (IOException e) {
@@ -102,7 +101,7 @@ final class HuntCommand implements Callable<Integer> {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".partial");
+      Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
       try {
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

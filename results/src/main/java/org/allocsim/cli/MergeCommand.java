@@ -54,7 +54,7 @@ final class MergeCommand implements Callable<Integer> {
       stores.add(new RunStore(d, plan));
     }
     Path folder = out != null ? out : SweepRunner.defaultFolder(plan.scenario(), SweepRunner.Shard.ALL);
-    SweepCommand.claim(folder, plan, cl);
+    SweepCommand.claim(folder, plan, cl, out != null ? "--out: " : "");
     RunStore target = new RunStore(folder, plan);
     List<Integer> missing = new ArrayList<>();
     for (int i = 0; i < plan.size(); i++) {

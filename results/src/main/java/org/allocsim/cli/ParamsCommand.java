@@ -22,7 +22,8 @@ final class ParamsCommand implements Callable<Integer> {
   @CommandLine.Parameters(paramLabel = "FILE", description = "scenario file")
   Path file;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a parameter")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", parameterConsumer = SetOption.class,
+      description = "override a parameter")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Override

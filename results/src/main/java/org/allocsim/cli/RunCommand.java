@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import org.allocsim.experiment.StrategyRuns;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.kernel.RunSpec;
+import org.allocsim.params.Limit;
 import org.allocsim.params.Parameters;
+import org.allocsim.report.OutputFolder;
 import org.allocsim.report.RunReport;
 import org.allocsim.report.RunSet;
 import org.allocsim.report.StatisticsText;
@@ -45,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "run seed (default: the scenario's)")
   Long seed;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a parameter, e.g. --set cpus=8")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", parameterConsumer = SetOption.class,
+      description = "override a parameter, e.g. --set cpus=8")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--threads", paramLabel = "N",
@@ -66,26 +69,30 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Strategies installed = Strategies.installed();
-    List<String> names = strategies.isEmpty() ? installed.names() : strategies;
-    for (String n : names) {
-      if (!installed.has(n)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "unknown strategy '" + n + "'; known: "
-            + String.join(", ", installed.names()));
-      }
-    }
+    List<String> names = StrategyOption.check(strategies, installed, spec.commandLine());
     if (threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
     if (replications < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--replications must be at least 1");
     }
+    if (replications > Limit.REPLICATIONS.value()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--replications must be from 1 to "
+          + Limit.REPLICATIONS.value() + ", got " + replications + "; " + Limit.REPLICATIONS.explain());
+    }
     if (out != null && files.size() > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--out takes one scenario file");
+    }
+    if (out != null) {
+      OutputFolder.requireOwn(out, "--out: "); // before minutes of running, not after
     }
     ScenarioReader reader = new ScenarioReader(installed);
     List<ScenarioFile> scenarios = new ArrayList<>();
     for (Path f : files) {
       scenarios.add(reader.read(f, new Parameters(overrides)));
+    }
+    for (ScenarioFile f : scenarios) {
+      OutputFolder.requireOwn(out != null ? out : Path.of("out", f.name()));
     }
     PrintWriter stdout = spec.commandLine().getOut();
     int status = 0;

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.allocsim.params.Limit;
 import org.allocsim.params.Parameters;
+import org.allocsim.report.OutputFolder;
 import org.allocsim.scenarios.file.ScenarioFile;
 import org.allocsim.scenarios.file.ScenarioParameter;
 import org.allocsim.scenarios.file.ScenarioReader;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Option;
 /** {@code allocsim sweep FILE --vary key=v1,v2}: a parameter sweep, resumable and shardable. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = "Runs a scenario over the cartesian product of varied parameters x strategies x replications, "
-        + "in parallel, and writes sweep.csv, summary.json, summary.txt and charts/ to out/<scenario>-sweep/. "
+        + "in parallel, and writes sweep.csv, summary.json, summary.txt and charts/ to out/<scenario>-sweep/summary/. "
         + "Completed runs are kept in runs/: the same command again resumes an interrupted sweep.")
 final class SweepCommand implements Callable<Integer> {
   @CommandLine.Spec
@@ -49,7 +51,8 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "run seed (default: the scenario's)")
   Long seed;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "fix a parameter for the whole sweep")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", parameterConsumer = SetOption.class,
+      description = "fix a parameter for the whole sweep")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(names = "--threads", paramLabel = "N", description = "parallel runs (default: all cores); outputs "
@@ -71,12 +74,10 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() {
     CommandLine cl = spec.commandLine();
     Strategies installed = Strategies.installed();
-    List<String> names = strategies.isEmpty() ? installed.names() : strategies;
-    for (String n : names) {
-      if (!installed.has(n)) {
-        throw new CommandLine.ParameterException(cl, "--strategies: unknown strategy '" + n + "'; known: "
-            + String.join(", ", installed.names()));
-      }
+    List<String> names = StrategyOption.check(strategies, installed, cl);
+    if (replications > Limit.REPLICATIONS.value()) {
+      throw new CommandLine.ParameterException(cl, "--replications must be from 1 to "
+          + Limit.REPLICATIONS.value() + ", got " + replications + "; " + Limit.REPLICATIONS.explain());
     }
     if (threads < 1 || replications < 1) {
       throw new CommandLine.ParameterException(cl, (threads < 1 ? "--threads" : "--replications")
@@ -100,7 +101,7 @@ final class SweepCommand implements Callable<Integer> {
       points.add(reader.read(file, new Parameters(plan.parametersOf(p))));
     }
     Path folder = out != null ? out : SweepRunner.defaultFolder(plan.scenario(), part);
-    claim(folder, plan, cl);
+    claim(folder, plan, cl, out != null ? "--out: " : "");
     RunStore store = new RunStore(folder, plan);
     store.removeStaleTemporaries();
     List<Integer> pending = SweepRunner.pending(plan, part, store);
@@ -119,13 +120,14 @@ final class SweepCommand implements Callable<Integer> {
       return 0;
     }
     SweepOutputs.write(SweepResults.read(plan, store), folder);
-    stdout.print(read(folder.resolve("summary.txt")));
+    stdout.print(read(folder.resolve(SweepOutputs.SUMMARY).resolve("summary.txt")));
     stdout.println("outputs in " + folder + "/");
     return 0;
   }
 
   /** Writes the plan into the folder, or checks that the folder's plan is this one (a resumed sweep). */
-  static void claim(Path folder, SweepPlan plan, CommandLine cl) {
+  static void claim(Path folder, SweepPlan plan, CommandLine cl, String option) {
+    OutputFolder.requireOwn(folder, option);
     Path p = folder.resolve("plan.json");
     if (Files.exists(p)) {
       if (!read(p).equals(plan.toJson())) {
@@ -134,6 +136,7 @@ final class SweepCommand implements Callable<Integer> {
       }
       return;
     }
+    OutputFolder.claim(folder);
     SweepOutputs.file(folder, "plan.json", plan.toJson().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -42,7 +42,8 @@ final class TraceRecordCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "seed (default: the scenario's)")
   Long seed;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a parameter")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", parameterConsumer = SetOption.class,
+      description = "override a parameter")
   Map<String, String> overrides = new LinkedHashMap<>();
 
   @Override

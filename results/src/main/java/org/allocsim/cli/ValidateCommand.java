@@ -9,6 +9,7 @@ import org.allocsim.params.Parameters;
 import org.allocsim.scenarios.file.ScenarioError;
 import org.allocsim.scenarios.file.ScenarioFile;
 import org.allocsim.scenarios.file.ScenarioReader;
+import org.allocsim.scenarios.file.TraceCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,10 @@ final class ValidateCommand implements Callable<Integer> {
   @CommandLine.Parameters(paramLabel = "FILE", arity = "1..*", description = "scenario files")
   List<Path> files = new ArrayList<>();
 
+  @CommandLine.Option(names = "--set", paramLabel = "KEY=VALUE", parameterConsumer = SetOption.class,
+      description = "check with a parameter overridden, as run --set would run it")
+  java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -30,11 +35,12 @@ final class ValidateCommand implements Callable<Integer> {
     int status = 0;
     for (Path f : files) {
       try {
-        ScenarioFile s = reader.read(f, Parameters.EMPTY);
+        ScenarioFile s = reader.read(f, new Parameters(overrides));
+        TraceCheck.scan(s); // run checks every record as it replays: so does validate
         out.printf("%s: ok (%s: %d objects, %d timeline actions, %d records, %d expectations)%n", f, s.name(),
             s.objects().size(), s.timeline().size(), s.records() == null ? 0 : s.records().size(),
             s.expectations().size());
-      } catch (ScenarioError | IllegalArgumentException e) {
+      } catch (ScenarioError | IllegalArgumentException | org.allocsim.kernel.TraceException e) {
         err.println("allocsim: " + e.getMessage());
         status = Main.BAD_INPUT;
       }

@@ -80,7 +80,7 @@ public final class RunStore {
     try {
       Files.createDirectories(folder);
       Path target = folder.resolve(fileName(index));
-      Path tmp = Files.createTempFile(folder, "." + fileName(index), ".tmp");
+      Path tmp = SweepOutputs.freshFile(folder, "." + fileName(index) + "-", ".tmp");
       Files.writeString(tmp, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -126,7 +126,7 @@ public final class RunStore {
   public void copy(int index, byte[] bytes) {
     try {
       Files.createDirectories(folder);
-      Path tmp = Files.createTempFile(folder, "." + fileName(index), ".tmp");
+      Path tmp = SweepOutputs.freshFile(folder, "." + fileName(index) + "-", ".tmp");
       Files.write(tmp, bytes);
       Files.move(tmp, folder.resolve(fileName(index)), StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);

@@ -32,23 +32,28 @@ import org.apache.commons.csv.CSVPrinter;
  * as the sweep run in one go): sweep.csv, summary.json, summary.txt and charts/.
  */
 public final class SweepOutputs {
+  /** The folder of a sweep's summary set. */
+  public static final String SUMMARY = "summary";
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SweepOutputs() {
   }
 
+  /**
+   * Writes plan.json and the summary set (sweep.csv, summary.json, summary.txt, charts/) into folder/summary/,
+   * replaced as a whole by one rename, so a reader never sees one run's csv beside another's charts.
+   */
   public static void write(SweepResults results, Path folder) {
     file(folder, "plan.json", results.plan().toJson().getBytes(StandardCharsets.UTF_8));
-    file(folder, "sweep.csv", csv(results).getBytes(StandardCharsets.UTF_8));
-    file(folder, "summary.json", json(results).getBytes(StandardCharsets.UTF_8));
-    file(folder, "summary.txt", text(results).getBytes(StandardCharsets.UTF_8));
-    // The chart set depends on the data (constant metrics have none): replace the folder whole.
-    try (OutputFolder charts = OutputFolder.create(folder.resolve("charts"))) {
+    try (OutputFolder summary = OutputFolder.create(folder.resolve(SUMMARY))) {
+      summary.write("sweep.csv", csv(results));
+      summary.write("summary.json", json(results));
+      summary.write("summary.txt", text(results));
       for (Map.Entry<String, Figure> c : SweepCharts.all(results).entrySet()) {
-        charts.write(c.getKey() + ".svg", Render.svg(c.getValue(), c.getKey()));
-        charts.write(c.getKey() + ".png", Render.png(c.getValue()));
+        summary.write("charts/" + c.getKey() + ".svg", Render.svg(c.getValue(), c.getKey()));
+        summary.write("charts/" + c.getKey() + ".png", Render.png(c.getValue()));
       }
-      charts.commit();
+      summary.commit();
     }
   }
 
@@ -150,11 +155,26 @@ public final class SweepOutputs {
   public static void file(Path folder, String name, byte[] bytes) {
     try {
       Files.createDirectories(folder);
-      Path tmp = Files.createTempFile(folder, "." + name, ".tmp");
+      Path tmp = freshFile(folder, "." + name + "-", ".tmp");
       Files.write(tmp, bytes);
       Files.move(tmp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + folder.resolve(name) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A new empty file with a random name, created with the umask's mode (not createTempFile's 0600). */
+  static Path freshFile(Path folder, String prefix, String suffix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path p = folder.resolve(prefix + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current()
+          .nextLong(), 36) + suffix);
+      try {
+        return Files.createFile(p);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
     }
   }
 }

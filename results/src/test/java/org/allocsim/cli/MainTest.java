@@ -23,7 +23,8 @@ class MainTest {
 
   @Test
   void runPrintsOneRowPerStrategy() {
-    assertEquals(0, run("run", S7, "--strategies", "global,per-field", "--out", dir.toString(), "--quiet"));
+    assertEquals(0, run("run", S7, "--strategies", "global,per-field", "--out", dir.resolve("out").toString(),
+        "--quiet"));
     assertTrue(out.toString().contains("scenario s07-load-order, seed 1, 3 records"), out.toString());
     assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("global ")), out.toString());
     assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("per-field ")), out.toString());
@@ -31,25 +32,26 @@ class MainTest {
 
   @Test
   void theFileAsWrittenIsCheckedAgainstItsExpectations() {
-    assertEquals(0, run("run", S7, "--out", dir.toString(), "--quiet"));
+    assertEquals(0, run("run", S7, "--out", dir.resolve("out").toString(), "--quiet"));
     assertTrue(out.toString().lines().noneMatch(l -> l.startsWith("expectation")), out.toString());
   }
 
   @Test
   void aWhatIfRunSaysInOneLineThatItSkippedTheExpectations() {
     // Issue 16: --set cpus=8 used to print 14 "expectation failed" lines and exit 1.
-    assertEquals(0, run("run", S7, "--set", "cpus=8", "--out", dir.toString(), "--quiet"));
+    assertEquals(0, run("run", S7, "--set", "cpus=8", "--out", dir.resolve("out").toString(), "--quiet"));
     assertEquals(List.of("expectations not checked: this run changes the file's inputs (--set cpus)"),
         out.toString().lines().filter(l -> l.startsWith("expectation")).toList());
     out.getBuffer().setLength(0);
-    assertEquals(0, run("run", S7, "--seed", "7", "--out", dir.toString(), "--quiet"));
+    assertEquals(0, run("run", S7, "--seed", "7", "--out", dir.resolve("out").toString(), "--quiet"));
     assertEquals(List.of("expectations not checked: this run changes the file's inputs (--seed 7 instead of 1)"),
         out.toString().lines().filter(l -> l.startsWith("expectation")).toList());
   }
 
   @Test
   void theTableShowsIdleTrafficAndDefinesItsColumns() {
-    assertEquals(0, run("run", S7, "--strategies", "global,static-per-map", "--out", dir.toString(), "--quiet"));
+    assertEquals(0, run("run", S7, "--strategies", "global,static-per-map", "--out", dir.resolve("out").toString(),
+        "--quiet"));
     String header = out.toString().lines().filter(l -> l.startsWith("strategy")).findFirst().orElseThrow();
     assertTrue(header.contains(" idle "), header);
     assertTrue(out.toString().contains("idle: records that did nothing"), out.toString());
@@ -57,22 +59,23 @@ class MainTest {
 
   @Test
   void anUnknownParameterIsBadInputWithASuggestion() {
-    assertEquals(2, run("run", S7, "--set", "rcu.grace_period=5", "--out", dir.toString()));
+    assertEquals(2, run("run", S7, "--set", "rcu.grace_period=5", "--out", dir.resolve("out").toString()));
     assertEquals("allocsim: unknown parameter 'rcu.grace_period' — did you mean 'rcu.grace_period_ns'?",
         err.toString().trim());
   }
 
   @Test
   void aMalformedParameterValueIsBadInputNamingTheKey() {
-    assertEquals(2, run("run", S7, "--set", "rcu.grace_period_ns=soon", "--out", dir.toString()));
-    assertEquals("allocsim: parameter rcu.grace_period_ns: expected a duration (e.g. 25ms), got 'soon'",
+    assertEquals(2, run("run", S7, "--set", "rcu.grace_period_ns=soon", "--out", dir.resolve("out").toString()));
+    assertEquals("allocsim: --set rcu.grace_period_ns=soon: expected a duration (e.g. 25ms), got 'soon'",
         err.toString().trim());
   }
 
   @Test
   void anUnknownStrategyIsBadInput() {
     assertEquals(2, run("run", S7, "--strategies", "globl"));
-    assertTrue(err.toString().startsWith("allocsim: unknown strategy 'globl'"), err.toString());
+    assertTrue(err.toString().startsWith("allocsim: --strategies: unknown strategy 'globl' — did you mean "
+        + "'global'?"), err.toString());
   }
 
   @Test

@@ -54,7 +54,7 @@ class SlurmClusterIT {
     }
     String jobLogs = readAndRemoveNew(before);
     Path merged = sweepDir.resolve("merged");
-    assertTrue(Files.isRegularFile(merged.resolve("summary.json")), "no merged sweep; job output:\n" + jobLogs);
+    assertTrue(Files.isRegularFile(merged.resolve("summary/summary.json")), "no merged sweep; job output:\n" + jobLogs);
     assertTrue(Files.isDirectory(sweepDir.resolve("shard-2")), "the array ran as one shard:\n" + jobLogs);
 
     List<String> cmd = new ArrayList<>(List.of("./allocsim", "sweep"));

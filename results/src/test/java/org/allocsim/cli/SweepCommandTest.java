@@ -73,13 +73,13 @@ class SweepCommandTest {
 
   @Test
   void writesTheOutputs() {
-    assertTrue(reference.containsKey("sweep.csv") && reference.containsKey("summary.json")
-        && reference.containsKey("summary.txt") && reference.containsKey("plan.json"));
-    assertTrue(reference.containsKey("charts/peak_bytes.svg"), reference.keySet().toString());
+    assertTrue(reference.containsKey("summary/sweep.csv") && reference.containsKey("summary/summary.json")
+        && reference.containsKey("summary/summary.txt") && reference.containsKey("plan.json"));
+    assertTrue(reference.containsKey("summary/charts/peak_bytes.svg"), reference.keySet().toString());
     assertEquals(12, reference.keySet().stream().filter(k -> k.startsWith("runs/")).count());
-    String csv = new String(reference.get("sweep.csv"));
+    String csv = new String(reference.get("summary/sweep.csv"));
     assertTrue(csv.startsWith("rate,strategy,replication,metric,value\n1000,global,0,loads_accepted,"), csv);
-    for (String line : new String(reference.get("summary.txt")).split("\n")) {
+    for (String line : new String(reference.get("summary/summary.txt")).split("\n")) {
       assertTrue(line.length() <= 72, line);
     }
   }
@@ -115,7 +115,7 @@ class SweepCommandTest {
   void anInterruptedSweepResumesWithoutRepeatingRuns() throws IOException {
     Path d = tmp.resolve("resumed");
     for (Map.Entry<String, byte[]> e : reference.entrySet()) {
-      if (e.getKey().startsWith("runs/") || e.getKey().equals("plan.json")) {
+      if (e.getKey().startsWith("runs/") || e.getKey().equals("plan.json") || e.getKey().equals(".allocsim-output")) {
         Files.createDirectories(d.resolve(e.getKey()).getParent());
         Files.write(d.resolve(e.getKey()), e.getValue());
       }
@@ -195,10 +195,10 @@ class SweepCommandTest {
     assertEquals(0, r.status(), r.err());
     Map<String, byte[]> files = files(out);
     long pngs = files.keySet().stream().filter(k -> k.endsWith(".png")).count();
-    long metrics = files.keySet().stream().filter(k -> k.startsWith("charts/") && k.endsWith(".svg")).count();
+    long metrics = files.keySet().stream().filter(k -> k.startsWith("summary/charts/") && k.endsWith(".svg")).count();
     assertEquals(metrics, pngs);
     assertTrue(pngs <= 12, files.keySet().toString());
-    String svg = new String(files.get("charts/peak_bytes.svg"), java.nio.charset.StandardCharsets.UTF_8);
+    String svg = new String(files.get("summary/charts/peak_bytes.svg"), java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(svg.contains(">cpus=2</text>") && svg.contains(">cpus=4</text>"), "one labelled panel per value");
     assertTrue(!svg.matches("(?s).*\\d\\.\\d{7,}</text>.*"), "ticks in round units");
   }

@@ -67,7 +67,7 @@ class HuntCommandTest {
   @Test
   void badInputExitsTwoWithOneLine() {
     assertEquals(2, run("hunt", "per-feild"));
-    assertTrue(err.startsWith("allocsim: unknown strategy 'per-feild'; known: "), err);
+    assertTrue(err.startsWith("allocsim: unknown strategy 'per-feild' — did you mean 'per-field'?; known: "), err);
     assertEquals(2, run("hunt", "global", "--worlds", "0"));
     assertTrue(err.startsWith("allocsim: --worlds must be from 1 to "), err);
     assertEquals(2, run("hunt", "global", "--worlds", "many"));

@@ -9,7 +9,7 @@ import org.allocsim.params.Parameters;
 /** The model's parameters with defaults and sources (README, "Parameters"). */
 public final class KernelParameters {
   public static final ParameterSpec CPUS = new ParameterSpec("cpus", "4", "count",
-      "possible CPUs; every allocator has one cache per CPU and size class", "chosen");
+      "possible CPUs; every allocator has one cache per CPU and size class", "chosen").range(1, 4096);
   public static final ParameterSpec IRQ_WORK_LATENCY = new ParameterSpec("irq_work.latency_ns", "2000", "ns",
       "delay from irq_work_raise() to bpf_mem_refill() when the program cannot be interrupted (NMI, hard IRQ)",
       "unknown: chosen; task/softirq refills at once (docs/kernel-allocator.md, S23)");
@@ -26,14 +26,15 @@ public final class KernelParameters {
       "S26, S27, S28");
   public static final ParameterSpec WARM_CACHE = new ParameterSpec("warmth.cache_bytes", "1048576", "bytes",
       "allocation traffic on a CPU after which a freed object is no longer cache-warm",
-      "unknown: chosen as a per-core L2");
+      "unknown: chosen as a per-core L2").range(0, (1L << 47) - 1); // the object table's traffic window
   public static final ParameterSpec CACHE_STRUCT = new ParameterSpec("allocator.cache_struct_bytes", "192",
       "bytes", "idle overhead of one struct bpf_mem_cache (per CPU, per size class)",
-      "inferred from the struct layout (about three cache lines)");
+      "inferred from the struct layout (about three cache lines)").range(0, 1 << 20); // int; x CPUs x classes
   public static final ParameterSpec SAMPLE_INTERVAL = new ParameterSpec("metrics.sample_interval_ns",
-      "1000000000", "ns", "metric sampling grid (samples are also taken after every control event)", "chosen");
+      "1000000000", "ns", "metric sampling grid (samples are also taken after every control event)", "chosen")
+      .range(1, Long.MAX_VALUE);
   public static final ParameterSpec CONTROL_CPU = new ParameterSpec("kernel.control_cpu", "0", "cpu",
-      "CPU on which user-space syscalls and map frees run", "chosen");
+      "CPU on which user-space syscalls and map frees run", "chosen").range(0, 4095); // and below cpus
 
   public static final List<ParameterSpec> ALL = List.of(CPUS, IRQ_WORK_LATENCY, RCU_GP, TASKS_TRACE_GP,
       TASKS_TRACE_IMPLIES_RCU, FREE_PATH, WARM_CACHE, CACHE_STRUCT, SAMPLE_INTERVAL, CONTROL_CPU);

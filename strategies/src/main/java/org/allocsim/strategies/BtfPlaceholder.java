@@ -42,6 +42,8 @@ import org.allocsim.world.ProgramView;
         + "thread predates them; choice). A refcounted object is freed when its last reference goes, into "
         + "the allocator the design names for the place that reference left. ")
 public final class BtfPlaceholder implements LifetimeStrategy {
+  /** Null, or the rule a mutation test dropped. */
+  Mutation mutation;
   private StrategyContext ctx;
   private ProgramAllocators allocators;
   /**
@@ -164,7 +166,7 @@ public final class BtfPlaceholder implements LifetimeStrategy {
   private void btfFreed(BtfView btf) {
     claims.entrySet().removeIf(c -> {
       boolean gone = c.getKey().btf() == btf;
-      if (gone) {
+      if (gone && mutation != Mutation.BTF_PLACEHOLDER_SLOT_REFERENCE) {
         c.getValue().ifPresent(ctx::release);
       }
       return gone;
@@ -180,7 +182,9 @@ public final class BtfPlaceholder implements LifetimeStrategy {
   private AllocatorRef claim(BtfType t, AllocatorRef a) {
     Optional<AllocatorRef> s = claims.getOrDefault(t, Optional.empty());
     if (s.isEmpty()) {
-      ctx.acquire(a); // "replace the placeholder with the actual allocator"
+      if (mutation != Mutation.BTF_PLACEHOLDER_SLOT_REFERENCE) {
+        ctx.acquire(a); // "replace the placeholder with the actual allocator"
+      }
       claims.put(t, Optional.of(a));
       return a;
     }
@@ -198,9 +202,10 @@ public final class BtfPlaceholder implements LifetimeStrategy {
     return LoadVerdict.ACCEPT;
   }
 
-  private static LoadVerdict sameBtf(Operation op, MapView from, BtfType fromType) {
+  private LoadVerdict sameBtf(Operation op, MapView from, BtfType fromType) {
     BtfType toType = op.to().type();
-    if (from.btf() != op.to().map().btf() || !fromType.sameAs(toType)) {
+    if ((from.btf() != op.to().map().btf() || !fromType.sameAs(toType))
+        && mutation != Mutation.BTF_PLACEHOLDER_MOVE_CHECK) {
       return LoadVerdict.reject("kptr_xchg from " + from.name() + " (" + fromType + ") into "
           + op.to().map().name() + " (" + toType + "): " + from.name() + "'s BTF must be " + op.to().map().name()
           + "'s BTF and the type ids the same (Alexei 08-29 23:03)");

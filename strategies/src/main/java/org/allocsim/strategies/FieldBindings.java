@@ -16,9 +16,16 @@ import org.allocsim.world.MapView;
 final class FieldBindings {
   private final StrategyContext ctx;
   private final Map<FieldKey, AllocatorRef> bound = new LinkedHashMap<>();
+  /** False only in the mutant whose bindings hold no reference (Mutation). */
+  private final boolean holdsReferences;
 
   FieldBindings(StrategyContext ctx) {
+    this(ctx, true);
+  }
+
+  FieldBindings(StrategyContext ctx, boolean holdsReferences) {
     this.ctx = ctx;
+    this.holdsReferences = holdsReferences;
   }
 
   /** The allocator bound to k, or null. */
@@ -32,13 +39,18 @@ final class FieldBindings {
 
   /** Binds k to a, taking the binding's reference. */
   void bind(FieldKey k, AllocatorRef a) {
-    ctx.acquire(a);
+    if (holdsReferences) {
+      ctx.acquire(a);
+    }
     bound.put(k, a);
   }
 
   /** Dissolves k's binding, dropping its reference. */
   void dissolve(FieldKey k) {
-    ctx.release(bound.remove(k));
+    AllocatorRef a = bound.remove(k);
+    if (holdsReferences) {
+      ctx.release(a);
+    }
   }
 
   /** Bound fields in binding order (a view). */
@@ -63,7 +75,9 @@ final class FieldBindings {
       Map.Entry<FieldKey, AllocatorRef> b = it.next();
       if (b.getKey().map() == map) {
         it.remove();
-        ctx.release(b.getValue());
+        if (holdsReferences) {
+          ctx.release(b.getValue());
+        }
       }
     }
   }

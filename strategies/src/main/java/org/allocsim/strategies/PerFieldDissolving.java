@@ -49,6 +49,8 @@ public final class PerFieldDissolving implements LifetimeStrategy {
       "S6/S7: Alexei 08-29 16:45 and 17:26; S9: Delyan 08-30 01:40 'the used_allocators list ... can easily "
           + "skyrocket' (S5)");
 
+  /** Null, or the rule a mutation test dropped. */
+  Mutation mutation;
   private StrategyContext ctx;
   private ProgramAllocators allocators;
   private UsedAllocators usedLists;
@@ -64,7 +66,7 @@ public final class PerFieldDissolving implements LifetimeStrategy {
     this.ctx = context;
     this.allocators = new ProgramAllocators(context);
     this.usedLists = new UsedAllocators(context);
-    this.bound = new FieldBindings(context);
+    this.bound = new FieldBindings(context, mutation != Mutation.PER_FIELD_DISSOLVING_BINDING_REFERENCE);
     this.listGrowth = context.parameters().getBoolean(UNLOAD_LIST_GROWTH);
   }
 
@@ -72,7 +74,7 @@ public final class PerFieldDissolving implements LifetimeStrategy {
   public LoadVerdict verify(Verification question) {
     FieldClasses c = liveClasses();
     if (question instanceof Verification.InnerMapInsert i) {
-      for (int f = 0; f < i.outer().fieldCount(); f++) {
+      for (int f = 0; f < i.outer().fieldCount() && mutation != Mutation.PER_FIELD_DISSOLVING_INNER_MAP_JOIN; f++) {
         String conflict = c.union(new FieldKey(i.outer(), f), new FieldKey(i.inner(), f), null);
         if (conflict != null) {
           return LoadVerdict.reject("inner map " + i.inner().name() + ": " + conflict);
@@ -85,7 +87,7 @@ public final class PerFieldDissolving implements LifetimeStrategy {
     if (!types.accepted()) {
       return types;
     }
-    String conflict = ProgramEdges.of(p, allocators::named).addTo(c, p);
+    String conflict = ProgramEdges.of(p, allocators::named, mutation).addTo(c, p);
     return conflict == null ? LoadVerdict.ACCEPT : LoadVerdict.reject(conflict);
   }
 
@@ -100,7 +102,7 @@ public final class PerFieldDissolving implements LifetimeStrategy {
     if (event instanceof LifecycleEvent.Loaded e) {
       allocators.load(e.program());
       edges.put(e.program(), ProgramEdges.of(e.program(),
-          op -> new AllocatorName.Existing(allocators.allocatorFor(e.program(), op))));
+          op -> new AllocatorName.Existing(allocators.allocatorFor(e.program(), op)), mutation));
       rebind();
     } else if (event instanceof LifecycleEvent.Unloaded e) {
       if (listGrowth) {
@@ -160,7 +162,7 @@ public final class PerFieldDissolving implements LifetimeStrategy {
     liveEdges().forEach(e -> e.addAll(c));
     List<? extends MapView> maps = ctx.maps();
     for (MapView outer : maps) {
-      if (!outer.isFreed() && outer.type().isMapInMap()) {
+      if (!outer.isFreed() && outer.type().isMapInMap() && mutation != Mutation.PER_FIELD_DISSOLVING_INNER_MAP_JOIN) {
         outer.forEachStored((slot, innerId) -> {
           MapView inner = maps.get(innerId);
           for (int f = 0; f < outer.fieldCount(); f++) {

@@ -25,6 +25,11 @@ record ProgramEdges(Set<FieldKey> refers, List<Store> stores, List<FieldKey[]> e
 
   /** The edges p brings, allocators named by allocatorOf(step). */
   static ProgramEdges of(ProgramView p, Function<Operation, AllocatorName> allocatorOf) {
+    return of(p, allocatorOf, null);
+  }
+
+  /** The same without the edges of the rule a mutation test dropped (null: none). */
+  static ProgramEdges of(ProgramView p, Function<Operation, AllocatorName> allocatorOf, Mutation dropped) {
     Set<FieldKey> refers = new LinkedHashSet<>();
     List<Store> stores = new ArrayList<>();
     List<FieldKey[]> equal = new ArrayList<>();
@@ -46,14 +51,22 @@ record ProgramEdges(Set<FieldKey> refers, List<Store> stores, List<FieldKey[]> e
       if (op.acquireTo() != null) {
         refers.add(FieldKey.of(op.acquireTo()));
       }
-      if (op.kind().allocates() && !op.kind().percpu()) {
+      if (op.kind().allocates() && !op.kind().percpu() && dropped != Mutation.PER_FIELD_DISSOLVING_STORE_EDGE) {
         for (org.allocsim.world.FieldRef f : Destinations.ofAllocation(op)) {
           stores.add(new Store(FieldKey.of(f), allocatorOf.apply(op)));
         }
       }
       switch (op.kind()) {
-        case MOVE -> equal.add(new FieldKey[] {from, to});
-        case PUT_HELD -> held.forEach(h -> equal.add(new FieldKey[] {h, to}));
+        case MOVE -> {
+          if (dropped != Mutation.PER_FIELD_DISSOLVING_MOVE_EDGE) {
+            equal.add(new FieldKey[] {from, to});
+          }
+        }
+        case PUT_HELD -> {
+          if (dropped != Mutation.PER_FIELD_DISSOLVING_HELD_EDGE) {
+            held.forEach(h -> equal.add(new FieldKey[] {h, to}));
+          }
+        }
         default -> {
         }
       }

@@ -48,11 +48,14 @@ public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
   static final ParameterSpec ATOMIC_COST = new ParameterSpec("runtime-refcount.atomic_cost", "4", "ops",
       "bookkeeping operations per counted alloc/free once only live objects hold the allocator (atomic mode); "
           + "1 in percpu mode",
-      "S4: Kumar 08-30 00:07 'once initial reference is killed, it downgrades to atomic'; 4 chosen (unknown)");
+      "S4: Kumar 08-30 00:07 'once initial reference is killed, it downgrades to atomic'; 4 chosen (unknown)")
+      .range(1, 1000); // an atomic costs at least the per-CPU op it replaces
   static final ParameterSpec DRAIN_ON_UNLOAD = new ParameterSpec("runtime-refcount.drain_on_unload", "true",
       "bool", "when a program is freed, drain the free lists of its allocators no loaded program allocates from",
       "S14: Delyan e37a3f11 08-31 21:02 'freelists of that program's allocator can be drained'");
 
+  /** Null, or the rule a mutation test dropped. */
+  Mutation mutation;
   private StrategyContext ctx;
   private ProgramAllocators allocators;
   private boolean merge;
@@ -102,7 +105,9 @@ public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
     }
     allocators.record(p, table);
     for (AllocatorRef a : uses) {
-      ctx.acquire(a); // the program refers to it until it is freed, a grace period after unload
+      if (mutation != Mutation.RUNTIME_REFCOUNT_PROGRAM_REFERENCE) {
+        ctx.acquire(a); // the program refers to it until it is freed, a grace period after unload
+      }
       counts.remember(a);
     }
     held.put(p, uses);
@@ -117,7 +122,7 @@ public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
   public void allocated(int object, AllocatorRef allocator, int cpu) {
     ctx.chargeBookkeeping(cost(allocator));
     counts.add(allocator, cpu, 1);
-    if (!counts.holds(allocator)) {
+    if (!counts.holds(allocator) && mutation != Mutation.RUNTIME_REFCOUNT_COUNT_REFERENCE) {
       ctx.acquire(allocator); // a live object exists: the counts hold the allocator
       counts.setHolding(allocator, true);
     }
@@ -158,7 +163,9 @@ public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
     if (refs == null) {
       return;
     }
-    refs.forEach(ctx::release);
+    if (mutation != Mutation.RUNTIME_REFCOUNT_PROGRAM_REFERENCE) {
+      refs.forEach(ctx::release);
+    }
     allocators.programFreed(p);
     // "sum up all the counts to discover if you should be destroyed" at prog unload (Delyan 08-29, S4).
     refs.forEach(this::settle);

@@ -44,6 +44,10 @@ import org.allocsim.world.ProgramView;
         + "refcounted object is freed when its last reference goes, into the allocator the design names "
         + "for the place that reference left. ")
 public final class StaticPerMap implements LifetimeStrategy {
+  /** Null, or the rule a mutation test dropped. */
+  Mutation mutation;
+  /** Maps whose named kptr_allocator the mutant without the map reference did not take. */
+  private final java.util.Set<MapView> unheld = new java.util.HashSet<>();
   private StrategyContext ctx;
   private final Map<MapView, AllocatorRef> kptrAllocator = new LinkedHashMap<>();
   private final Map<MapView, AllocatorRef> elemAllocator = new LinkedHashMap<>();
@@ -65,7 +69,11 @@ public final class StaticPerMap implements LifetimeStrategy {
       AllocatorRef a;
       if (named != null) {
         a = ctx.allocatorOf(allocatorMap(m, named, objectMaps));
-        ctx.acquire(a); // "the map will take reference of allocator and will keep it until destruction"
+        if (mutation == Mutation.STATIC_PER_MAP_MAP_REFERENCE) {
+          unheld.add(m);
+        } else {
+          ctx.acquire(a); // "the map will take reference of allocator and will keep it until destruction"
+        }
       } else {
         a = ctx.createAllocator(m.name() + "#" + m.id() + ".kptr_allocator");
       }
@@ -120,7 +128,7 @@ public final class StaticPerMap implements LifetimeStrategy {
       }
     }
     for (MapView m : into) {
-      if (!source.equals(kptrAllocator.get(m))) {
+      if (!source.equals(kptrAllocator.get(m)) && mutation != Mutation.STATIC_PER_MAP_STORE_CHECK) {
         return LoadVerdict.reject("object from allocator " + source.name() + " but map " + m.name()
             + "'s kptr_allocator is " + nameOf(kptrAllocator.get(m)));
       }
@@ -171,7 +179,7 @@ public final class StaticPerMap implements LifetimeStrategy {
       mapsCreated(e.created(), e.objectMaps());
     } else if (event instanceof LifecycleEvent.MapFreed e) {
       AllocatorRef a = kptrAllocator.remove(e.map());
-      if (a != null) {
+      if (a != null && !unheld.remove(e.map())) {
         ctx.release(a);
       }
       AllocatorRef el = elemAllocator.remove(e.map());
@@ -194,7 +202,7 @@ public final class StaticPerMap implements LifetimeStrategy {
   private LoadVerdict sameAllocator(MapView from, MapView to) {
     AllocatorRef a = kptrAllocator.get(from);
     AllocatorRef b = kptrAllocator.get(to);
-    if (a != null && a.equals(b)) {
+    if (a != null && a.equals(b) || mutation == Mutation.STATIC_PER_MAP_MOVE_CHECK) {
       return LoadVerdict.ACCEPT;
     }
     return LoadVerdict.reject("kptr_xchg from " + from.name() + " (kptr_allocator " + nameOf(a) + ") into "

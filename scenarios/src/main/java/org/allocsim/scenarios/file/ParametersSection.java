@@ -18,6 +18,8 @@ final class ParametersSection {
   private final List<ParameterSpec> known;
   private final Map<String, ScenarioParameter> all = new LinkedHashMap<>();
   private final Map<String, String> modelValues = new LinkedHashMap<>();
+  private final Map<String, YNode> valueNodes = new LinkedHashMap<>();
+  private Parameters overrides = Parameters.EMPTY;
 
   ParametersSection(List<ParameterSpec> known) {
     this.known = known;
@@ -25,12 +27,12 @@ final class ParametersSection {
 
   /** Reads the section (may be null) and applies overrides; defines every value for ${} in doc. */
   void read(YNode node, Parameters overrides, Doc doc) {
+    this.overrides = overrides;
     Map<String, ParameterSpec> byKey = new LinkedHashMap<>();
     for (ParameterSpec p : known) {
       byKey.put(p.key(), p);
     }
     Map<String, String> scenarioValues = new LinkedHashMap<>();
-    Map<String, YNode> valueNodes = new LinkedHashMap<>();
     Map<String, YNode> declared = new LinkedHashMap<>();
     if (node != null) {
       for (Map.Entry<YNode, YNode> e : node.map().entries()) {
@@ -59,7 +61,13 @@ final class ParametersSection {
     for (ParameterSpec p : known) {
       String value = overrides.has(p.key()) ? overrides.asMap().get(p.key())
           : scenarioValues.getOrDefault(p.key(), p.defaultValue());
-      value = normalize(p, value, overrides.has(p.key()) ? null : valueNodes.get(p.key()));
+      YNode at = overrides.has(p.key()) ? null : valueNodes.get(p.key());
+      value = normalize(p, value, at);
+      String problem = p.problem(value);
+      if (problem != null) {
+        throw at != null ? at.error("parameter " + p.key() + ": " + problem)
+            : new IllegalArgumentException(setOption(p.key(), overrides) + problem);
+      }
       all.put(p.key(), new ScenarioParameter(p.key(), value, p.defaultValue(), p.unit(), p.source(),
           p.description()));
       if (overrides.has(p.key()) || scenarioValues.containsKey(p.key())) {
@@ -89,14 +97,31 @@ final class ParametersSection {
       return value;
     }
     if (v < 0) {
-      String problem = "parameter " + p.key() + ": expected " + (p.unit().equals("ns")
+      String problem = "expected " + (p.unit().equals("ns")
           ? "a duration (e.g. 25ms)" : "a size in bytes (e.g. 1M)") + ", got '" + value + "'";
       if (at != null) {
-        throw at.error(problem);
+        throw at.error("parameter " + p.key() + ": " + problem);
       }
-      throw new IllegalArgumentException(problem);
+      throw new IllegalArgumentException("--set " + p.key() + "=" + value + ": " + problem);
     }
     return Long.toString(v);
+  }
+
+  /** The option that supplied a value, for a message: {@code --set cpus=abc: }. */
+  static String setOption(String key, Parameters overrides) {
+    return "--set " + key + "=" + overrides.asMap().get(key) + ": ";
+  }
+
+  /**
+   * An error about key's value where it was given: its line in the file, the --set option that supplied it, or
+   * (for a default) {@code where}.
+   */
+  RuntimeException error(String key, String problem, YNode where) {
+    if (overrides.has(key)) {
+      return new IllegalArgumentException(setOption(key, overrides) + problem);
+    }
+    YNode at = valueNodes.get(key);
+    return (at != null ? at : where).error("parameter " + key + ": " + problem);
   }
 
   /** Values of model and strategy parameters that the scenario or --set changed. */

@@ -51,7 +51,7 @@ final class RecordsSection {
   }
 
   /** Steps of the program of that name (the fewest if several objects define it), or -1. */
-  private static int steps(String program, Map<String, ObjectSpec> objects) {
+  static int steps(String program, Map<String, ObjectSpec> objects) {
     int n = -1;
     for (ObjectSpec o : objects.values()) {
       for (ProgramSpec p : o.programs()) {

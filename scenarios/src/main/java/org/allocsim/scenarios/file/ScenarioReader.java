@@ -1,7 +1,6 @@
 package org.allocsim.scenarios.file;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Map;
 import org.allocsim.kernel.KernelParameters;
 import org.allocsim.kernel.RecordList;
 import org.allocsim.kernel.RunSpec;
+import org.allocsim.params.Limit;
 import org.allocsim.params.ParameterSpec;
 import org.allocsim.params.Parameters;
 import org.allocsim.scenarios.workload.ProgramWorkload;
@@ -40,11 +40,15 @@ public final class ScenarioReader {
   public ScenarioFile read(Path file, Parameters overrides) {
     String text;
     try {
+      if (Files.exists(file) && !Files.isRegularFile(file)) { // a FIFO would block forever
+        throw new ScenarioError(file.toString(), 1, 1, Files.isDirectory(file) ? "a folder, not a scenario file"
+            : "a device, FIFO or other special file, not a scenario file");
+      }
       if (Files.size(file) > Doc.MAX_BYTES) {
         throw new ScenarioError(file.toString(), 1, 1, "file is larger than " + (Doc.MAX_BYTES >> 20)
             + " MiB; not a scenario");
       }
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = TextInput.decode(file.toString(), Files.readAllBytes(file));
     } catch (IOException e) {
       throw new ScenarioError(file.toString(), 1, 1, "cannot read the file: " + describe(e));
     }
@@ -57,7 +61,7 @@ public final class ScenarioReader {
     YMap top = root.map().allow(TOP_KEYS);
     ParametersSection params = new ParametersSection(known);
     params.read(top.get("parameters"), overrides, docOf(root));
-    String name = top.require("name", root).name();
+    String name = scenarioName(top.require("name", root));
     String description = top.require("description", root).text();
     String source = top.has("source") ? top.get("source").text() : "";
     long duration = top.require("duration", root).duration();
@@ -78,7 +82,9 @@ public final class ScenarioReader {
             .read(top.get("timeline")) : List.of();
     // Half the heap: the run needs room for objects, caches and metrics besides the maps' slot tables.
     MemoryLimit.check(timeline, top.has("objects") ? top.get("objects") : root, Runtime.getRuntime().maxMemory() / 2);
-    int cpus = cpus(params, top.get("parameters") != null ? top.get("parameters") : root);
+    YNode paramsAt = top.get("parameters") != null ? top.get("parameters") : root;
+    int cpus = Integer.parseInt(params.value(KernelParameters.CPUS.key())); // checked by its ParameterSpec
+    crossCheck(params, cpus, duration, paramsAt);
     List<ProgramWorkload> workload = top.has("workload")
         ? WorkloadSection.read(top.get("workload"), objects, cpus, duration) : List.of();
     RecordList records = top.has("records") ? RecordsSection.read(top.get("records"), objects, cpus) : null;
@@ -89,6 +95,11 @@ public final class ScenarioReader {
       if (!Files.isReadable(trace)) {
         throw top.get("trace").error("trace file " + top.get("trace").text() + " cannot be read");
       }
+      if (!Files.isRegularFile(trace)) { // a FIFO would block forever, /dev/zero never end
+        throw top.get("trace").error("trace file " + top.get("trace").text() + " is a folder, device, FIFO or "
+            + "other special file; expected a regular file");
+      }
+      TraceCheck.header(top.get("trace"), trace, objects);
     }
     long checkDuration = duration;
     if (top.has("check")) {
@@ -104,17 +115,33 @@ public final class ScenarioReader {
         kernelTypes, objects, timeline, workload, records, trace, checkDuration, expectations, text);
   }
 
-  private static int cpus(ParametersSection params, YNode where) {
-    try {
-      int cpus = Integer.parseInt(params.value(KernelParameters.CPUS.key()));
-      if (cpus >= 1 && cpus <= 4096) {
-        return cpus;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+  /**
+   * The scenario's name names its output folder, out/NAME: '.', '..' or a hidden name would put the outputs on
+   * top of the output root or beside it (issue 15: {@code name: ..} replaced the working directory).
+   */
+  private static String scenarioName(YNode node) {
+    String name = node.as("the scenario's name").name();
+    if (name.startsWith(".")) {
+      throw node.error("the scenario's name '" + name + "' names its output folder out/" + name + "/: it must not "
+          + "start with '.'");
     }
-    throw where.error("parameter cpus must be a whole number from 1 to 4096, got '"
-        + params.value(KernelParameters.CPUS.key()) + "'");
+    return name;
+  }
+
+  /** The checks that involve two values: the control CPU exists; the sample grid fits the limit. */
+  private static void crossCheck(ParametersSection params, int cpus, long duration, YNode where) {
+    String control = KernelParameters.CONTROL_CPU.key();
+    long controlCpu = Long.parseLong(params.value(control));
+    if (controlCpu >= cpus) {
+      throw params.error(control, "expected a CPU from 0 to " + (cpus - 1) + " (cpus is " + cpus + "), got "
+          + controlCpu, where);
+    }
+    String interval = KernelParameters.SAMPLE_INTERVAL.key();
+    long samples = duration / Long.parseLong(params.value(interval)) + 1;
+    if (samples > Limit.SAMPLES.value()) {
+      throw params.error(interval, "gives " + samples + " samples over the scenario's duration; "
+          + Limit.SAMPLES.explain() + ", or choose a longer interval", where);
+    }
   }
 
   private static Doc docOf(YNode root) {

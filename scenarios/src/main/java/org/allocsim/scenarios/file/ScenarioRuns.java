@@ -42,7 +42,7 @@ public final class ScenarioRuns {
     }
     if (f.trace() != null) {
       try {
-        parts.add(TraceFiles.open(f.trace()));
+        parts.add(TraceCheck.checked(f, TraceFiles.open(f.trace())));
       } catch (IOException e) {
         throw new TraceException(f.trace() + ": cannot read the trace: " + e.getMessage());
       }

@@ -13,7 +13,8 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Random worlds from a seed: world number n of seed s is always the same world. Worlds are small (at most three
- * objects, ten actions and sixteen records) so that a thousand run in seconds and a counterexample is short.
+ * objects, ten actions and sixteen records, plus the held moves' pairs) so that a thousand run in seconds and a
+ * counterexample is short.
  */
 public final class RandomWorlds {
   private static final long MS = TimelineDraws.MS;
@@ -32,11 +33,19 @@ public final class RandomWorlds {
   public static RandomWorld generate(long seed, long n, WorldOptions options) {
     // SplitMix-style mixing of (seed, n): neighbouring seeds and numbers give unrelated worlds.
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {mix(seed), mix(n ^ 0x9E37L)});
-    Map<String, ObjectSpec> objects = new ObjectDraws(rng, options).draw();
+    Map<String, ObjectSpec> drawn = new ObjectDraws(rng, options).draw();
+    // Held moves come from their own stream and only add steps after the drawn ones: the main stream's draws,
+    // and so the rest of world n, stay what they were.
+    HeldMoves held = new HeldMoves(RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {mix(seed ^ 0x48454CL),
+        mix(n ^ 0x44L)}));
+    Map<String, ObjectSpec> objects = options.heldMoves() ? held.objects(drawn) : drawn;
     TimelineDraws draws = new TimelineDraws(rng, objects);
     List<RunSpec.TimedAction> timeline = draws.draw();
     long last = timeline.get(timeline.size() - 1).timeNs();
-    List<RandomWorld.Run> runs = runs(rng, objects, timeline, draws.attached(), last + 20 * MS);
+    List<RandomWorld.Run> runs = runs(rng, drawn, timeline, draws.attached(), last + 20 * MS);
+    if (options.heldMoves()) {
+      runs = held.runs(objects, runs, draws.attached(), last + 20 * MS);
+    }
     long end = Math.max(last, runs.isEmpty() ? 0 : runs.get(runs.size() - 1).timeNs()) + TAIL_NS;
     return new RandomWorld("random-" + seed + "-" + n, end, 2, objects, timeline, runs);
   }

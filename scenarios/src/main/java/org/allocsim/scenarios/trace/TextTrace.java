@@ -54,7 +54,8 @@ public final class TextTrace {
     public Reader(Path path) throws IOException {
       this.file = path.toString();
       this.fields = new TextFields(file);
-      this.in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+      this.in = new BufferedReader(new LineLimitReader(new java.io.InputStreamReader(Files.newInputStream(path),
+          StandardCharsets.UTF_8.newDecoder()), file), 1 << 16);
       try {
         String first = nextLine();
         if (first == null || !first.strip().equals(FIRST_LINE)) {

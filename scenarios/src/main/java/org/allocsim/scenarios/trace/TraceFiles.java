@@ -23,13 +23,28 @@ public final class TraceFiles {
   }
 
   /**
+   * The absolute path of an output file that may be replaced: absent, or a regular file. A device node, a FIFO,
+   * a folder or {@code /} is refused, never replaced (issue 15: {@code trace convert} turned /dev/null into a
+   * file).
+   */
+  public static Path replaceableFile(Path file) {
+    Path target = file.toAbsolutePath().normalize();
+    if (target.getParent() == null || Files.exists(target) && !Files.isRegularFile(target)) {
+      String what = Files.isDirectory(target) ? "a folder" : "a device, FIFO or other special file";
+      throw new IllegalArgumentException(file + " is " + what + ", not a regular file; allocsim writes only "
+          + "regular files it can replace whole: choose another output path");
+    }
+    return target;
+  }
+
+  /**
    * Writes every record of {@code records} (which the caller closes) to {@code file} in {@code format}; returns
    * how many. The records go to a hidden temporary file in the same folder, renamed over {@code file} only once
    * complete and on disk: a failure (a bad record, a full disk) leaves {@code file} as it was and no temporary
    * behind. The same folder keeps the rename atomic, as it cannot cross file systems.
    */
   public static long write(RecordStream records, Path file, Traces format) throws IOException {
-    Path target = file.toAbsolutePath();
+    Path target = replaceableFile(file);
     Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
         + System.nanoTime() + ".tmp");
     try {

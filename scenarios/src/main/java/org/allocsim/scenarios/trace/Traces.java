@@ -94,6 +94,10 @@ public enum Traces {
     if (Files.isDirectory(file)) { // found by fuzzing: "trace stats ''" read the working directory
       throw new TraceException(file + ": a directory, not a trace file");
     }
+    if (Files.exists(file) && !Files.isRegularFile(file)) { // a FIFO would block forever, /dev/zero never end
+      throw new TraceException(file + ": a device, FIFO or other special file, not a trace file; save the trace "
+          + "to a regular file first");
+    }
     Optional<Traces> known = byExtension(file);
     if (known.isPresent()) {
       return known.get();

@@ -54,6 +54,11 @@ class TextErrorsTest {
             ":4:1: expected a time at or after 2000 ns (records in time order), got 1999 ns"),
         Arguments.of("unknown unit", HEAD + "5h 0 p 0 1\n",
             ":3:2: expected a time unit (ns, us, ms or s), got 'h'"),
+        Arguments.of("binary garbage", HEAD + "\0\0\u00ff 0 p 0 1\n",
+            ":3:1: expected a time (whole ns, or a number with unit ns, us, ms or s), got '\0\0\u00ff'"),
+        Arguments.of("a line over the limit", HEAD + "0 0 p 0 " + "1".repeat(5000) + "\n",
+            ":3:4097: line longer than 4096 characters; the limit is 4096 characters on a line (raise it with "
+                + "ALLOCSIM_JAVA_OPTS=-Dallocsim.max_line_length=N)"),
         Arguments.of("not a time", HEAD + "soon 0 p 0 1\n",
             ":3:1: expected a time (whole ns, or a number with unit ns, us, ms or s), got 'soon'"),
         Arguments.of("a fraction of a nanosecond", HEAD + "1.0005us 0 p 0 1\n",
