@@ -145,6 +145,7 @@ public final class Charts {
     return head.length() > 40 ? head.substring(0, 39) + "…" : head;
   }
 
+  @SuppressWarnings("deprecation") // XChart 4.0 has no replacement that writes to memory
   public static byte[] png(Chart<?, ?> chart) {
     try {
       return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
@@ -153,6 +154,7 @@ public final class Charts {
     }
   }
 
+  @SuppressWarnings("deprecation") // XChart 4.0 has no replacement that writes to memory
   public static byte[] svg(Chart<?, ?> chart) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

@@ -75,7 +75,7 @@ final class DataPlane {
       case ALLOC_STORE -> {
         int obj = alloc(p, o, cpu);
         if (obj >= 0) {
-          store(p, o, o.to(), key1, obj, cpu);
+          store(p, o.to(), key1, obj, cpu);
         }
       }
       case ALLOC_DROP -> {
@@ -88,7 +88,7 @@ final class DataPlane {
       case MOVE -> {
         int obj = take(p, o, key1, cpu, false);
         if (obj >= 0) {
-          store(p, o, o.to(), key2, obj, cpu);
+          store(p, o.to(), key2, obj, cpu);
         }
       }
       case TAKE_HOLD -> {
@@ -106,7 +106,7 @@ final class DataPlane {
         int obj = p.held(cpu);
         if (obj >= 0) {
           p.setHeld(cpu, -1);
-          store(p, o, o.to(), key1, obj, cpu);
+          store(p, o.to(), key1, obj, cpu);
         }
       }
     }
@@ -155,7 +155,7 @@ final class DataPlane {
     return f.viaOuter() ? FieldRef.innerKey(key) : key;
   }
 
-  private void store(Program p, Operation o, FieldRef f, long key, int obj, int cpu) {
+  private void store(Program p, FieldRef f, long key, int obj, int cpu) {
     BpfMap m = target(f, key);
     if (m == null) {
       // bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds.

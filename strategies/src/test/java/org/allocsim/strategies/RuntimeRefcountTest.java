@@ -120,10 +120,10 @@ class RuntimeRefcountTest {
   void drainingOnUnloadGivesBackTheFreeListsOfAnAllocatorOnlyObjectsHold() {
     RecordList records = new RecordList();
     for (int k = 0; k < 64; k++) {
-      records.add(MS + 2 * k, 0, "stash", 0, k);
+      records.add(MS + 2L * k, 0, "stash", 0, k);
     }
     for (int k = 1; k < 64; k++) {
-      records.add(MS + 200 + 2 * k, 0, "stash", 1, k);
+      records.add(MS + 200 + 2L * k, 0, "stash", 1, k);
     }
     RunSpec spec = RunSpec.builder("drain").duration(S).set("metrics.sample_interval_ns", "10000000")
         .at(0, new ControlAction.LoadObject("agent", stash(), "k1"))

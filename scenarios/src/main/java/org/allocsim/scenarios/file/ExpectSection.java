@@ -1,5 +1,6 @@
 package org.allocsim.scenarios.file;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class ExpectSection {
         kinds.add(k.label());
       }
       for (Map.Entry<YNode, YNode> v : m.get("violations").map().allow(kinds).entries()) {
-        violations.put(ViolationKind.valueOf(v.getKey().name().toUpperCase()), v.getValue().integer(0,
+        violations.put(ViolationKind.valueOf(v.getKey().name().toUpperCase(Locale.ROOT)), v.getValue().integer(0,
             Long.MAX_VALUE));
       }
     }

@@ -1,5 +1,6 @@
 package org.allocsim.scenarios.file;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,7 +134,7 @@ final class ObjectsSection {
     YMap m = node.map().allow(PROGRAM_KEYS);
     ExecContext context = m.has("context")
         ? ExecContext.valueOf(m.get("context").as("program context")
-            .oneOf(List.of("task", "softirq", "hardirq", "nmi")).toUpperCase())
+            .oneOf(List.of("task", "softirq", "hardirq", "nmi")).toUpperCase(Locale.ROOT))
         : ExecContext.TASK;
     boolean sleepable = m.has("sleepable") && m.get("sleepable").bool();
     if (sleepable && context != ExecContext.TASK) {

@@ -1,5 +1,6 @@
 package org.allocsim.scenarios.file;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class Steps {
       throw m.entries().get(0).getKey().error("unknown step '" + kindName + "'" + Suggest.nearest(kindName, kinds())
           + "; expected one of " + String.join(", ", kinds()));
     }
-    OpKind kind = OpKind.valueOf(kindName.toUpperCase());
+    OpKind kind = OpKind.valueOf(kindName.toUpperCase(Locale.ROOT));
     YNode argsNode = m.get(kindName);
     List<String> allowed = new ArrayList<>();
     if (kind.allocates()) {

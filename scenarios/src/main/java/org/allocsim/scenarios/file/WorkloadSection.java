@@ -125,7 +125,7 @@ final class WorkloadSection {
       if (m.has("scale")) {
         throw m.get("scale").error("give a log-normal lifetime its median or its scale, not both");
       }
-      values.put("scale", Math.log(Math.max(1, m.get("median").duration())));
+      values.put("scale", Math.log((double) Math.max(1, m.get("median").duration())));
     }
     for (String p : params) {
       if (values.containsKey(p)) {

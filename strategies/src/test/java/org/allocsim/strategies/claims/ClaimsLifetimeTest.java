@@ -345,7 +345,7 @@ class ClaimsLifetimeTest {
     RecordList records = new RecordList();
     RunSpec.Builder b = spec("S5", 800 * MS);
     for (int i = 0; i < 5; i++) {
-      long t = i * 100 * MS;
+      long t = i * 100L * MS;
       b.at(t, load(s5, "c" + i)).at(t + 50 * MS, closeAndDetach("c" + i));
       records.add(t + 10 * MS, 0, "P", 0, 0).add(t + 11 * MS, 0, "P", 1, 0);
     }
