@@ -1,8 +1,8 @@
 package org.allocsim.cli;
 
-import java.nio.charset.Charset;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,9 +1,9 @@
 package org.allocsim.scenarios.file;
 
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.allocsim.metrics.RunSummary;
 import org.allocsim.oracle.ViolationKind;
@@ -38,7 +38,7 @@ final class ExpectSection {
     return out;
   }
 
-  private static Expectation expectation(String strategy, YNode node) {
+  static Expectation expectation(String strategy, YNode node) {
     List<String> allowed = new ArrayList<>(FIGURES);
     allowed.add("violations");
     allowed.add("rejected");

@@ -1,9 +1,9 @@
 package org.allocsim.scenarios.file;
 
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.allocsim.memory.ExecContext;

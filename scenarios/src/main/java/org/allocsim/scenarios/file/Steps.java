@@ -1,8 +1,8 @@
 package org.allocsim.scenarios.file;
 
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.allocsim.world.AllocSource;
