@@ -11,8 +11,9 @@ import org.allocsim.strategy.Strategies;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code allocsim list}: the strategies with their rule, and the library scenarios with their purpose. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists strategies and library scenarios.")
+/** {@code allocsim list}: the commands, the strategies with their rules, the library scenarios with their purposes. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "Lists the commands, the strategies and the library scenarios.")
 final class ListCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -20,6 +21,8 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    out.println("commands:");
+    commands(spec.parent(), out);
     Strategies strategies = Strategies.installed();
     out.println("strategies:");
     for (String name : strategies.names()) {
@@ -36,5 +39,36 @@ final class ListCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Every subcommand of {@code parent}, nested ones by their full name (trace convert), from picocli's model. */
+  private static void commands(CommandLine.Model.CommandSpec parent, PrintWriter out) {
+    for (CommandLine sub : new java.util.LinkedHashSet<>(parent.subcommands().values())) {
+      CommandLine.Model.CommandSpec c = sub.getCommandSpec();
+      String[] header = c.usageMessage().header();
+      String[] description = c.usageMessage().description();
+      String text = header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
+      String name = c.qualifiedName().substring(c.root().name().length() + 1);
+      out.print(wrapped(String.format("  %-22s ", name), text.replace("%n", " ").strip()));
+      commands(c, out);
+    }
+  }
+
+  /** {@code first} then {@code text} wrapped to 100 columns, continuation lines under the text's first column. */
+  private static String wrapped(String first, String text) {
+    StringBuilder b = new StringBuilder(first);
+    int column = first.length();
+    for (String word : text.split(" ")) {
+      if (column > first.length() && column + 1 + word.length() > 100) {
+        b.append('\n').append(" ".repeat(first.length()));
+        column = first.length();
+      } else if (column > first.length()) {
+        b.append(' ');
+        column++;
+      }
+      b.append(word);
+      column += word.length();
+    }
+    return b.append('\n').toString();
   }
 }

@@ -11,15 +11,22 @@ import org.allocsim.scenarios.trace.Traces;
 import org.allocsim.strategy.Strategies;
 import org.junit.jupiter.api.Test;
 
-/** The README documents every parameter with its real default, and every installed strategy. */
+/**
+ * The README documents every installed strategy, and its pages in docs/ every parameter with its real default and
+ * every trace format.
+ */
 class ReadmeTest {
   private static String readme() throws IOException {
     return Files.readString(Path.of("..", "README.md"));
   }
 
+  private static String doc(String name) throws IOException {
+    return Files.readString(Path.of("..", "docs", name));
+  }
+
   @Test
   void everyKernelParameterIsInTheTableWithItsDefault() throws IOException {
-    String text = readme();
+    String text = doc("parameters.md");
     for (ParameterSpec p : KernelParameters.ALL) {
       assertTrue(text.contains("| `" + p.key() + "` | " + p.defaultValue() + " |"), p.key());
     }
@@ -35,7 +42,7 @@ class ReadmeTest {
 
   @Test
   void everyTraceFormatHasARowWithItsExtensions() throws IOException {
-    String text = readme();
+    String text = doc("trace-formats.md");
     for (Traces t : Traces.values()) {
       String exts = String.join(", ", t.extensions().stream().map(e -> "`." + e + "`").toList());
       assertTrue(text.contains("| `" + t.formatName() + "` | " + exts + " |"), t.formatName());

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * One loaded BTF object. Every load of a BPF object file brings a fresh one, so reloading a program usually gives
- * it a new BTF object even when the source is unchanged (kernel-model.md §1.7, S9). Identity is object identity.
+ * it a new BTF object even when the source is unchanged (docs/designs.md, S9). Identity is object identity.
  */
 public final class BtfObject implements BtfView {
   /** The vmlinux BTF: one per run, never freed. */

@@ -17,7 +17,7 @@ public record BtfType(BtfObject btf, String name, int sizeBytes) {
   /**
    * btf_types_are_same(b1, id1, b2, id2): ids equal and the same BTF object (kernel/bpf/btf.c). Local types of two
    * loads of the same source are different types; that is what makes S9's reload into a pinned map fail in the landed
-   * design (kernel-model.md §1.7, inferred).
+   * design (docs/designs.md, what landed, inferred).
    */
   public boolean sameAs(BtfType other) {
     return other != null && name.equals(other.name) && btf == other.btf;

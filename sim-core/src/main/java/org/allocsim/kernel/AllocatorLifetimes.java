@@ -12,8 +12,8 @@ import org.allocsim.world.Program;
 
 /**
  * Allocators and their reference counts. The last release calls bpf_mem_alloc_destroy(), whose precondition
- * (§3.6: "caller guarantees no program uses the allocator and has already freed live objects") the oracle checks
- * right there.
+ * ("caller guarantees no program uses the allocator and has already freed live objects", docs/kernel-allocator.md)
+ * the oracle checks right there.
  */
 final class AllocatorLifetimes {
   private final Engine engine;

@@ -102,7 +102,7 @@ final class ControlPlane {
     world.registerObject(new LoadedObject(a.instance(), spec, btf, proc, maps, programs));
   }
 
-  /** libbpf map_is_reuse_compat(): type and sizes must match; BTF is not compared (dsol-xchart-notes). */
+  /** libbpf map_is_reuse_compat(): type and sizes must match; BTF is not compared (docs/engine-notes.md). */
   private static void checkReusable(ControlAction.LoadObject a, MapSpec wanted, BpfMap pinned) {
     MapSpec have = pinned.spec();
     if (have.type() != wanted.type() || have.maxEntries() != wanted.maxEntries()

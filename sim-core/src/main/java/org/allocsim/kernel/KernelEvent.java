@@ -5,7 +5,7 @@ import nl.tudelft.simulation.dsol.formalisms.eventscheduling.LambdaSimEvent;
 
 /**
  * A DSOL event with a fixed, cheap {@code toString()}: DSOL builds the log string of every scheduled event
- * eagerly (dsol-xchart-notes.md §3.1), and the default one stringifies the lambda.
+ * eagerly (docs/engine-notes.md), and the default one stringifies the lambda.
  */
 final class KernelEvent extends LambdaSimEvent<Long> {
   private static final long serialVersionUID = 1L;

@@ -12,10 +12,10 @@ public final class KernelParameters {
       "possible CPUs; every allocator has one cache per CPU and size class", "chosen");
   public static final ParameterSpec IRQ_WORK_LATENCY = new ParameterSpec("irq_work.latency_ns", "2000", "ns",
       "delay from irq_work_raise() to bpf_mem_refill() when the program cannot be interrupted (NMI, hard IRQ)",
-      "unknown: chosen; task/softirq refills at once (kernel-model.md §3.4, S23)");
+      "unknown: chosen; task/softirq refills at once (docs/kernel-allocator.md, S23)");
   public static final ParameterSpec RCU_GP = new ParameterSpec("rcu.grace_period_ns", "10000000", "ns",
       "normal RCU grace-period latency (call_rcu/call_rcu_hurry), also delays program frees",
-      "unknown: no source found (kernel-model.md §3.5)");
+      "unknown: no source found (docs/kernel-allocator.md)");
   public static final ParameterSpec TASKS_TRACE_GP = new ParameterSpec("rcu.tasks_trace_grace_period_ns",
       "25000000", "ns", "RCU tasks trace grace-period latency", "S40: Paul McKenney 4fe192dfbe5b, ~25 ms");
   public static final ParameterSpec TASKS_TRACE_IMPLIES_RCU = new ParameterSpec("rcu.tasks_trace_implies_rcu",

@@ -3,7 +3,7 @@ package org.allocsim.memory;
 /**
  * Byte and object counters of one allocator, moved together on every state change so that
  * {@code allocated == live + cached + waiting + returned} holds after every step without scans.
- * One method per edge of the object life cycle (kernel-model.md §3.5, cover letter of the bpf_mem_free_rcu series).
+ * One method per edge of the object life cycle (docs/kernel-allocator.md, cover letter of the bpf_mem_free_rcu series).
  */
 final class Accounts {
   long liveObjects;

@@ -4,13 +4,13 @@ import java.util.Objects;
 
 /**
  * One bpf_mem_alloc instance: per-CPU caches of one size class (fixed-size allocator, the hash-map case) or of the
- * 11 classes of {@link SizeClasses} (size==0 allocator, e.g. bpf_global_ma). kernel-model.md §3.1-§3.6.
+ * 11 classes of {@link SizeClasses} (size==0 allocator, e.g. bpf_global_ma). docs/kernel-allocator.md.
  *
  * <p><b>Warmth.</b> An allocation is WARM when the object popped from the CPU's free list was last freed on that
  * same CPU and less than {@link MemoryParams#warmCacheBytes()} of allocation traffic (sum of unit bytes allocated on
  * that CPU, all allocators) happened on that CPU since that free. It is COLD otherwise: prefill/refill objects from
  * slab, objects reused from the RCU lists by a refill, objects freed on another CPU, or after too much traffic.
- * ("Waiting for RCU GP makes objects cache cold", Alexei, kernel-model.md §3.5 [S28].)
+ * ("Waiting for RCU GP makes objects cache cold", Alexei, docs/kernel-allocator.md [S28].)
  *
  * <p>Everything runs on the simulator thread; alloc and free allocate no Java objects.
  */

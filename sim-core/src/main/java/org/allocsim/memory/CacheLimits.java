@@ -1,7 +1,7 @@
 package org.allocsim.memory;
 
 /**
- * Per-CPU cache limits of one size class. kernel-model.md §3.3; memalloc.c init_refill_work() and
+ * Per-CPU cache limits of one size class. docs/kernel-allocator.md; memalloc.c init_refill_work() and
  * prefill_mem_cache() (formula unchanged from the 2022 patch 8 to the current kernel, non-percpu caches).
  *
  * @param low   low_watermark: unit_alloc() raises irq_work when free_cnt drops below it

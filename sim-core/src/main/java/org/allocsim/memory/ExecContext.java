@@ -1,7 +1,7 @@
 package org.allocsim.memory;
 
 /**
- * Where a program runs; decides what happens when a per-CPU cache is empty. kernel-model.md §3.4 [S23].
+ * Where a program runs; decides what happens when a per-CPU cache is empty. docs/kernel-allocator.md [S23].
  *
  * <p>Only the non-RT kernel is modelled: Kumar's table (confirmed "All looks correct" by Alexei, v4 thread) says the
  * irq_work self-IPI refills task and softirq programs synchronously "by interrupting the program", while a hard-IRQ

@@ -1,6 +1,6 @@
 package org.allocsim.memory;
 
-/** How a program-side free reaches the allocator. kernel-model.md §3.4-§3.5. */
+/** How a program-side free reaches the allocator. docs/kernel-allocator.md. */
 public enum FreePath {
   /** bpf_mem_free: unit_free -&gt; free_llist (2022 design, v6.4 bpf_obj_drop); reusable at once. */
   DIRECT,

@@ -3,7 +3,7 @@ package org.allocsim.memory;
 import java.util.Objects;
 
 /**
- * Parameters of the allocator model of one run. Sources in brackets are those of kernel-model.md §5.
+ * Parameters of the allocator model of one run. Sources in brackets are those of docs/sources.md.
  *
  * @param cpus                    number of possible CPUs; every allocator has caches on each. Default: the caller's.
  *                                Range 1..{@value #MAX_CPUS} (the object table packs a CPU number into 16 bits).

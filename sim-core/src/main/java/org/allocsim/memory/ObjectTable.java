@@ -199,7 +199,7 @@ public final class ObjectTable {
         | (traffic & STAMP_MASK));
   }
 
-  /** The object went through an RCU list: whatever is reused from there is cold (kernel-model.md §3.5, [S28]). */
+  /** The object went through an RCU list: whatever is reused from there is cold (docs/kernel-allocator.md, [S28]). */
   void clearWarm(int obj) {
     byte[] c = chunk(obj);
     int b = base(obj) + FREE_STAMP;

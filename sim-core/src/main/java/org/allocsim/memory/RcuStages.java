@@ -1,7 +1,7 @@
 package org.allocsim.memory;
 
 /**
- * The two RCU-delayed free stages of one allocator (memalloc.c, current kernel; kernel-model.md §3.5):
+ * The two RCU-delayed free stages of one allocator (memalloc.c, current kernel; docs/kernel-allocator.md):
  * stage 1 free_by_rcu -&gt; waiting_for_gp -&gt; (RCU GP) -&gt; tgt's free_by_rcu_ttrace; stage 2
  * free_by_rcu_ttrace -&gt; waiting_for_gp_ttrace -&gt; (Tasks Trace GP [+ RCU GP]) -&gt; slab.
  *

@@ -2,7 +2,7 @@ package org.allocsim.memory;
 
 /**
  * The irq_work of every cache of one allocator: bpf_mem_refill() with alloc_bulk() and free_bulk()
- * (memalloc.c; kernel-model.md §3.4).
+ * (memalloc.c; docs/kernel-allocator.md).
  *
  * <p>irq_work_queue() on a pending work is a no-op, so each cache has at most one pending run. A task or softirq
  * program that finds its cache empty runs the pending work at once (the self-IPI interrupts it, [S23]); the timer

@@ -1,7 +1,7 @@
 package org.allocsim.memory;
 
 /**
- * Size classes of a size==0 allocator (e.g. bpf_global_ma). kernel-model.md §3.2.
+ * Size classes of a size==0 allocator (e.g. bpf_global_ma). docs/kernel-allocator.md.
  *
  * <p>The kernel keeps {@code sizes[11] = {96, 192, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096}} and finds the bucket
  * of {@code size + LLIST_NODE_SZ} with {@code size_index[]} up to 192 and {@code fls(size - 1) - 2} above

@@ -9,7 +9,7 @@ import java.util.Objects;
  * (kmalloc) side and run-wide counters. One instance per simulation run; never static state.
  *
  * <p>Slab itself is modelled as infinite and instantaneous: kmalloc_node(GFP_NOWAIT) never fails here, so the only
- * allocation failures are those of the per-CPU caches (kernel-model.md §3.4).
+ * allocation failures are those of the per-CPU caches (docs/kernel-allocator.md).
  */
 public final class Slab {
   private final MemoryParams params;
@@ -41,7 +41,7 @@ public final class Slab {
   }
 
   /**
-   * bpf_mem_alloc_init(): caches on every CPU, each prefilled from slab (kernel-model.md §3.3).
+   * bpf_mem_alloc_init(): caches on every CPU, each prefilled from slab (docs/kernel-allocator.md).
    *
    * @param allocatorId    id recorded in {@link ObjectTable#allocator(int)}; unique in this run
    * @param fixedUnitBytes 0 = size==0 allocator with 11 classes; otherwise the unit size (object plus the 8-byte

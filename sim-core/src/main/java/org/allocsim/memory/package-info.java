@@ -8,7 +8,7 @@
  * {@link org.allocsim.memory.BpfMemAlloc}, one allocator instance with its per-CPU caches, the irq_work refill/trim
  * and the two RCU-delayed free stages (free_by_rcu -&gt; waiting_for_gp, then free_by_rcu_ttrace -&gt;
  * waiting_for_gp_ttrace -&gt; slab). The numbers and the algorithm are those of the current kernel as described in
- * /work/shared/design/kernel-model.md section 3.
+ * docs/kernel-allocator.md.
  *
  * <p>Why it looks the way it does: a run may hold millions of simulated objects, so objects are slots of primitive
  * arrays (struct of arrays) and every kernel list is an intrusive singly linked list over one {@code int[] next}

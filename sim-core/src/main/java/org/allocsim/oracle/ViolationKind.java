@@ -2,7 +2,7 @@ package org.allocsim.oracle;
 
 /** What the oracle checks. */
 public enum ViolationKind {
-  /** bpf_mem_alloc_destroy() while objects it served are still outstanding: their headers now dangle (§3.6). */
+  /** bpf_mem_alloc_destroy() with objects it served outstanding: their headers dangle (docs/kernel-allocator.md). */
   DESTROYED_WITH_LIVE_OBJECTS("allocator destroyed while objects it served are outstanding"),
   /**
    * Destroyed while the RCU callback that frees a program able to use it is still in flight: a run of that

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param defaultValue default, as text
  * @param unit unit of the value ({@code ns}, {@code bytes}, {@code bool}, {@code count}, ...)
  * @param description one line: what it changes
- * @param source where the default comes from (a kernel-model.md tag, a message id, or "unknown: chosen")
+ * @param source where the default comes from (a docs/sources.md tag, a message id, or "unknown: chosen")
  */
 public record ParameterSpec(String key, String defaultValue, String unit, String description, String source) {
   public ParameterSpec {

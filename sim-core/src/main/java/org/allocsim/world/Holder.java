@@ -1,6 +1,6 @@
 package org.allocsim.world;
 
-/** Who keeps a map or a program alive: the kernel's reference kinds (kernel-model.md §1.0). */
+/** Who keeps a map or a program alive: the kernel's reference kinds (docs/designs.md). */
 public enum Holder {
   /** A file descriptor in a user-space process. */
   FD,

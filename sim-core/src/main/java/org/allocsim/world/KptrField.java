@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A {@code struct T __kptr *f} field in a map value. Whether T is a kernel or a program-local type is decided as
- * btf_parse_kptr() does: by looking the name up in vmlinux first (kernel-model.md §1.7).
+ * btf_parse_kptr() does: by looking the name up in vmlinux first (docs/designs.md, what landed).
  *
  * @param name field name, e.g. {@code node}
  * @param typeName the pointee struct name, e.g. {@code cgv_node}

@@ -1,6 +1,6 @@
 package org.allocsim.world;
 
-/** The map types allocsim models (kernel-model.md §1.0, §4.2). */
+/** The map types allocsim models (docs/designs.md; sizes in docs/workloads.md). */
 public enum MapType {
   HASH("hash"),
   ARRAY("array"),

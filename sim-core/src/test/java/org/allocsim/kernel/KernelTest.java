@@ -32,7 +32,7 @@ class KernelTest {
 
   @Test
   void nmiAllocationsFailWhenTheCacheIsEmptyUntilIrqWorkRuns() {
-    // 48-byte objects use the 64-byte class: prefill leaves 4 per CPU (kernel-model.md §3.3, S15).
+    // 48-byte objects use the 64-byte class: prefill leaves 4 per CPU (docs/kernel-allocator.md, S15).
     RecordList records = new RecordList();
     for (int key = 0; key < 6; key++) {
       records.add(MS, 0, "stash", 0, key);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** kernel-model.md §3.3: watermarks, batch, trim target and prefill of memalloc.c. */
+/** docs/kernel-allocator.md: watermarks, batch, trim target and prefill of memalloc.c. */
 class CacheLimitsTest {
 
   @ParameterizedTest(name = "unit {0}: low {1} high {2} batch {3} trim {4}")

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** bpf_mem_alloc_destroy(): drain_mem_cache() of every list, LIVE objects untouched (kernel-model.md §3.6). */
+/** bpf_mem_alloc_destroy(): drain_mem_cache() of every list, LIVE objects untouched (docs/kernel-allocator.md). */
 class DestroyTest {
   private final ManualTimers timers = new ManualTimers();
   private final Slab slab = new Slab(MemoryParams.defaults(2), timers);

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Trim to (high+low)/2 and the two RCU stages (kernel-model.md §3.4-§3.5). */
+/** Trim to (high+low)/2 and the two RCU stages (docs/kernel-allocator.md). */
 class FreePathsTest {
   private static final int OBJ_64 = 48;
   private static final int CLASS_64 = SizeClasses.classOf(OBJ_64);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Creation, prefill and the irq_work refill in each execution context (kernel-model.md §3.3-§3.4). */
+/** Creation, prefill and the irq_work refill in each execution context (docs/kernel-allocator.md). */
 class InitAndRefillTest {
   private static final int CPUS = 4;
   private static final int OBJ_64 = 48; // 48 + 8 = 56 -> 64-byte bucket

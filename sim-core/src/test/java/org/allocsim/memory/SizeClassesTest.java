@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** kernel-model.md §3.2: bpf_mem_cache_idx(size + 8), every row and every boundary. */
+/** docs/kernel-allocator.md: bpf_mem_cache_idx(size + 8), every row and every boundary. */
 class SizeClassesTest {
 
   @ParameterizedTest(name = "{0} bytes -> unit {1}")

@@ -20,7 +20,7 @@ import org.allocsim.world.Operation;
 import org.allocsim.world.ProgramView;
 
 /**
- * The placeholder variant (Alexei 2022-08-29 23:03, kernel-model.md §1.4): used_allocator moves from the map into
+ * The placeholder variant (Alexei 2022-08-29 23:03, docs/designs.md): used_allocator moves from the map into
  * BTF, "since BTF is the root of this dependency chain". The first program that allocates a type adds the
  * {allocator, btf_id} pair to the BTF object; one that only takes or moves installs a
  * unique_allocator_placeholder, and its kptr_xchg() returns NULL until an allocating program replaces it. A claim

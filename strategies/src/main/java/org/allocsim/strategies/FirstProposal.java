@@ -12,7 +12,7 @@ import org.allocsim.world.Operation;
 import org.allocsim.world.ProgramView;
 
 /**
- * D0, the first proposal (Delyan 2022-08-25, kernel-model.md §1.1). Allocators are maps; every object's hidden
+ * D0, the first proposal (Delyan 2022-08-25, docs/designs.md). Allocators are maps; every object's hidden
  * header names its allocator, so frees need only the pointer. At program unload (4.2) the kernel walks every map
  * the program can access that has kptr fields, every value, and adds each object's allocator not yet in
  * M.used_allocators, taking a reference. At map free (4.3) the objects go back through their headers, then

@@ -15,7 +15,7 @@ import org.allocsim.world.Operation;
 import org.allocsim.world.ProgramView;
 
 /**
- * What landed (kernel-model.md §1.7): one kernel-global bpf_mem_alloc, bpf_global_ma, that is never destroyed, so
+ * What landed (docs/designs.md): one kernel-global bpf_mem_alloc, bpf_global_ma, that is never destroyed, so
  * allocator lifetime is a non-issue. The verifier's only relevant rule is BTF identity: a local kptr may be stored
  * only into a field whose type is the same type of the same BTF object (map_kptr_match_type, ab6c637ad027).
  * Objects left in maps are dropped into bpf_global_ma at map free (bpf_obj_free_fields).
@@ -49,7 +49,7 @@ public final class GlobalAllocator implements LifetimeStrategy {
       BtfType expected = op.to().type();
       for (BtfType actual : StoredTypes.of(program, op)) {
         if (!actual.sameAs(expected)) {
-          // S9 and the §1.7 inference: a reload brings a new BTF object, so its local types differ.
+          // S9, BTF identity (docs/designs.md): a reload brings a new BTF object, so its local types differ.
           return LoadVerdict.reject("invalid kptr access: type=ptr_" + actual.name() + " (" + actual.btf().name()
               + ") expected=ptr_" + expected.name() + " (" + expected.btf().name() + ")");
         }

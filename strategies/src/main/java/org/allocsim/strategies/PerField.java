@@ -16,7 +16,7 @@ import org.allocsim.world.Operation;
 import org.allocsim.world.ProgramView;
 
 /**
- * Design 2 as Alexei proposed it (D2b, 08-29 20:34, kernel-model.md §1.3): "the verifier walks all
+ * Design 2 as Alexei proposed it (D2b, 08-29 20:34, docs/designs.md): "the verifier walks all
  * kptr_xchg(map_value, obj) and adds obj's allocator to map->used_allocators <- {kptr_offset, allocator}; If
  * kptr_offset already exists -> failure to load." The binding holds a reference on the allocator. "Do nothing at
  * prog unload." At map free the objects go to the field's allocator, then the references are dropped.

@@ -20,7 +20,7 @@ import org.allocsim.world.Operation;
 import org.allocsim.world.ProgramView;
 
 /**
- * Design 1 (kernel-model.md §1.2), Delyan's rank #1: "maximum flexibility and runtime live object counts (with
+ * Design 1 (docs/designs.md), Delyan's rank #1: "maximum flexibility and runtime live object counts (with
  * exposed allocators, I like the merging)". Any object of the right type goes into any field; the verifier never
  * refuses a load over allocators. Each allocator keeps per-CPU live-object counts (underflow allowed per CPU); while
  * the sum may be positive the counts hold one reference on it (the percpu_ref's), so an allocator lives while a
@@ -71,7 +71,7 @@ public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
 
   @Override
   public LoadVerdict verify(Verification question) {
-    // "Load rejection: none due to allocator identity (only type checks)" (§1.2).
+    // "Load rejection: none due to allocator identity (only type checks)" (docs/designs.md, design 1).
     return question instanceof Verification.ProgramLoad load ? StoredTypes.namesMatch(load.program())
         : LoadVerdict.ACCEPT;
   }

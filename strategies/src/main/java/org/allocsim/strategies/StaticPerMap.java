@@ -19,7 +19,7 @@ import org.allocsim.world.Operation;
 import org.allocsim.world.ProgramView;
 
 /**
- * Design 3 (Alexei 2022-08-30 18:52, kernel-model.md §1.5): "every map has an allocator; expose that allocator to
+ * Design 3 (Alexei 2022-08-30 18:52, docs/designs.md): "every map has an allocator; expose that allocator to
  * progs; allow sharing of allocators between maps". A map with kptr fields gets a kptr_allocator at creation, the
  * allocator map its definition names ({@code .kptr_allocator = { &ma }}) or an implicit one, and "will keep it until
  * destruction". "The verifier will make sure that kptr_xchg-ed objects come only from that allocator", so the

@@ -9,7 +9,7 @@ import java.util.Objects;
  * How long the objects a program stores live. Whenever a run performs {@code storeStep}, the generator schedules a
  * run of {@code releaseStep} of the same program, on the same CPU and keys, {@code lifetime} ns later (a lifetime
  * drawn from the distribution). A release due at or after the end of the run is not emitted: that object simply
- * outlives the run, held by its map. No system studied publishes allocation lifetimes (workloads.md §3.3: the
+ * outlives the run, held by its map. No system studied publishes allocation lifetimes (docs/workloads.md: the
  * nearest is sched_ext's per-enqueue node, freed at dispatch within about 15 ms), so scenarios choose them.
  *
  * @param storeStep the step that stores an object (e.g. an {@code alloc_store})

@@ -4,7 +4,7 @@ package org.allocsim.scenarios.workload;
  * When a program runs: on each of its CPUs, an independent Poisson process. Superposed over k CPUs that is one
  * Poisson process of rate k·rate whose runs land on a uniformly chosen CPU, which is how it is generated.
  *
- * @param ratePerSecond program runs per second on each CPU, &gt; 0 (workloads.md §4 has no published per-program
+ * @param ratePerSecond program runs per second on each CPU, &gt; 0 (docs/workloads.md: no published per-program
  *     rates, so scenarios choose it; an XDP program at line rate runs millions of times a second per CPU)
  */
 public record RunArrivals(double ratePerSecond) {

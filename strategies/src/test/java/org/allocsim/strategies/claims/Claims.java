@@ -33,7 +33,7 @@ import org.allocsim.world.OperationSpec;
 import org.allocsim.world.ProgramSpec;
 
 /**
- * Shared vocabulary of the claim tests (kernel-model.md §2): strategy names, small object files, running one spec
+ * Shared vocabulary of the claim tests (docs/claims.md): strategy names, small object files, running one spec
  * under several designs, and the checks every claim test ends with.
  */
 final class Claims {

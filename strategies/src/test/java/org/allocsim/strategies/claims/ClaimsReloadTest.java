@@ -90,7 +90,7 @@ class ClaimsReloadTest {
    * S9 (a), a new allocator map on reload. Design 3 refuses it (the pinned map's kptr_allocator is the old one), so
    * does D2b ("kptr_offset already exists") and the ranked design 2 (M.f is not empty). Design 1 accepts: the old
    * allocator lives on by its count while its objects do. btf-placeholder and global refuse for a reason of their
-   * own: the reload brings a new BTF object and M's field type lives in the old one (kernel-model.md §1.7,
+   * own: the reload brings a new BTF object and M's field type lives in the old one (docs/designs.md, what landed,
    * [inferred]).
    */
   @Test

@@ -91,7 +91,7 @@ class ClaimsRuntimeTest {
   }
 
   /**
-   * S15 (Delyan 08-31, Alexei; check in kernel-model.md §2): an NMI program making k allocations on one CPU with no
+   * S15 (Delyan 08-31, Alexei; check in docs/claims.md): an NMI program making k allocations on one CPU with no
    * irq_work in between succeeds for at most the cache's free_cnt, 4 right after init for classes up to 256 bytes;
    * the irq_work refill then serves the next one. This is the allocator's mechanics, the same in every design.
    */
@@ -207,7 +207,7 @@ class ClaimsRuntimeTest {
   /**
    * S18 (Alexei 08-31 11:57): "Program authors shouldn't be creating allocators left and right. All these free lists
    * will waste memory." An initialised, unused size-0 allocator costs "~11 Kbyte per cpu" (10,816 bytes of prefilled
-   * objects, kernel-model.md §3.3) plus 11 struct bpf_mem_cache per CPU. Eight programs, eight maps, no traffic: the
+   * objects, docs/kernel-allocator.md) + 11 struct bpf_mem_cache per CPU. Eight programs, eight maps, no traffic: the
    * idle cost is that figure times the number of allocators each design creates.
    */
   @Test
@@ -293,8 +293,8 @@ class ClaimsRuntimeTest {
   /**
    * S21 (Kumar 09-01, Alexei 09-02): the global allocator "reduces to basically how we handle kernel kptrs": no
    * allocator refcounting, map free always frees into bpf_global_ma, and any local kptr may go into any field of the
-   * same type. Only design 1 pays per allocation and free at run time (§1.8, "runtime cost"): doubling the traffic
-   * doubles its bookkeeping and leaves every other design's unchanged.
+   * same type. Only design 1 pays per allocation and free at run time (docs/designs.md, summary, "runtime cost"):
+   * doubling the traffic doubles its bookkeeping and leaves every other design's unchanged.
    */
   @Test
   void S21_globalAllocator_noTrackingAnyMapAnyField() {
