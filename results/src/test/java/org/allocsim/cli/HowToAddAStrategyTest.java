@@ -39,7 +39,7 @@ class HowToAddAStrategyTest {
       import org.allocsim.strategy.LoadVerdict;
       import org.allocsim.strategy.StrategyContext;
       import org.allocsim.strategy.Verification;
-      import org.allocsim.world.Operation;
+      import org.allocsim.world.Step;
       import org.allocsim.world.ProgramView;
 
       /** One allocator serves every allocation and lives for the whole run. */
@@ -58,7 +58,7 @@ class HowToAddAStrategyTest {
         }
 
         @Override
-        public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+        public AllocatorRef allocatorFor(ProgramView program, Step step) {
           return arena;
         }
       }

@@ -127,7 +127,7 @@ final class ControlPlane {
     }
     p.holders().hold(Holder.FD);
     proc.programFds().add(p);
-    Program previous = world.attached(p.slot());
+    Program previous = world.attached(p.attachPoint());
     p.holders().hold(Holder.ATTACH);
     world.attach(p);
     strategy.on(new LifecycleEvent.Loaded(p));
@@ -141,7 +141,7 @@ final class ControlPlane {
     Process proc = o.loader();
     for (Program p : o.programs()) {
       if (p.state() != Program.State.REJECTED && proc.programFds().remove(p)) {
-        if (detach && world.attached(p.slot()) == p) {
+        if (detach && world.attached(p.attachPoint()) == p) {
           world.detach(p);
           lifetimes.releaseProgram(p, Holder.ATTACH);
         }

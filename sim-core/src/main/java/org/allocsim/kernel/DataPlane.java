@@ -4,7 +4,7 @@ import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.ObjectTable;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.FieldRef;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.World;
 
@@ -44,33 +44,33 @@ final class DataPlane {
   }
 
   private int currentCpu;
-  private int currentSlot;
+  private int currentAttachPoint;
   private int currentOp;
 
   /** Words for the record being applied, for the oracle. */
   String describeCurrent() {
-    Program p = world.attached(currentSlot);
-    String name = p != null ? p.toString() : world.slotNames().get(currentSlot);
-    String step = p != null && currentOp < p.operationCount() ? " (" + p.operation(currentOp) + ")" : "";
+    Program p = world.attached(currentAttachPoint);
+    String name = p != null ? p.toString() : world.attachPointNames().get(currentAttachPoint);
+    String step = p != null && currentOp < p.stepCount() ? " (" + p.step(currentOp) + ")" : "";
     return "run " + name + " step " + currentOp + step + " on cpu " + currentCpu;
   }
 
-  /** One record: program at slot runs step op on cpu. */
-  void apply(int cpu, int slot, int op, long key1, long key2) {
+  /** One record: the program at an attach point runs step op on cpu. */
+  void apply(int cpu, int attachPoint, int op, long key1, long key2) {
     records++;
     currentCpu = cpu;
-    currentSlot = slot;
+    currentAttachPoint = attachPoint;
     currentOp = op;
-    Program p = world.attached(slot);
+    Program p = world.attached(attachPoint);
     if (p == null) {
       idleRuns++;
       return;
     }
-    if (op >= p.operationCount()) {
-      throw new TraceException("program " + p.name() + " has " + p.operationCount() + " steps; record names step "
+    if (op >= p.stepCount()) {
+      throw new TraceException("program " + p.name() + " has " + p.stepCount() + " steps; record names step "
           + op);
     }
-    Operation o = p.operation(op);
+    Step o = p.step(op);
     switch (o.kind()) {
       case ALLOC_STORE -> {
         int obj = alloc(p, o, cpu);
@@ -112,7 +112,7 @@ final class DataPlane {
     }
   }
 
-  private int alloc(Program p, Operation o, int cpu) {
+  private int alloc(Program p, Step o, int cpu) {
     int a = strategy.allocatorFor(p, o);
     if (a < 0) {
       nullAllocs++;
@@ -181,7 +181,7 @@ final class DataPlane {
   }
 
   /** kptr_xchg(&from, NULL); with drop, the object is freed at once. Returns the object taken, or -1. */
-  private int take(Program p, Operation o, long key, int cpu, boolean drop) {
+  private int take(Program p, Step o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
     BpfMap m = target(f, key);
     if (m == null || !strategy.takeReturnsObject(p, o)) {

@@ -20,7 +20,7 @@ import org.allocsim.strategy.ObjectHooks;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.MapView;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.World;
 
@@ -295,8 +295,8 @@ final class Engine implements StrategyContext, Timers {
    * check then needs no call into the design, which may be inside a hook when it releases an allocator.
    */
   void noteUnloading(Program p) {
-    int[] uses = new int[p.operationCount()];
-    for (Operation op : p.operations()) {
+    int[] uses = new int[p.stepCount()];
+    for (Step op : p.steps()) {
       uses[op.index()] = op.kind().allocates() ? strategy.allocatorFor(p, op) : -1;
     }
     unloading.put(p, uses);
@@ -327,7 +327,7 @@ final class Engine implements StrategyContext, Timers {
   }
 
   /** The allocators loaded programs can allocate from, for the census. */
-  int allocatorFor(Program p, Operation op) {
+  int allocatorFor(Program p, Step op) {
     return strategy.allocatorFor(p, op);
   }
 

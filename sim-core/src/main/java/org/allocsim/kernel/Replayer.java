@@ -9,7 +9,7 @@ package org.allocsim.kernel;
 final class Replayer {
   private final Engine engine;
   private final RecordStream stream;
-  private final int[] slotOf;
+  private final int[] attachPointOf;
   private final int cpus;
   private final long endNs;
   private final RecordBatch batch = new RecordBatch();
@@ -26,7 +26,7 @@ final class Replayer {
     this.stream = stream;
     this.endNs = endNs;
     this.cpus = engine.memory().cpus();
-    this.slotOf = stream.programNames().stream().mapToInt(engine.world()::slot).toArray();
+    this.attachPointOf = stream.programNames().stream().mapToInt(engine.world()::attachPoint).toArray();
   }
 
   /** Runs after every record (the opt-in conservation check of {@link Simulation#runAudited}). */
@@ -99,14 +99,14 @@ final class Replayer {
     if (cpu < 0 || cpu >= cpus) {
       throw new TraceException("record " + recordIndex + ": cpu " + cpu + " is outside 0.." + (cpus - 1));
     }
-    if (program < 0 || program >= slotOf.length) {
+    if (program < 0 || program >= attachPointOf.length) {
       throw new TraceException("record " + recordIndex + ": program " + program + " is not in the trace's "
-          + slotOf.length + " programs");
+          + attachPointOf.length + " programs");
     }
     lastTime = t;
     recordIndex++;
     engine.setNow(t);
-    engine.dataPlane().apply(cpu, slotOf[program], batch.operation[i], batch.key1[i], batch.key2[i]);
+    engine.dataPlane().apply(cpu, attachPointOf[program], batch.step[i], batch.key1[i], batch.key2[i]);
     afterEach.run();
   }
 

@@ -22,10 +22,10 @@ public final class ProgramLinker {
   /** Creates the program load in state VERIFYING; the caller runs the verifier. */
   public Program link(ProgramSpec spec, BtfObject btf, Process loader, Map<String, BpfMap> maps) {
     Set<BpfMap> used = new LinkedHashSet<>();
-    List<OperationSpec> steps = spec.operations();
-    Operation[] ops = new Operation[steps.size()];
+    List<StepSpec> steps = spec.steps();
+    Step[] ops = new Step[steps.size()];
     for (int i = 0; i < ops.length; i++) {
-      OperationSpec s = steps.get(i);
+      StepSpec s = steps.get(i);
       BtfType allocType = null;
       BpfMap sourceMap = null;
       if (s.kind().allocates()) {
@@ -42,7 +42,7 @@ public final class ProgramLinker {
       }
       FieldRef from = s.from() == null ? null : field(spec, maps, s.from(), used);
       FieldRef to = s.to() == null ? null : field(spec, maps, s.to(), used);
-      ops[i] = new Operation(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
+      ops[i] = new Step(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
           from, to);
     }
     return world.newProgram(spec, btf, loader, new ArrayList<>(used), ops);
@@ -56,7 +56,7 @@ public final class ProgramLinker {
     return m;
   }
 
-  private static FieldRef field(ProgramSpec spec, Map<String, BpfMap> maps, OperationSpec.FieldSpec f,
+  private static FieldRef field(ProgramSpec spec, Map<String, BpfMap> maps, StepSpec.FieldSpec f,
       Set<BpfMap> used) {
     BpfMap m = map(spec, maps, f.map());
     int index = m.spec().valueSpec().fieldIndex(f.field());

@@ -14,8 +14,8 @@ import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.MapType;
 import org.allocsim.world.MapView;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.Operation;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -89,27 +89,27 @@ public final class StaticPerMap implements LifetimeStrategy {
     }
     ProgramView p = ((Verification.ProgramLoad) question).program();
     LoadVerdict verdict = StoredTypes.namesMatch(p);
-    for (int i = 0; verdict.accepted() && i < p.operationCount(); i++) {
-      verdict = verifyStep(p, p.operation(i));
+    for (int i = 0; verdict.accepted() && i < p.stepCount(); i++) {
+      verdict = verifyStep(p, p.step(i));
     }
     return verdict;
   }
 
-  private LoadVerdict verifyStep(ProgramView p, Operation op) {
+  private LoadVerdict verifyStep(ProgramView p, Step op) {
     AllocatorRef source = op.kind().allocates() ? allocatorFor(p, op) : null;
     if (op.kind().allocates() && source == null) {
       return LoadVerdict.reject("bpf_mem_alloc: no allocator for " + op + " (no kptr_allocator in reach)");
     }
-    if (op.kind() == OpKind.ALLOC_STORE && !source.equals(kptrAllocator.get(op.to().map()))) {
+    if (op.kind() == StepKind.ALLOC_STORE && !source.equals(kptrAllocator.get(op.to().map()))) {
       return LoadVerdict.reject("object from allocator " + source.name() + " but map " + op.to().map().name()
           + "'s kptr_allocator is " + nameOf(kptrAllocator.get(op.to().map())));
     }
-    if (op.kind() == OpKind.MOVE) {
+    if (op.kind() == StepKind.MOVE) {
       return sameAllocator(op.from().map(), op.to().map());
     }
-    if (op.kind() == OpKind.PUT_HELD) {
-      for (Operation take : p.operations()) {
-        LoadVerdict v = take.kind() == OpKind.TAKE_HOLD ? sameAllocator(take.from().map(), op.to().map())
+    if (op.kind() == StepKind.PUT_HELD) {
+      for (Step take : p.steps()) {
+        LoadVerdict v = take.kind() == StepKind.TAKE_HOLD ? sameAllocator(take.from().map(), op.to().map())
             : LoadVerdict.ACCEPT;
         if (!v.accepted()) {
           return v;
@@ -120,7 +120,7 @@ public final class StaticPerMap implements LifetimeStrategy {
   }
 
   @Override
-  public AllocatorRef allocatorFor(ProgramView p, Operation op) {
+  public AllocatorRef allocatorFor(ProgramView p, Step op) {
     return switch (op.source()) {
       case ALLOCATOR_MAP -> ctx.allocatorOf(op.sourceMap());
       case MAP_KPTR -> kptrAllocator.get(op.sourceMap());

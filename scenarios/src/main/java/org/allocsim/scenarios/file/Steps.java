@@ -8,8 +8,8 @@ import java.util.Set;
 import org.allocsim.world.AllocSource;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.StepSpec;
 
 /**
  * The {@code steps:} of a program. Each step is one key, the step kind, with its arguments:
@@ -26,8 +26,8 @@ final class Steps {
     this.types = types;
   }
 
-  List<OperationSpec> read(YNode node) {
-    List<OperationSpec> out = new ArrayList<>();
+  List<StepSpec> read(YNode node) {
+    List<StepSpec> out = new ArrayList<>();
     for (YNode item : node.list()) {
       out.add(step(item));
     }
@@ -37,7 +37,7 @@ final class Steps {
     return out;
   }
 
-  private OperationSpec step(YNode item) {
+  private StepSpec step(YNode item) {
     YMap m = item.map();
     if (m.size() != 1) {
       throw item.error("a step is one key, its kind (" + String.join(", ", kinds()) + "), got " + m.keyNames());
@@ -47,7 +47,7 @@ final class Steps {
       throw m.entries().get(0).getKey().error("unknown step '" + kindName + "'" + Suggest.nearest(kindName, kinds())
           + "; expected one of " + String.join(", ", kinds()));
     }
-    OpKind kind = OpKind.valueOf(kindName.toUpperCase(Locale.ROOT));
+    StepKind kind = StepKind.valueOf(kindName.toUpperCase(Locale.ROOT));
     YNode argsNode = m.get(kindName);
     List<String> allowed = new ArrayList<>();
     if (kind.allocates()) {
@@ -71,13 +71,13 @@ final class Steps {
       }
       source = args.has("allocator") ? allocator(args.get("allocator")) : AllocSource.DEFAULT;
     }
-    OperationSpec.FieldSpec from = kind.takes() ? field(args.require("from", argsNode)) : null;
-    OperationSpec.FieldSpec to = kind.stores() ? field(args.require("to", argsNode)) : null;
-    return new OperationSpec(kind, type, source, from, to);
+    StepSpec.FieldSpec from = kind.takes() ? field(args.require("from", argsNode)) : null;
+    StepSpec.FieldSpec to = kind.stores() ? field(args.require("to", argsNode)) : null;
+    return new StepSpec(kind, type, source, from, to);
   }
 
   /** map.field; for an outer map, a field of its inner template. */
-  private OperationSpec.FieldSpec field(YNode node) {
+  private StepSpec.FieldSpec field(YNode node) {
     String ref = node.text();
     int dot = ref.lastIndexOf('.');
     if (dot <= 0 || dot == ref.length() - 1) {
@@ -96,7 +96,7 @@ final class Steps {
       throw node.error("map '" + mapName + "' has no kptr field '" + fieldName + "'"
           + (fields.isEmpty() ? " (it has none)" : Suggest.nearest(fieldName, fields)));
     }
-    return new OperationSpec.FieldSpec(mapName, fieldName);
+    return new StepSpec.FieldSpec(mapName, fieldName);
   }
 
   /** An allocator map's name, or map.kptr_allocator / map.elem_allocator. */
@@ -124,7 +124,7 @@ final class Steps {
 
   static List<String> kinds() {
     List<String> out = new ArrayList<>();
-    for (OpKind k : OpKind.values()) {
+    for (StepKind k : StepKind.values()) {
       out.add(k.label());
     }
     return out;

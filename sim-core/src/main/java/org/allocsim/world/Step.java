@@ -14,7 +14,7 @@ import org.allocsim.btf.BtfType;
  * @param from field read, else null
  * @param to field written, else null
  */
-public record Operation(int index, OpKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source, BpfMap sourceMap,
+public record Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source, BpfMap sourceMap,
     FieldRef from, FieldRef to) {
 
   @Override

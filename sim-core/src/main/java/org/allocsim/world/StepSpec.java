@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param from map and field read by kptr_xchg(&from, NULL), else null
  * @param to map and field written by kptr_xchg(&to, p), else null
  */
-public record OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
+public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
 
   /** A kptr field addressed by map name; for an outer map, the field of its inner template. */
   public record FieldSpec(String map, String field) {
@@ -26,7 +26,7 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
     }
   }
 
-  public OperationSpec {
+  public StepSpec {
     Objects.requireNonNull(kind, "kind");
     if (kind.allocates() != (type != null) || kind.allocates() != (source != null)) {
       throw new IllegalArgumentException(kind.label() + ": a type and allocator go with allocating steps only");
@@ -39,28 +39,28 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
     }
   }
 
-  public static OperationSpec allocStore(String type, AllocSource source, String map, String field) {
-    return new OperationSpec(OpKind.ALLOC_STORE, type, source, null, new FieldSpec(map, field));
+  public static StepSpec allocStore(String type, AllocSource source, String map, String field) {
+    return new StepSpec(StepKind.ALLOC_STORE, type, source, null, new FieldSpec(map, field));
   }
 
-  public static OperationSpec allocDrop(String type, AllocSource source) {
-    return new OperationSpec(OpKind.ALLOC_DROP, type, source, null, null);
+  public static StepSpec allocDrop(String type, AllocSource source) {
+    return new StepSpec(StepKind.ALLOC_DROP, type, source, null, null);
   }
 
-  public static OperationSpec takeDrop(String map, String field) {
-    return new OperationSpec(OpKind.TAKE_DROP, null, null, new FieldSpec(map, field), null);
+  public static StepSpec takeDrop(String map, String field) {
+    return new StepSpec(StepKind.TAKE_DROP, null, null, new FieldSpec(map, field), null);
   }
 
-  public static OperationSpec move(String fromMap, String fromField, String toMap, String toField) {
-    return new OperationSpec(OpKind.MOVE, null, null, new FieldSpec(fromMap, fromField),
+  public static StepSpec move(String fromMap, String fromField, String toMap, String toField) {
+    return new StepSpec(StepKind.MOVE, null, null, new FieldSpec(fromMap, fromField),
         new FieldSpec(toMap, toField));
   }
 
-  public static OperationSpec takeHold(String map, String field) {
-    return new OperationSpec(OpKind.TAKE_HOLD, null, null, new FieldSpec(map, field), null);
+  public static StepSpec takeHold(String map, String field) {
+    return new StepSpec(StepKind.TAKE_HOLD, null, null, new FieldSpec(map, field), null);
   }
 
-  public static OperationSpec putHeld(String map, String field) {
-    return new OperationSpec(OpKind.PUT_HELD, null, null, null, new FieldSpec(map, field));
+  public static StepSpec putHeld(String map, String field) {
+    return new StepSpec(StepKind.PUT_HELD, null, null, null, new FieldSpec(map, field));
   }
 }
