@@ -345,14 +345,31 @@ final class Engine implements StrategyContext, Timers {
     return event != null ? event : dataPlane.describeCurrent();
   }
 
-  /** Sets the label of the event being handled; returns the previous one for {@link #restoreEvent}. */
-  String enterEvent(String label) {
-    String previous = event;
-    event = label;
-    return previous;
+  /**
+   * Runs a handler under the label of its event (null: the record being replayed, described only when the oracle
+   * reports); the enclosing event gets its label back however the handler ends. Handlers nest: a map free inside a
+   * program free inside a control action.
+   */
+  void during(String label, Runnable handler) {
+    during(label, () -> {
+      handler.run();
+      return 0;
+    });
   }
 
-  void restoreEvent(String label) {
+  /** As {@link #during(String, Runnable)}, for a handler that returns a time. */
+  long during(String label, java.util.function.LongSupplier handler) {
+    String previous = event;
     event = label;
+    try {
+      return handler.getAsLong();
+    } finally {
+      event = previous;
+    }
+  }
+
+  /** The end of the run: every later finding belongs to it. */
+  void endOfRun() {
+    event = "end of run";
   }
 }

@@ -55,26 +55,26 @@ final class Lifetimes {
 
   /** bpf_map_free_deferred(): drop every kptr through the design, then the map's own references. */
   private void freeMap(BpfMap m) {
-    String saved = engine.enterEvent("map free " + m.name() + "#" + m.id());
-    SlotArray slots = m.slots();
-    if (m.type().isMapInMap()) {
-      for (long[] e : entries(slots)) {
-        deleteInner(m, e[0]);
+    engine.during("map free " + m.name() + "#" + m.id(), () -> {
+      SlotArray slots = m.slots();
+      if (m.type().isMapInMap()) {
+        for (long[] e : entries(slots)) {
+          deleteInner(m, e[0]);
+        }
+      } else if (slots != null) {
+        int fields = m.fieldCount();
+        for (long[] e : entries(slots)) {
+          dropSlot(m, e[0], (int) (e[0] % fields));
+        }
       }
-    } else if (slots != null) {
-      int fields = m.fieldCount();
-      for (long[] e : entries(slots)) {
-        dropSlot(m, e[0], (int) (e[0] % fields));
+      engine.elements().freeAll(m, engine.controlCpu());
+      strategy.on(new LifecycleEvent.MapFreed(m));
+      if (m.allocator() >= 0) {
+        allocators.release(m.allocator());
       }
-    }
-    engine.elements().freeAll(m, engine.controlCpu());
-    strategy.on(new LifecycleEvent.MapFreed(m));
-    if (m.allocator() >= 0) {
-      allocators.release(m.allocator());
-    }
-    world.markFreed(m);
-    putBtf(m.btf());
-    engine.restoreEvent(saved);
+      world.markFreed(m);
+      putBtf(m.btf());
+    });
   }
 
   private static List<long[]> entries(SlotArray slots) {
@@ -154,23 +154,23 @@ final class Lifetimes {
   }
 
   private void freeProgram(Program p) {
-    String saved = engine.enterEvent("free " + p);
-    for (int cpu = 0; cpu < p.heldSlots(); cpu++) {
-      int obj = p.held(cpu);
-      if (obj >= 0) {
-        // A run cannot end holding a reference (check_reference_leak): it released the object before exiting.
-        p.setHeld(cpu, -1);
-        engine.drop(obj, null, -1, cpu);
+    engine.during("free " + p, () -> {
+      for (int cpu = 0; cpu < p.heldSlots(); cpu++) {
+        int obj = p.held(cpu);
+        if (obj >= 0) {
+          // A run cannot end holding a reference (check_reference_leak): it released the object before exiting.
+          p.setHeld(cpu, -1);
+          engine.drop(obj, null, -1, cpu);
+        }
       }
-    }
-    world.setState(p, Program.State.UNLOADED);
-    engine.noteFreed(p);
-    for (BpfMap m : p.usedMaps()) {
-      releaseMap(m, Holder.PROGRAM);
-    }
-    strategy.on(new LifecycleEvent.ProgramFreed(p));
-    putBtf(p.btf());
-    engine.restoreEvent(saved);
+      world.setState(p, Program.State.UNLOADED);
+      engine.noteFreed(p);
+      for (BpfMap m : p.usedMaps()) {
+        releaseMap(m, Holder.PROGRAM);
+      }
+      strategy.on(new LifecycleEvent.ProgramFreed(p));
+      putBtf(p.btf());
+    });
   }
 
   void putBtf(BtfObject btf) {
