@@ -34,7 +34,11 @@ final class BlessCommand implements Callable<Integer> {
   public Integer call() {
     List<Path> targets = library.targets(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
-    List<LibraryRuns.Outcome> outcomes = LibraryRuns.run(targets, Strategies.installed(), library.threads);
+    Strategies installed = Strategies.installed();
+    List<LibraryRuns.Outcome> outcomes;
+    try (Progress progress = library.progress("bless", LibraryRuns.runs(targets, installed.names()))) {
+      outcomes = LibraryRuns.run(targets, installed, installed.names(), library.threads, progress::step);
+    }
     // A strategy with a file of its own, or with no expectations anywhere yet (a new one), is blessed in its own
     // file: adding a strategy rewrites no scenario file.
     Set<String> own = new LinkedHashSet<>(OwnExpectations.unrecorded(outcomes));

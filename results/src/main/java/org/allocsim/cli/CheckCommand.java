@@ -41,8 +41,11 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Regressions.Row> rows = new ArrayList<>();
     int runs = 0;
-    List<LibraryRuns.Outcome> outcomes = LibraryRuns.run(targets, installed,
-        strategies.isEmpty() ? installed.names() : strategies, library.threads);
+    List<String> names = strategies.isEmpty() ? installed.names() : strategies;
+    List<LibraryRuns.Outcome> outcomes;
+    try (Progress progress = library.progress("check", LibraryRuns.runs(targets, names))) {
+      outcomes = LibraryRuns.run(targets, installed, names, library.threads, progress::step);
+    }
     // A new strategy has no expectations yet: record them in its own file, one message, not a regression each.
     Set<String> recorded = OwnExpectations.unrecorded(outcomes);
     for (String s : recorded) {

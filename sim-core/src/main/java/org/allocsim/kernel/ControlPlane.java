@@ -229,11 +229,34 @@ final class ControlPlane {
       engine.recordVerdict(subject, outer.btf().name(), LoadVerdict.reject("inner map does not match template"));
       return;
     }
+    if (!sameKptrRecord(outer, inner)) {
+      engine.recordVerdict(subject, outer.btf().name(), LoadVerdict.reject(
+          "bpf_map_meta_equal: the inner map's kptr fields come from BTF object " + inner.btf().name() + ", the "
+              + "template's from " + outer.btf().name() + " (-EINVAL)"));
+      return;
+    }
     LoadVerdict v = strategy.verify(new Verification.InnerMapInsert(outer, inner));
     engine.recordVerdict(subject, outer.btf().name(), v);
     if (v.accepted()) {
       lifetimes.insertInner(outer, key, inner);
     }
+  }
+
+  /**
+   * bpf_map_meta_equal() compares the two maps' btf_records, which name each kptr's BTF object: a local kptr
+   * field is the same only when both maps come from one BTF object; a kernel kptr is the same struct of vmlinux.
+   * Checked on Linux 6.18: an inner map from another load's BTF is refused with -EINVAL.
+   */
+  private static boolean sameKptrRecord(BpfMap outer, BpfMap inner) {
+    if (inner.btf() == outer.btf()) {
+      return true;
+    }
+    for (int f = 0; f < inner.fieldCount(); f++) {
+      if (!inner.fieldType(f).isKernel()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private BpfMap pinnedMap(String path) {

@@ -112,10 +112,19 @@ final class DataPlane {
     }
   }
 
+  private void observe(StepOutcome outcome) {
+    Observations obs = engine.observations();
+    if (obs != null) {
+      Program p = world.attached(currentAttachPoint);
+      obs.step(p.name(), currentOp, outcome);
+    }
+  }
+
   private int alloc(Program p, Step o, int cpu) {
     int a = strategy.allocatorFor(p, o);
     if (a < 0) {
       nullAllocs++;
+      observe(StepOutcome.ALLOC_NULL);
       return -1;
     }
     BpfMemAlloc allocator = engine.allocator(a);
@@ -124,6 +133,7 @@ final class DataPlane {
       return -1;
     }
     int obj = allocator.alloc(cpu, o.allocType().sizeBytes(), p.context());
+    observe(obj >= 0 ? StepOutcome.ALLOCATED : StepOutcome.ALLOC_NULL);
     if (obj >= 0) {
       objects.setType(obj, o.allocTypeId());
       objects.setOwner(obj, OWNER_PROGRAM);
@@ -158,12 +168,14 @@ final class DataPlane {
   private void store(Program p, FieldRef f, long key, int obj, int cpu) {
     BpfMap m = target(f, key);
     if (m == null) {
+      observe(StepOutcome.LOOKUP_NULL);
       // bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds.
       engine.drop(obj, null, -1, cpu);
       return;
     }
     long valueKey = valueKey(f, key);
     if (!engine.elements().ensure(m, valueKey, cpu, p.context())) {
+      observe(StepOutcome.LOOKUP_NULL);
       // The element could not be allocated: the update fails and the program releases the object.
       engine.drop(obj, null, -1, cpu);
       return;
@@ -174,6 +186,7 @@ final class DataPlane {
     objects.setOwner(obj, m.id());
     m.adjustStoredBytes(unit);
     if (old >= 0) {
+      observe(StepOutcome.REPLACED);
       m.adjustStoredBytes(-objects.unitBytes(old));
       objects.setOwner(old, OWNER_PROGRAM);
       engine.drop(old, m, f.field(), cpu);
@@ -184,11 +197,17 @@ final class DataPlane {
   private int take(Program p, Step o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
     BpfMap m = target(f, key);
-    if (m == null || !strategy.takeReturnsObject(p, o)) {
+    if (m == null) {
+      observe(StepOutcome.LOOKUP_NULL);
+      return -1;
+    }
+    if (!strategy.takeReturnsObject(p, o)) {
+      observe(StepOutcome.EMPTY);
       return -1;
     }
     long slot = m.slot(valueKey(f, key), f.field());
     int obj = m.slots().exchange(slot, -1);
+    observe(obj >= 0 ? StepOutcome.TAKEN : StepOutcome.EMPTY);
     if (obj < 0) {
       return -1;
     }

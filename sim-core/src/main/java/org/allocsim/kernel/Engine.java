@@ -50,6 +50,7 @@ final class Engine implements StrategyContext, Timers {
   private long accepted;
   private long rejected;
   private String event = "start";
+  private Observations observations;
 
   /** Puts timed actions on the DSOL event list. */
   interface Scheduler {
@@ -207,6 +208,15 @@ final class Engine implements StrategyContext, Timers {
 
   Elements elements() {
     return elements;
+  }
+
+  /** The run's observations, or null when nobody asked for them. */
+  Observations observations() {
+    return observations;
+  }
+
+  void observe(Observations o) {
+    this.observations = o;
   }
 
   DataPlane dataPlane() {

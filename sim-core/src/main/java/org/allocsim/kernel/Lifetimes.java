@@ -55,26 +55,34 @@ final class Lifetimes {
 
   /** bpf_map_free_deferred(): drop every kptr through the design, then the map's own references. */
   private void freeMap(BpfMap m) {
-    engine.during("map free " + m.name() + "#" + m.id(), () -> {
-      SlotArray slots = m.slots();
-      if (m.type().isMapInMap()) {
-        for (long[] e : entries(slots)) {
-          deleteInner(m, e[0]);
-        }
-      } else if (slots != null) {
-        int fields = m.fieldCount();
-        for (long[] e : entries(slots)) {
-          dropSlot(m, e[0], (int) (e[0] % fields));
-        }
+    engine.during("map free " + m.name() + "#" + m.id(), () -> dropAndFree(m));
+  }
+
+  private void dropAndFree(BpfMap m) {
+    SlotArray slots = m.slots();
+    if (m.type().isMapInMap()) {
+      for (long[] e : entries(slots)) {
+        deleteInner(m, e[0]);
       }
-      engine.elements().freeAll(m, engine.controlCpu());
-      strategy.on(new LifecycleEvent.MapFreed(m));
-      if (m.allocator() >= 0) {
-        allocators.release(m.allocator());
+    }
+    long dropped = 0;
+    if (!m.type().isMapInMap() && slots != null) {
+      int fields = m.fieldCount();
+      for (long[] e : entries(slots)) {
+        dropped += dropSlot(m, e[0], (int) (e[0] % fields)) ? 1 : 0;
       }
-      world.markFreed(m);
-      putBtf(m.btf());
-    });
+    }
+    if (engine.observations() != null && m.holdsKptrs()) {
+      engine.observations().mapFreed(engine.now(), Observations.instanceOf(m.btf().name()) + "." + m.name(),
+          dropped);
+    }
+    engine.elements().freeAll(m, engine.controlCpu());
+    strategy.on(new LifecycleEvent.MapFreed(m));
+    if (m.allocator() >= 0) {
+      allocators.release(m.allocator());
+    }
+    world.markFreed(m);
+    putBtf(m.btf());
   }
 
   private static List<long[]> entries(SlotArray slots) {
@@ -84,7 +92,7 @@ final class Lifetimes {
   }
 
   /** Empties one kptr slot and frees its object through the design, on the control CPU (a kworker). */
-  private void dropSlot(BpfMap m, long slot, int field) {
+  private boolean dropSlot(BpfMap m, long slot, int field) {
     int obj = m.slots().exchange(slot, -1);
     if (obj >= 0) {
       m.adjustStoredBytes(-engine.objects().unitBytes(obj));
@@ -92,17 +100,27 @@ final class Lifetimes {
       strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
       engine.drop(obj, m, field, engine.controlCpu());
     }
+    return obj >= 0;
   }
 
   /**
    * User-space update (overwrite) or delete of an element: the old value's kptrs are dropped
-   * (bpf_obj_free_fields); an update of a missing no-prealloc element allocates it, a delete frees it.
+   * (bpf_obj_free_fields); an update of a missing no-prealloc element allocates it, a delete frees it. A delete
+   * on an ARRAY map fails with -EINVAL (array_map_delete_elem) and keeps the element and its kptrs until an update
+   * or the map's free: checked on Linux 6.18.
    */
   void dropElement(BpfMap m, long key, boolean delete) {
     if (key < 0 || key >= m.spec().maxEntries()) {
       throw new ScenarioException("key " + key + " is outside " + m.name() + " (max_entries "
           + m.spec().maxEntries() + ")");
     }
+    String action = (delete ? "delete " : "update ") + Observations.instanceOf(m.btf().name()) + "." + m.name()
+        + "[" + key + "]";
+    if (delete && m.type() == MapType.ARRAY) {
+      userOp(action, "EINVAL");
+      return;
+    }
+    userOp(action, "ok");
     if (m.type().isMapInMap()) {
       deleteInner(m, key);
       return;
@@ -114,6 +132,12 @@ final class Lifetimes {
       engine.elements().delete(m, key, engine.controlCpu());
     } else {
       engine.elements().ensure(m, key, engine.controlCpu(), org.allocsim.memory.ExecContext.TASK);
+    }
+  }
+
+  private void userOp(String action, String result) {
+    if (engine.observations() != null) {
+      engine.observations().userOp(engine.now(), action, result);
     }
   }
 
