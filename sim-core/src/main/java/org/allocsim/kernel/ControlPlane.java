@@ -71,6 +71,7 @@ final class ControlPlane {
     Process proc = world.process(a.process());
     ObjectSpec spec = a.spec();
     BtfObject btf = world.newBtf(spec.name() + "@" + a.instance(), spec.types());
+    world.graph().registerBtf(btf, spec.graph());
     btf.get(); // the object's own BTF fd, closed with the object
     Map<String, BpfMap> maps = new LinkedHashMap<>();
     List<BpfMap> created = new ArrayList<>();
@@ -82,6 +83,7 @@ final class ControlPlane {
         m = reused;
       } else {
         m = lifetimes.newMap(ms, btf);
+        world.graph().registerMap(m, spec.graph());
         created.add(m);
       }
       m.holders().hold(Holder.FD);
@@ -114,13 +116,19 @@ final class ControlPlane {
 
   private Program loadProgram(ProgramSpec ps, BtfObject btf, Process proc, Map<String, BpfMap> maps) {
     Program p = linker.link(ps, btf, proc, maps);
-    LoadVerdict v = strategy.verify(new Verification.ProgramLoad(p));
+    LoadVerdict kernel = GraphVerifier.verify(p, world);
+    LoadVerdict v = kernel.accepted() ? strategy.verify(new Verification.ProgramLoad(p)) : kernel;
     engine.recordVerdict(p.name(), btf.name(), v);
     if (!v.accepted()) {
       world.setState(p, Program.State.REJECTED);
       return p;
     }
     world.setState(p, Program.State.LOADED);
+    for (org.allocsim.world.Step op : p.steps()) {
+      if (op.kind().percpu()) {
+        engine.dataPlane().graphSteps().percpuAllocator(op.allocType().sizeBytes());
+      }
+    }
     btf.get();
     for (BpfMap m : p.usedMaps()) {
       m.holders().hold(Holder.PROGRAM);

@@ -20,6 +20,7 @@ final class DataPlane {
   private final StrategyPort strategy;
   private final World world;
   private final ObjectTable objects;
+  private final GraphSteps graphSteps;
   private long records;
   private long idleRuns;
   private long nullAllocs;
@@ -29,6 +30,11 @@ final class DataPlane {
     this.strategy = strategy;
     this.world = engine.world();
     this.objects = engine.objects();
+    this.graphSteps = new GraphSteps(engine, this);
+  }
+
+  GraphSteps graphSteps() {
+    return graphSteps;
   }
 
   long records() {
@@ -109,6 +115,7 @@ final class DataPlane {
           store(p, o.to(), key1, obj, cpu);
         }
       }
+      default -> graphSteps.apply(p, o, cpu, key1, key2);
     }
   }
 
@@ -120,7 +127,7 @@ final class DataPlane {
     }
   }
 
-  private int alloc(Program p, Step o, int cpu) {
+  int alloc(Program p, Step o, int cpu) {
     int a = strategy.allocatorFor(p, o);
     if (a < 0) {
       nullAllocs++;
@@ -137,6 +144,7 @@ final class DataPlane {
     if (obj >= 0) {
       objects.setType(obj, o.allocTypeId());
       objects.setOwner(obj, OWNER_PROGRAM);
+      engine.graph().created(obj, o.allocTypeId(), false);
       strategy.allocated(obj, allocator.ref(), cpu);
     }
     return obj;
@@ -165,7 +173,7 @@ final class DataPlane {
     return f.viaOuter() ? FieldRef.innerKey(key) : key;
   }
 
-  private void store(Program p, FieldRef f, long key, int obj, int cpu) {
+  void store(Program p, FieldRef f, long key, int obj, int cpu) {
     BpfMap m = target(f, key);
     if (m == null) {
       observe(StepOutcome.LOOKUP_NULL);
@@ -194,7 +202,7 @@ final class DataPlane {
   }
 
   /** kptr_xchg(&from, NULL); with drop, the object is freed at once. Returns the object taken, or -1. */
-  private int take(Program p, Step o, long key, int cpu, boolean drop) {
+  int take(Program p, Step o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
     BpfMap m = target(f, key);
     if (m == null) {

@@ -40,6 +40,7 @@ final class Engine implements StrategyContext, Timers {
   private final AllocatorLifetimes allocators;
   private final Lifetimes lifetimes;
   private final Elements elements;
+  private final GraphState graph;
   private final DataPlane dataPlane;
   private final ControlPlane controlPlane;
   private final List<LoadRecord> verdicts = new ArrayList<>();
@@ -68,6 +69,7 @@ final class Engine implements StrategyContext, Timers {
     this.slab = new Slab(memory, this);
     this.strategy = new StrategyPort(strategy);
     this.allocators = new AllocatorLifetimes(this, slab, oracle);
+    this.graph = new GraphState(world, slab.objects());
     this.elements = new Elements(this, this.strategy);
     this.lifetimes = new Lifetimes(this, allocators, this.strategy);
     this.dataPlane = new DataPlane(this, this.strategy);
@@ -219,6 +221,10 @@ final class Engine implements StrategyContext, Timers {
     this.observations = o;
   }
 
+  GraphState graph() {
+    return graph;
+  }
+
   DataPlane dataPlane() {
     return dataPlane;
   }
@@ -266,7 +272,24 @@ final class Engine implements StrategyContext, Timers {
    */
   void drop(int obj, BpfMap map, int field, int cpu) {
     int header = slab.objects().allocator(obj);
-    free(obj, strategy.freeTarget(obj, allocators.get(header).ref(), map, field), cpu);
+    if (graph.active()) {
+      // __bpf_obj_drop_impl: refcount_dec_and_test first; then bpf_obj_free_fields drains the object's own roots,
+      // recursively, before the object itself goes.
+      if (!graph.lastReference(obj)) {
+        return;
+      }
+      boolean percpu = graph.isPercpu(obj);
+      for (int node : graph.drain(obj)) {
+        slab.objects().setOwner(node, DataPlane.OWNER_PROGRAM);
+        drop(node, null, -1, cpu);
+      }
+      if (percpu) {
+        // bpf_percpu_obj_drop frees into bpf_global_percpu_ma, the kernel's, whatever the design.
+        free(obj, header, cpu, false);
+        return;
+      }
+    }
+    free(obj, strategy.freeTarget(obj, allocators.get(header).ref(), map, field), cpu, true);
   }
 
   /**
@@ -274,7 +297,7 @@ final class Engine implements StrategyContext, Timers {
    * header naming, a destroyed allocator is a use-after-free; the object is then written off to slab so that the
    * figures stay conservative.
    */
-  private void free(int obj, int target, int cpu) {
+  private void free(int obj, int target, int cpu, boolean tellDesign) {
     ObjectTable t = slab.objects();
     if (target < 0) {
       return;
@@ -288,7 +311,9 @@ final class Engine implements StrategyContext, Timers {
       header.writeOff(obj);
       return;
     }
-    strategy.freed(obj, into.ref(), cpu);
+    if (tellDesign) {
+      strategy.freed(obj, into.ref(), cpu);
+    }
     if (own != target) {
       // bpf_mem_free(ma, p) frees into ma's cache whatever served p (Alexei's cross-allocator free, S19).
       header.transfer(obj, into);
@@ -307,7 +332,7 @@ final class Engine implements StrategyContext, Timers {
   void noteUnloading(Program p) {
     int[] uses = new int[p.stepCount()];
     for (Step op : p.steps()) {
-      uses[op.index()] = op.kind().allocates() ? strategy.allocatorFor(p, op) : -1;
+      uses[op.index()] = op.kind().allocatesFromDesign() ? strategy.allocatorFor(p, op) : -1;
     }
     unloading.put(p, uses);
   }

@@ -76,6 +76,7 @@ final class Lifetimes {
       engine.observations().mapFreed(engine.now(), Observations.instanceOf(m.btf().name()) + "." + m.name(),
           dropped);
     }
+    dropRootNodes(m, -1);
     engine.elements().freeAll(m, engine.controlCpu());
     strategy.on(new LifecycleEvent.MapFreed(m));
     if (m.allocator() >= 0) {
@@ -89,6 +90,21 @@ final class Lifetimes {
     List<long[]> out = new ArrayList<>();
     slots.forEach((index, id) -> out.add(new long[] {index, id}));
     return out;
+  }
+
+  /**
+   * bpf_obj_free_fields on graph roots (bpf_list_head_free, bpf_rb_root_free): every node of the value's roots (all
+   * values when key is -1) is dropped through __bpf_obj_drop_impl, which drains the nodes' own roots recursively.
+   */
+  private void dropRootNodes(BpfMap m, long key) {
+    if (!engine.graph().active()) {
+      return;
+    }
+    for (int node : engine.graph().takeAll(m, key)) {
+      m.adjustStoredBytes(-engine.objects().unitBytes(node));
+      engine.objects().setOwner(node, DataPlane.OWNER_PROGRAM);
+      engine.drop(node, null, -1, engine.controlCpu());
+    }
   }
 
   /** Empties one kptr slot and frees its object through the design, on the control CPU (a kworker). */
@@ -128,6 +144,7 @@ final class Lifetimes {
     for (int f = 0; f < m.fieldCount(); f++) {
       dropSlot(m, m.slot(key, f), f);
     }
+    dropRootNodes(m, key);
     if (delete) {
       engine.elements().delete(m, key, engine.controlCpu());
     } else {

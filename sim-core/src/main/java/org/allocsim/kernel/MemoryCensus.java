@@ -33,11 +33,13 @@ final class MemoryCensus {
           reach(world, m, reachableMaps);
         }
         for (Step op : p.steps()) {
-          if (op.kind().allocates()) {
+          if (op.kind().allocatesFromDesign()) {
             int a = engine.allocatorFor(p, op);
             if (a >= 0) {
               usableAllocators.set(a);
             }
+          } else if (op.kind().percpu()) {
+            usableAllocators.set(engine.dataPlane().graphSteps().percpuAllocator(op.allocType().sizeBytes()));
           }
         }
       }

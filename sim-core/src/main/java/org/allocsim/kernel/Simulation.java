@@ -279,7 +279,7 @@ public final class Simulation {
   private RunResult finish() {
     engine.setNow(spec.durationNs());
     engine.endOfRun();
-    LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle());
+    LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle(), engine.graph()::markReachable);
     ConservationAudit.recount(engine.objects(), engine.allocators().all(), spec.durationNs(), engine.oracle());
     return RunResults.of(spec, strategyName, engine, series, engine.strategyBreaches());
   }

@@ -60,7 +60,7 @@ final class ProgramAllocators {
     AllocatorRef[] table = new AllocatorRef[p.stepCount()];
     Set<AllocatorRef> distinct = new LinkedHashSet<>();
     for (Step op : p.steps()) {
-      if (op.kind().allocates()) {
+      if (op.kind().allocatesFromDesign()) {
         table[op.index()] = instantiate(p, op);
         distinct.add(table[op.index()]);
       }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.allocsim.world.AllocSource;
+import org.allocsim.world.GraphRoot;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.StepKind;
@@ -19,11 +20,17 @@ final class Steps {
   private final String program;
   private final Map<String, MapSpec> maps;
   private final Set<String> types;
+  private final Map<String, List<GraphRoot>> roots;
 
   Steps(String program, Map<String, MapSpec> maps, Set<String> types) {
+    this(program, maps, types, Map.of());
+  }
+
+  Steps(String program, Map<String, MapSpec> maps, Set<String> types, Map<String, List<GraphRoot>> roots) {
     this.program = program;
     this.maps = maps;
     this.types = types;
+    this.roots = roots;
   }
 
   List<StepSpec> read(YNode node) {
@@ -51,7 +58,16 @@ final class Steps {
     YNode argsNode = m.get(kindName);
     List<String> allowed = new ArrayList<>();
     if (kind.allocates()) {
-      allowed.addAll(List.of("type", "allocator"));
+      allowed.addAll(kind.percpu() ? List.of("type") : List.of("type", "allocator"));
+    }
+    if (kind.root() != StepKind.Root.NONE) {
+      allowed.add("root");
+    }
+    if (kind.acquires()) {
+      allowed.add("acquire_to");
+    }
+    if (kind == StepKind.NEW_ADD) {
+      allowed.add("acquire_root");
     }
     if (kind.takes()) {
       allowed.add("from");
@@ -73,7 +89,31 @@ final class Steps {
     }
     StepSpec.FieldSpec from = kind.takes() ? field(args.require("from", argsNode)) : null;
     StepSpec.FieldSpec to = kind.stores() ? field(args.require("to", argsNode)) : null;
-    return new StepSpec(kind, type, source, from, to);
+    StepSpec.RootSpec root = kind.root() != StepKind.Root.NONE ? root(args.require("root", argsNode)) : null;
+    StepSpec.FieldSpec acquireTo = kind == StepKind.NEW_STORE_ACQUIRE ? field(args.require("acquire_to", argsNode))
+        : args.has("acquire_to") ? field(args.get("acquire_to")) : null;
+    StepSpec.RootSpec acquireRoot = args.has("acquire_root") ? root(args.get("acquire_root")) : null;
+    return new StepSpec(kind, type, source, from, to, root, acquireTo, acquireRoot);
+  }
+
+  /** map.root, or map.root.inner for a root inside the root's first node. */
+  private StepSpec.RootSpec root(YNode node) {
+    String ref = node.text();
+    for (Map.Entry<String, List<GraphRoot>> e : roots.entrySet()) {
+      if (!ref.startsWith(e.getKey() + ".")) {
+        continue;
+      }
+      String rest = ref.substring(e.getKey().length() + 1);
+      int dot = rest.indexOf('.');
+      String rootName = dot < 0 ? rest : rest.substring(0, dot);
+      if (e.getValue().stream().anyMatch(r -> r.name().equals(rootName))) {
+        return new StepSpec.RootSpec(e.getKey(), rootName, dot < 0 ? null : rest.substring(dot + 1));
+      }
+    }
+    List<String> known = new ArrayList<>();
+    roots.forEach((m, rs) -> rs.forEach(r -> known.add(m + "." + r.name())));
+    throw node.error("no graph root '" + ref + "' in program '" + program + "'" + Suggest.nearest(ref, known)
+        + (known.isEmpty() ? "; declare one under a map's roots:" : ""));
   }
 
   /** map.field; for an outer map, a field of its inner template. */
