@@ -190,7 +190,7 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
         atEnd[0] = usedAfterGc();
       }
     });
-    live[0] = (long) r.series().last(Metric.LIVE_OBJECTS);
+    live[0] = r.series().last(Metric.LIVE_OBJECTS);
     return live[0] == 0 ? Double.NaN : (atEnd[0] - before) / (double) live[0];
   }
 

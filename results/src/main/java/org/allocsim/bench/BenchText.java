@@ -48,7 +48,7 @@ public final class BenchText {
     BenchFigures.LongTraceFigures l = f.longTrace();
     if (l != null) {
       row(b, "long trace, -Xmx" + l.maxHeapBytes() / 1048576 + "m", l.ok()
-          ? String.format(Locale.ROOT, "%s records", mega(l.records())) : "FAILED",
+          ? String.format(Locale.ROOT, "%s records", mega((double) l.records())) : "FAILED",
           l.ok() ? String.format(Locale.ROOT, "peak heap in use %.0f MB, %.1f s, %s records/s",
               l.peakHeapBytes() / 1048576.0, l.seconds(), mega(l.records() / l.seconds())) : "");
     }

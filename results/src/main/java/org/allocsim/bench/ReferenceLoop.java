@@ -68,7 +68,7 @@ public final class ReferenceLoop {
     long t = 0;
     for (int i = from; i < to; i++) {
       int k = (int) b.key1[i];
-      int op = b.operation[i];
+      int op = b.step[i];
       int obj = op == 3 ? aged[k] - 1 : op < 3 ? flows[k] - 1 : -1;
       if (op == 2) {
         t += aged[(int) b.key2[i]];
@@ -84,7 +84,7 @@ public final class ReferenceLoop {
     for (int i = from; i < to; i++) {
       int cpu = b.cpu[i];
       int k = (int) b.key1[i];
-      switch (b.operation[i]) {
+      switch (b.step[i]) {
         case 0 -> {
           int old = flows[k] - 1;
           flows[k] = alloc(cpu) + 1;

@@ -25,12 +25,12 @@ public final class Charts {
   public static Map<String, Figure> all(String scenario, List<List<RunResult>> replicated) {
     List<RunResult> results = replicated.get(0);
     String over = replicated.size() > 1 ? " (mean, 95% band, n=" + replicated.size() + ")" : "";
-    Scale time = Scale.time(endNs(results));
+    Scale time = Scale.time((double) endNs(results));
     Map<String, Figure> out = new LinkedHashMap<>();
     double peak = 1;
     for (RunResult r : replicated.stream().flatMap(List::stream).toList()) {
       for (long v : r.series().values(Metric.TOTAL_BYTES)) {
-        peak = Math.max(peak, v);
+        peak = Math.max(peak, (double) v);
       }
     }
     Scale bytes = Scale.bytes(peak);

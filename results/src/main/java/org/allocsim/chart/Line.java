@@ -13,6 +13,7 @@ import java.util.Arrays;
  * @param lower lower band edge, or null
  * @param upper upper band edge, or null
  */
+@SuppressWarnings("ArrayRecordComponent") // a carrier from the series to the renderer, never compared
 record Line(String label, int style, double[] x, double[] y, double[] lower, double[] upper) {
 
   /** Whether other draws exactly the same points: such lines would hide one another. */

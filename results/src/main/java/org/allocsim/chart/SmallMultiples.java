@@ -20,6 +20,7 @@ public final class SmallMultiples {
    * @param mean means, in the axis unit
    * @param half half widths, in the axis unit
    */
+  @SuppressWarnings("ArrayRecordComponent") // a carrier from the sweep to the panels, never compared
   public record Series(String name, double[] x, double[] mean, double[] half) {
   }
 

@@ -37,7 +37,7 @@ final class SvgPaths {
       String[] n = s.group(2).isEmpty() ? new String[0] : s.group(2).split(",");
       String[] to = n.length >= 2 ? new String[] {n[n.length - 2], n[n.length - 1]} : null;
       String[] from = end != null ? end : at;
-      boolean line = type == 'L' || type == 'C' && from != null && straight(from, n);
+      boolean line = type == 'L' || (type == 'C' && from != null && straight(from, n));
       if (line && from != null) {
         if (end != null && continues(at, end, to)) {
           end = to;
@@ -74,8 +74,8 @@ final class SvgPaths {
 
   /** Whether the cubic from p through control points c[0..3] to c[4..5] is a horizontal or vertical line. */
   private static boolean straight(String[] p, String[] c) {
-    return c.length == 6 && (p[1].equals(c[1]) && c[1].equals(c[3]) && c[3].equals(c[5])
-        || p[0].equals(c[0]) && c[0].equals(c[2]) && c[2].equals(c[4]));
+    return c.length == 6 && ((p[1].equals(c[1]) && c[1].equals(c[3]) && c[3].equals(c[5]))
+        || (p[0].equals(c[0]) && c[0].equals(c[2]) && c[2].equals(c[4])));
   }
 
   private static double num(String s) {

@@ -15,6 +15,7 @@ import java.util.Locale;
  * @param labels tick texts, one per position
  * @param grid whether a grid line marks each tick (not for category rows)
  */
+@SuppressWarnings("ArrayRecordComponent") // a carrier from the range to the axis drawing, never compared
 record Ticks(double lo, double hi, double[] at, String[] labels, boolean grid) {
 
   /**

@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.allocsim.experiment.LibraryRuns;
+import org.allocsim.experiment.OwnExpectations;
+import org.allocsim.kernel.RunResult;
 import org.allocsim.scenarios.file.ExpectationWriter;
 import org.allocsim.strategy.Strategies;
 import picocli.CommandLine;
@@ -35,10 +39,20 @@ final class BlessCommand implements Callable<Integer> {
     try (Progress progress = library.progress("bless", LibraryRuns.runs(targets, installed.names()))) {
       outcomes = LibraryRuns.run(targets, installed, installed.names(), library.threads, progress::step);
     }
+    // A strategy with a file of its own, or with no expectations anywhere yet (a new one), is blessed in its own
+    // file: adding a strategy rewrites no scenario file.
+    Set<String> own = new LinkedHashSet<>(OwnExpectations.unrecorded(outcomes));
+    for (LibraryRuns.Outcome o : outcomes) {
+      o.results().stream().map(RunResult::strategy).filter(s -> OwnExpectations.ownFile(o, s)).forEach(own::add);
+    }
+    for (String s : own) {
+      OwnExpectations.write(outcomes, s).forEach(f -> out.println(f + ": expectations of " + s + " updated"));
+    }
     for (LibraryRuns.Outcome o : outcomes) {
       Path file = o.scenario().path();
       String before = o.scenario().text();
-      String after = ExpectationWriter.rewrite(before, o.results());
+      String after = ExpectationWriter.rewrite(before, o.results().stream().filter(r -> !own.contains(r.strategy()))
+          .toList());
       if (after.equals(before)) {
         out.println(file + ": unchanged");
         continue;

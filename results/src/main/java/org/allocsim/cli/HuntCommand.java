@@ -62,7 +62,7 @@ final class HuntCommand implements Callable<Integer> {
     writable(file); // before a minute of hunting, not after
     PrintWriter stdout = spec.commandLine().getOut();
     Hunt.Counterexample c;
-    try (ProgressBar bar = quiet || System.console() == null ? null : new ProgressBarBuilder()
+    try (ProgressBar bar = quiet || Progress.noTerminal() ? null : new ProgressBarBuilder()
         .setTaskName("hunt " + strategy).setInitialMax(worlds).setUnit(" worlds", 1)
         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build()) {
       c = Hunt.search(installed, strategy, seed, worlds, new WorldOptions(!noMapInMap), n -> {

@@ -63,7 +63,7 @@ final class KernelCommand implements Callable<Integer> {
       err.println("allocsim: kernel: " + missing.get());
       return KernelCheck.NO_KERNEL;
     }
-    boolean show = !quiet && System.console() != null;
+    boolean show = !quiet && !Progress.noTerminal();
     if (calibrate) {
       Path dir = out != null ? out : Path.of("out/kernel-calibration");
       for (int s : sizes) {
@@ -75,7 +75,7 @@ final class KernelCommand implements Callable<Integer> {
         if (show) {
           err.println(line);
         }
-      }, sizes.isEmpty() ? Calibration.SIZES : sizes.stream().mapToInt(Integer::intValue).toArray());
+      }, sizes.isEmpty() ? Calibration.sizes() : sizes.stream().mapToInt(Integer::intValue).toArray());
       return 0;
     }
     KernelCheck.Totals t = KernelCheck.run(new KernelCheck.Options(files, out != null ? out : Path.of("out/kernel"),

@@ -12,8 +12,14 @@ final class Progress implements AutoCloseable {
     this.bar = bar;
   }
 
+  /** No terminal to draw on (JDK 17: console() is null unless both ends are a terminal). */
+  @SuppressWarnings("SystemConsoleNull") // the project runs on JDK 17, where the null test is the way to ask
+  static boolean noTerminal() {
+    return System.console() == null;
+  }
+
   static Progress start(String task, long totalNs, boolean quiet) {
-    if (quiet || System.console() == null) {
+    if (quiet || noTerminal()) {
       return new Progress(null);
     }
     return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, totalNs / 1_000_000L))
@@ -23,7 +29,7 @@ final class Progress implements AutoCloseable {
 
   /** A bar counting completed runs, with the elapsed time and an ETA (the library's default display). */
   static Progress runs(String task, int total, boolean quiet) {
-    if (quiet || System.console() == null || total == 0) {
+    if (quiet || noTerminal() || total == 0) {
       return new Progress(null);
     }
     return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" runs", 1)

@@ -3,8 +3,8 @@ package org.allocsim.conformance;
 import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
-import org.allocsim.world.OperationSpec.FieldSpec;
+import org.allocsim.world.StepSpec;
+import org.allocsim.world.StepSpec.FieldSpec;
 import org.allocsim.world.ProgramSpec;
 
 /**
@@ -35,7 +35,7 @@ final class CProgram {
    * in tc programs. They are run with the arguments as their context, one run per record (no repeat).
    */
   static boolean isSyscall(ProgramSpec program, ObjectSpec object, CNames names) {
-    for (OperationSpec o : program.operations()) {
+    for (StepSpec o : program.steps()) {
       if (o.type() != null && names.allocatesKernelObject(o.type())) {
         return true;
       }
@@ -51,7 +51,7 @@ final class CProgram {
   void write() {
     String p = program.name();
     boolean syscall = isSyscall(program, object, names);
-    int steps = Math.max(1, program.operations().size());
+    int steps = Math.max(1, program.steps().size());
     c.append("#ifndef ").append(skipMacro(p)).append('\n');
     c.append("__u64 cnt_").append(p).append('[').append(steps * CSource.OUTCOMES).append("];\n");
     if (syscall) {
@@ -62,16 +62,16 @@ final class CProgram {
       c.append("  struct allocsim_args *a = data;\n\n  if ((void *)(a + 1) > end)\n    return 0;\n");
     }
     c.append("  __u32 step = a->step;\n  __u64 key1 = a->key1, key2 = a->key2;\n\n");
-    for (int i = 0; i < program.operations().size(); i++) {
-      c.append("  if (step == ").append(i).append(") { // ").append(describe(program.operations().get(i)))
+    for (int i = 0; i < program.steps().size(); i++) {
+      c.append("  if (step == ").append(i).append(") { // ").append(describe(program.steps().get(i)))
           .append('\n');
-      step(i, program.operations().get(i));
+      step(i, program.steps().get(i));
       c.append("    return 0;\n  }\n");
     }
     c.append("  return 0;\n}\n#endif\n\n");
   }
 
-  private static String describe(OperationSpec o) {
+  private static String describe(StepSpec o) {
     return o.kind().label() + (o.type() != null ? " " + o.type() : "") + (o.from() != null ? " from " + o.from()
         : "") + (o.to() != null ? " to " + o.to() : "");
   }
@@ -80,7 +80,7 @@ final class CProgram {
     return "COUNT(" + program.name() + ", " + step + ", " + outcome + ");";
   }
 
-  private void step(int i, OperationSpec o) {
+  private void step(int i, StepSpec o) {
     switch (o.kind()) {
       case ALLOC_STORE -> {
         alloc(i, o);
@@ -104,7 +104,7 @@ final class CProgram {
   }
 
   /** bpf_obj_new of a local struct; of a kernel type, its create kfunc (bpf_cpumask_create). */
-  private void alloc(int i, OperationSpec o) {
+  private void alloc(int i, StepSpec o) {
     if (names.allocatesKernelObject(o.type())) {
       line("struct " + o.type() + " *n = " + o.type() + "_create();");
     } else {
@@ -117,14 +117,14 @@ final class CProgram {
 
   /** kptr_xchg(&field, held): drops what the lookup could not take, and the old value it swaps out. */
   private void store(int i, FieldSpec f, String key, String held, String v, String dropHeld) {
-    value(i, f, key, v, true, "{ " + count(i, "LOOKUP_NULL") + " " + dropHeld + " return 0; }", null);
+    value(f, key, v, true, "{ " + count(i, "LOOKUP_NULL") + " " + dropHeld + " return 0; }", null);
     String t = names.field(fieldType(f));
     line("struct " + t + " *old = bpf_kptr_xchg(&" + v + "->" + f.field() + ", " + held + ");");
     line("if (old) { " + count(i, "REPLACED") + " " + names.drop(fieldType(f), "old") + " }");
   }
 
   private void take(int i, FieldSpec f, String var) {
-    value(i, f, "key1", "v", false, "{ " + count(i, "LOOKUP_NULL") + " return 0; }",
+    value(f, "key1", "v", false, "{ " + count(i, "LOOKUP_NULL") + " return 0; }",
         "{ " + count(i, "EMPTY") + " return 0; }");
     String t = names.field(fieldType(f));
     line("struct " + t + " *" + var + " = bpf_kptr_xchg(&v->" + f.field() + ", 0);");
@@ -136,7 +136,7 @@ final class CProgram {
    * Looks up the value holding field f for the key; onNull runs when the model's lookup finds nothing, onAbsent
    * (takes) when a hash key in range has no element yet.
    */
-  private void value(int i, FieldSpec f, String key, String v, boolean create, String onNull, String onAbsent) {
+  private void value(FieldSpec f, String key, String v, boolean create, String onNull, String onAbsent) {
     MapSpec m = object.map(f.map());
     MapSpec vm = m.valueSpec();
     String vs = CSource.valueStruct(m);

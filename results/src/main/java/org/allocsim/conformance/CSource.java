@@ -103,7 +103,7 @@ final class CSource {
       }
     }
     for (ProgramSpec p : object.programs()) {
-      p.operations().stream().filter(o -> o.type() != null && names.allocatesKernelObject(o.type()))
+      p.steps().stream().filter(o -> o.type() != null && names.allocatesKernelObject(o.type()))
           .forEach(o -> out.add(o.type()));
     }
     return out;

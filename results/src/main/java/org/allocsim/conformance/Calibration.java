@@ -17,7 +17,12 @@ import org.allocsim.report.OutputFolder;
  */
 public final class Calibration {
   static final int OBJECTS = 100_000;
-  public static final int[] SIZES = {48, 88, 120, 248, 504, 1016};
+  private static final int[] SIZES = {48, 88, 120, 248, 504, 1016};
+
+  /** The object sizes a calibration measures by default (a copy). */
+  public static int[] sizes() {
+    return SIZES.clone();
+  }
 
   /** One size's figures. */
   record Size(int bytes, int modelUnit, String cache, double objectBytesPerObject, double slabBytesPerObject,

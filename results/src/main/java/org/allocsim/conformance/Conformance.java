@@ -41,6 +41,7 @@ final class Conformance {
     this.maxRecords = maxRecords;
   }
 
+  @SuppressWarnings("Finally") // the command log is written whatever happened; failing to write it is the error
   ScenarioCheck check(ScenarioFile f, Path out) {
     Optional<String> cannot = Expressible.reason(f);
     if (cannot.isPresent()) {
@@ -60,7 +61,7 @@ final class Conformance {
     Bpffs.mkdirs(out);
     try (Bpffs fs = new Bpffs(shell, bpftool, bpffsRoot.resolve(f.name()))) {
       Compiler compiler = new Compiler(shell, out, f.name(), f.kernelTypes(), vmlinuxStructs);
-      java.util.Map<org.allocsim.world.ObjectSpec, String> names = new java.util.IdentityHashMap<>();
+      java.util.IdentityHashMap<org.allocsim.world.ObjectSpec, String> names = new java.util.IdentityHashMap<>();
       f.objects().forEach((k, v) -> names.put(v, k));
       kernel = new KernelRun(fs, compiler, out, names).run(spec, obs, replay);
     } finally {

@@ -15,7 +15,7 @@ final class ConformanceReport {
   static String csv(List<ScenarioCheck> checks) {
     StringWriter w = new StringWriter();
     try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-        .setHeader("scenario", "event", "kernel", "global", "agree", "explanation").build())) {
+        .setHeader("scenario", "event", "kernel", "global", "agree", "explanation").get())) {
       for (ScenarioCheck c : checks) {
         for (Event e : c.events()) {
           p.printRecord(e.scenario(), e.event(), e.kernel(), e.global(),

@@ -8,7 +8,7 @@ import org.allocsim.scenarios.file.ScenarioFile;
 import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 
 /** Whether the kernel check can express a scenario, and if not, why. */
@@ -38,7 +38,7 @@ final class Expressible {
               + " context: BPF_PROG_TEST_RUN runs programs in process context, where an empty per-CPU cache "
               + "refills at once");
         }
-        for (OperationSpec s : p.operations()) {
+        for (StepSpec s : p.steps()) {
           if (s.type() != null && !o.types().containsKey(s.type()) && f.kernelTypes().containsKey(s.type())
               && KernelTypes.createDeclaration(s.type()) == null) {
             return Optional.of("program " + p.name() + " acquires a struct " + s.type() + ": no kfunc creates one "

@@ -79,7 +79,7 @@ final class KernelRun {
           while (next < timeline.size() && timeline.get(next).timeNs() <= b.time[r]) {
             action(timeline, next++, watched, model);
           }
-          record(programs.get(b.program[r]), b.operation[r], b.key1[r], b.key2[r]);
+          record(programs.get(b.program[r]), b.step[r], b.key1[r], b.key2[r]);
         }
       }
       while (next < timeline.size()) {
@@ -180,7 +180,7 @@ final class KernelRun {
         continue;
       }
       for (JsonNode sec : d.path(0).path("formatted").path("value").path(".bss")) {
-        sec.fields().forEachRemaining(e -> {
+        sec.properties().forEach(e -> {
           if (e.getKey().startsWith("cnt_")) {
             long[] s = sums.computeIfAbsent(e.getKey().substring(4), k -> new long[e.getValue().size()]);
             for (int j = 0; j < s.length && j < e.getValue().size(); j++) {

@@ -28,7 +28,7 @@ final class KnownDifferences {
     Map<String, String> m = new HashMap<>();
     try (Reader r = Files.newBufferedReader(file)) {
       CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-          .setCommentMarker('#').build();
+          .setCommentMarker('#').get();
       for (CSVRecord rec : format.parse(r)) {
         if (!rec.isConsistent() || !rec.isMapped("explanation")) {
           throw new IllegalArgumentException(file + ":" + rec.getRecordNumber()

@@ -42,7 +42,7 @@ final class StepEvents {
   private static void put(Map<String, String> events, RunSpec spec, ToLongBiFunction<String, Integer> count) {
     StepOutcome[] outcomes = StepOutcome.values();
     for (ProgramSpec p : programs(spec).values()) {
-      for (int s = 0; s < p.operations().size(); s++) {
+      for (int s = 0; s < p.steps().size(); s++) {
         StringBuilder v = new StringBuilder();
         for (StepOutcome o : outcomes) {
           long n = count.applyAsLong(p.name(), s * outcomes.length + o.ordinal());
@@ -50,7 +50,7 @@ final class StepEvents {
             v.append(v.length() == 0 ? "" : " ").append(o.label()).append('=').append(n);
           }
         }
-        events.put(EventKeys.step(p.name(), s, p.operations().get(s).kind().label()),
+        events.put(EventKeys.step(p.name(), s, p.steps().get(s).kind().label()),
             v.length() == 0 ? "none" : v.toString());
       }
     }

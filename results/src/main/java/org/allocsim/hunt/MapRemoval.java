@@ -11,7 +11,7 @@ import org.allocsim.scenarios.random.RandomWorld;
 import org.allocsim.world.AllocSource;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 
 /**
@@ -34,9 +34,9 @@ final class MapRemoval {
     List<ProgramSpec> programs = new ArrayList<>();
     List<RandomWorld.Run> runs = new ArrayList<>(w.runs());
     for (ProgramSpec p : o.programs()) {
-      List<OperationSpec> ops = new ArrayList<>();
-      for (int s = p.operations().size() - 1; s >= 0; s--) {
-        OperationSpec op = p.operations().get(s);
+      List<StepSpec> ops = new ArrayList<>();
+      for (int s = p.steps().size() - 1; s >= 0; s--) {
+        StepSpec op = p.steps().get(s);
         if (names(op, mapName)) {
           runs = Minimiser.Edits.renumber(runs, p.name(), s);
         } else {
@@ -62,7 +62,7 @@ final class MapRemoval {
     return changed.withTimeline(timeline).withRuns(runs);
   }
 
-  private static boolean names(OperationSpec op, String map) {
+  private static boolean names(StepSpec op, String map) {
     return (op.from() != null && op.from().map().equals(map)) || (op.to() != null && op.to().map().equals(map))
         || (op.source() != null && op.source().kind() != AllocSource.Kind.DEFAULT && op.source().map().equals(map));
   }

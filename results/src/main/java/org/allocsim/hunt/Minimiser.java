@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.scenarios.random.RandomWorld;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 
 /**
@@ -118,8 +118,8 @@ final class Minimiser {
         ObjectSpec o = e.getValue();
         for (int pi = 0; pi < o.programs().size(); pi++) {
           ProgramSpec p = o.programs().get(pi);
-          for (int s = 0; s < p.operations().size() && p.operations().size() > 1; s++) {
-            List<OperationSpec> ops = new ArrayList<>(p.operations());
+          for (int s = 0; s < p.steps().size() && p.steps().size() > 1; s++) {
+            List<StepSpec> ops = new ArrayList<>(p.steps());
             ops.remove(s);
             List<ProgramSpec> programs = new ArrayList<>(o.programs());
             programs.set(pi, new ProgramSpec(p.name(), p.context(), p.sleepable(), ops));

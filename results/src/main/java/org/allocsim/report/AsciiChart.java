@@ -15,6 +15,7 @@ final class AsciiChart {
   }
 
   /** A named series sampled at times. */
+  @SuppressWarnings("ArrayRecordComponent") // a short-lived carrier, never compared
   record Series(String name, long[] timesNs, double[] values) {
   }
 

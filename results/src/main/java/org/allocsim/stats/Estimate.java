@@ -29,7 +29,7 @@ public record Estimate(long n, double mean, double sd, double lower, double uppe
     double sd = s.getStandardDeviation();
     // t quantile at 1 - alpha/2 with n - 1 degrees of freedom, times the standard error.
     double t = new TDistribution(null, n - 1).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
-    double half = t * sd / Math.sqrt(n);
+    double half = t * sd / Math.sqrt((double) n);
     return new Estimate(n, s.getMean(), sd, s.getMean() - half, s.getMean() + half);
   }
 

@@ -103,7 +103,7 @@ public final class RunStore {
         return null;
       }
       Map<String, Double> out = new LinkedHashMap<>();
-      root.get("summary").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asDouble()));
+      root.get("summary").properties().forEach(e -> out.put(e.getKey(), e.getValue().asDouble()));
       return out;
     } catch (IOException e) {
       return null; // damaged or unreadable: run it again

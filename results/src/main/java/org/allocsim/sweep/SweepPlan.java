@@ -107,9 +107,9 @@ public record SweepPlan(String scenario, String description, String file, String
   public static SweepPlan fromJson(String json) throws JsonProcessingException {
     JsonNode root = MAPPER.readTree(json);
     Map<String, String> overrides = new LinkedHashMap<>();
-    root.get("overrides").fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asText()));
+    root.get("overrides").properties().forEach(e -> overrides.put(e.getKey(), e.getValue().asText()));
     Map<String, List<String>> varied = new LinkedHashMap<>();
-    root.get("varied").fields().forEachRemaining(e -> {
+    root.get("varied").properties().forEach(e -> {
       List<String> values = new ArrayList<>();
       e.getValue().forEach(n -> values.add(n.asText()));
       varied.put(e.getKey(), values);

@@ -167,8 +167,8 @@ class RunOutputsTest {
     assertEquals(10_000_000L, params.get("rcu.grace_period_ns").asLong());
     assertTrue(params.get("rcu.tasks_trace_implies_rcu").isBoolean(), "booleans are booleans");
     assertTrue(params.get("memory.free_path").isTextual());
-    JsonNode first = json.get("strategies").fields().next().getValue();
-    first.fields().forEachRemaining(e -> assertFalse(e.getValue().isTextual(), e.getKey() + " is a string"));
+    JsonNode first = json.get("strategies").properties().iterator().next().getValue();
+    first.properties().forEach(e -> assertFalse(e.getValue().isTextual(), e.getKey() + " is a string"));
     for (RunResult r : results) {
       JsonNode s = json.get("strategies").get(r.strategy());
       assertEquals(r.summary().loadsAccepted(), s.get("loads_accepted").asLong());

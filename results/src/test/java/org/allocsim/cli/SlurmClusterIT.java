@@ -178,6 +178,6 @@ class SlurmClusterIT {
       p.destroyForcibly();
       fail(String.join(" ", cmd) + ": no exit within " + timeoutSeconds + " s");
     }
-    return new Ran(p.exitValue(), new String(out));
+    return new Ran(p.exitValue(), new String(out, java.nio.charset.StandardCharsets.UTF_8));
   }
 }

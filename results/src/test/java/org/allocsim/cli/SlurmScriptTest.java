@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,7 @@ class SlurmScriptTest {
     pb.environment().put("ALLOCSIM", fake.toString());
     pb.environment().put("ALLOCSIM_SWEEP_DIR", tmp.resolve("sweep").toString());
     Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes());
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), output);
     return String.join(" ", Files.readAllLines(tmp.resolve("args")));
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -77,9 +78,9 @@ class SweepCommandTest {
         && reference.containsKey("summary/summary.txt") && reference.containsKey("plan.json"));
     assertTrue(reference.containsKey("summary/charts/peak_bytes.svg"), reference.keySet().toString());
     assertEquals(12, reference.keySet().stream().filter(k -> k.startsWith("runs/")).count());
-    String csv = new String(reference.get("summary/sweep.csv"));
+    String csv = new String(reference.get("summary/sweep.csv"), StandardCharsets.UTF_8);
     assertTrue(csv.startsWith("rate,strategy,replication,metric,value\n1000,global,0,loads_accepted,"), csv);
-    for (String line : new String(reference.get("summary/summary.txt")).split("\n")) {
+    for (String line : new String(reference.get("summary/summary.txt"), StandardCharsets.UTF_8).split("\n")) {
       assertTrue(line.length() <= 72, line);
     }
   }
@@ -126,7 +127,7 @@ class SweepCommandTest {
     Files.delete(d.resolve("runs/" + RunStore.fileName(8)));
     Files.writeString(d.resolve("runs/." + RunStore.fileName(9) + "123.tmp"), "{\"plan\": \"");
     Files.writeString(d.resolve("runs/" + RunStore.fileName(10)),
-        new String(reference.get("runs/" + RunStore.fileName(10))).replaceFirst("\"plan\" : \"[0-9a-f]+\"",
+        new String(reference.get("runs/" + RunStore.fileName(10)), StandardCharsets.UTF_8).replaceFirst("\"plan\" : \"[0-9a-f]+\"",
             "\"plan\" : \"0000000000000000\""));
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(d.resolve("runs/" + RunStore.fileName(0)), old);
@@ -166,7 +167,11 @@ class SweepCommandTest {
     assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
     long kept = completedRuns(runs);
     assertTrue(kept >= 2 && kept < 12, kept + " runs completed before the kill");
-    for (Path f : Files.list(runs).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+    List<Path> visible;
+    try (java.util.stream.Stream<Path> s = Files.list(runs)) {
+      visible = s.filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+    }
+    for (Path f : visible) {
       new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile()); // every visible run file is whole
     }
     List<String> resume = new ArrayList<>(Arrays.asList(heavy));

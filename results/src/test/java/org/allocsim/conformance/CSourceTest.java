@@ -12,7 +12,7 @@ import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +21,9 @@ class CSourceTest {
   private static final ObjectSpec OBJECT = new ObjectSpec("o.bpf.o", Map.of("node", 48, "leaf", 24),
       List.of(MapSpec.of("M", MapType.HASH, 8, new KptrField("f", "node")),
           MapSpec.of("K", MapType.ARRAY, 4, new KptrField("mask", "bpf_cpumask")), MapSpec.allocator("A", 0)),
-      List.of(ProgramSpec.of("P", ExecContext.SOFTIRQ, OperationSpec.allocStore("node",
-              new AllocSource(AllocSource.Kind.ALLOCATOR_MAP, "A"), "M", "f"), OperationSpec.takeDrop("M", "f")),
-          ProgramSpec.of("Q", ExecContext.TASK, OperationSpec.allocStore("bpf_cpumask", AllocSource.DEFAULT, "K",
+      List.of(ProgramSpec.of("P", ExecContext.SOFTIRQ, StepSpec.allocStore("node",
+              new AllocSource(AllocSource.Kind.ALLOCATOR_MAP, "A"), "M", "f"), StepSpec.takeDrop("M", "f")),
+          ProgramSpec.of("Q", ExecContext.TASK, StepSpec.allocStore("bpf_cpumask", AllocSource.DEFAULT, "K",
               "mask"))));
 
   private static String source() {

@@ -17,7 +17,7 @@ import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Strategies;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.MapView;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 import org.junit.jupiter.api.Test;
 
@@ -67,12 +67,12 @@ class DeliberateChangeTest {
     }
 
     @Override
-    public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+    public AllocatorRef allocatorFor(ProgramView program, Step step) {
       return real.allocatorFor(program, step);
     }
 
     @Override
-    public boolean takeReturnsObject(ProgramView program, Operation step) {
+    public boolean takeReturnsObject(ProgramView program, Step step) {
       return real.takeReturnsObject(program, step);
     }
 

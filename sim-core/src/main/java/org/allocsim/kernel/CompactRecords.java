@@ -44,7 +44,7 @@ public final class CompactRecords {
       RecordBatch batch = new RecordBatch();
       for (int n = stream.read(batch); n > 0; n = stream.read(batch)) {
         for (int i = 0; i < n; i++) {
-          c.append(batch.time[i], batch.cpu[i], batch.program[i], batch.operation[i], batch.key1[i], batch.key2[i]);
+          c.append(batch.time[i], batch.cpu[i], batch.program[i], batch.step[i], batch.key1[i], batch.key2[i]);
         }
         if (c.bytes > maxBytes) {
           return null;
@@ -203,7 +203,7 @@ public final class CompactRecords {
           }
           decode(b, 1, records, from, count, batch.cpu, n, scratch);
           decode(b, 2, records, from, count, batch.program, n, scratch);
-          decode(b, 3, records, from, count, batch.operation, n, scratch);
+          decode(b, 3, records, from, count, batch.step, n, scratch);
           decode(b, 4, records, from, count, batch.key1, n);
           decode(b, 5, records, from, count, batch.key2, n);
           n += count;

@@ -124,7 +124,7 @@ final class ControlPlane {
       return p;
     }
     world.setState(p, Program.State.LOADED);
-    for (org.allocsim.world.Operation op : p.operations()) {
+    for (org.allocsim.world.Step op : p.steps()) {
       if (op.kind().percpu()) {
         engine.dataPlane().graphSteps().percpuAllocator(op.allocType().sizeBytes());
       }
@@ -135,7 +135,7 @@ final class ControlPlane {
     }
     p.holders().hold(Holder.FD);
     proc.programFds().add(p);
-    Program previous = world.attached(p.slot());
+    Program previous = world.attached(p.attachPoint());
     p.holders().hold(Holder.ATTACH);
     world.attach(p);
     strategy.on(new LifecycleEvent.Loaded(p));
@@ -149,7 +149,7 @@ final class ControlPlane {
     Process proc = o.loader();
     for (Program p : o.programs()) {
       if (p.state() != Program.State.REJECTED && proc.programFds().remove(p)) {
-        if (detach && world.attached(p.slot()) == p) {
+        if (detach && world.attached(p.attachPoint()) == p) {
           world.detach(p);
           lifetimes.releaseProgram(p, Holder.ATTACH);
         }

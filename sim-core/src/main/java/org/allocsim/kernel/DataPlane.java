@@ -4,8 +4,8 @@ import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.ObjectTable;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.FieldRef;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.Operation;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.World;
 
@@ -48,38 +48,38 @@ final class DataPlane {
   }
 
   private int currentCpu;
-  private int currentSlot;
+  private int currentAttachPoint;
   private int currentOp;
 
   /** Words for the record being applied, for the oracle. */
   String describeCurrent() {
-    Program p = world.attached(currentSlot);
-    String name = p != null ? p.toString() : world.slotNames().get(currentSlot);
-    String step = p != null && currentOp < p.operationCount() ? " (" + p.operation(currentOp) + ")" : "";
+    Program p = world.attached(currentAttachPoint);
+    String name = p != null ? p.toString() : world.attachPointNames().get(currentAttachPoint);
+    String step = p != null && currentOp < p.stepCount() ? " (" + p.step(currentOp) + ")" : "";
     return "run " + name + " step " + currentOp + step + " on cpu " + currentCpu;
   }
 
-  /** One record: program at slot runs step op on cpu. */
-  void apply(int cpu, int slot, int op, long key1, long key2) {
+  /** One record: the program at an attach point runs step op on cpu. */
+  void apply(int cpu, int attachPoint, int op, long key1, long key2) {
     records++;
     currentCpu = cpu;
-    currentSlot = slot;
+    currentAttachPoint = attachPoint;
     currentOp = op;
-    Program p = world.attached(slot);
+    Program p = world.attached(attachPoint);
     if (p == null) {
       idleRuns++;
       return;
     }
-    if (op >= p.operationCount()) {
-      throw new TraceException("program " + p.name() + " has " + p.operationCount() + " steps; record names step "
+    if (op >= p.stepCount()) {
+      throw new TraceException("program " + p.name() + " has " + p.stepCount() + " steps; record names step "
           + op);
     }
-    Operation o = p.operation(op);
+    Step o = p.step(op);
     switch (o.kind()) {
       case ALLOC_STORE -> {
         int obj = alloc(p, o, cpu);
         if (obj >= 0) {
-          store(p, o, o.to(), key1, obj, cpu);
+          store(p, o.to(), key1, obj, cpu);
         }
       }
       case ALLOC_DROP -> {
@@ -92,7 +92,7 @@ final class DataPlane {
       case MOVE -> {
         int obj = take(p, o, key1, cpu, false);
         if (obj >= 0) {
-          store(p, o, o.to(), key2, obj, cpu);
+          store(p, o.to(), key2, obj, cpu);
         }
       }
       case TAKE_HOLD -> {
@@ -109,7 +109,7 @@ final class DataPlane {
         int obj = p.held(cpu);
         if (obj >= 0) {
           p.setHeld(cpu, -1);
-          store(p, o, o.to(), key1, obj, cpu);
+          store(p, o.to(), key1, obj, cpu);
         }
       }
       default -> graphSteps.apply(p, o, cpu, key1, key2);
@@ -123,14 +123,14 @@ final class DataPlane {
    */
   int peek(int slot, int op, long key1, long key2) {
     Program p = world.attached(slot);
-    if (p == null || op >= p.operationCount()) {
+    if (p == null || op >= p.stepCount()) {
       return -1;
     }
-    Operation o = p.operation(op);
+    Step o = p.step(op);
     FieldRef read = o.from();
     FieldRef written = o.to();
     if (written != null) {
-      peekSlot(written, o.kind() == OpKind.MOVE ? key2 : key1);
+      peekSlot(written, o.kind() == StepKind.MOVE ? key2 : key1);
     }
     return read != null ? peekSlot(read, key1) : -1;
   }
@@ -149,12 +149,12 @@ final class DataPlane {
   private void observe(StepOutcome outcome) {
     Observations obs = engine.observations();
     if (obs != null) {
-      Program p = world.attached(currentSlot);
+      Program p = world.attached(currentAttachPoint);
       obs.step(p.name(), currentOp, outcome);
     }
   }
 
-  int alloc(Program p, Operation o, int cpu) {
+  int alloc(Program p, Step o, int cpu) {
     int a = strategy.allocatorFor(p, o);
     if (a < 0) {
       nullAllocs++;
@@ -198,7 +198,7 @@ final class DataPlane {
     return f.viaOuter() ? FieldRef.innerKey(key) : key;
   }
 
-  void store(Program p, Operation o, FieldRef f, long key, int obj, int cpu) {
+  void store(Program p, FieldRef f, long key, int obj, int cpu) {
     BpfMap m = target(f, key);
     if (m == null) {
       observe(StepOutcome.LOOKUP_NULL);
@@ -225,7 +225,7 @@ final class DataPlane {
   }
 
   /** kptr_xchg(&from, NULL); with drop, the object is freed at once. Returns the object taken, or -1. */
-  int take(Program p, Operation o, long key, int cpu, boolean drop) {
+  int take(Program p, Step o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
     BpfMap m = target(f, key);
     if (m == null) {

@@ -20,7 +20,7 @@ import org.allocsim.strategy.ObjectHooks;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.MapView;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.World;
 
@@ -329,8 +329,8 @@ final class Engine implements StrategyContext, Timers {
    * check then needs no call into the design, which may be inside a hook when it releases an allocator.
    */
   void noteUnloading(Program p) {
-    int[] uses = new int[p.operationCount()];
-    for (Operation op : p.operations()) {
+    int[] uses = new int[p.stepCount()];
+    for (Step op : p.steps()) {
       uses[op.index()] = op.kind().allocatesFromDesign() ? strategy.allocatorFor(p, op) : -1;
     }
     unloading.put(p, uses);
@@ -361,7 +361,7 @@ final class Engine implements StrategyContext, Timers {
   }
 
   /** The allocators loaded programs can allocate from, for the census. */
-  int allocatorFor(Program p, Operation op) {
+  int allocatorFor(Program p, Step op) {
     return strategy.allocatorFor(p, op);
   }
 
@@ -379,14 +379,31 @@ final class Engine implements StrategyContext, Timers {
     return event != null ? event : dataPlane.describeCurrent();
   }
 
-  /** Sets the label of the event being handled; returns the previous one for {@link #restoreEvent}. */
-  String enterEvent(String label) {
-    String previous = event;
-    event = label;
-    return previous;
+  /**
+   * Runs a handler under the label of its event (null: the record being replayed, described only when the oracle
+   * reports); the enclosing event gets its label back however the handler ends. Handlers nest: a map free inside a
+   * program free inside a control action.
+   */
+  void during(String label, Runnable handler) {
+    during(label, () -> {
+      handler.run();
+      return 0;
+    });
   }
 
-  void restoreEvent(String label) {
+  /** As {@link #during(String, Runnable)}, for a handler that returns a time. */
+  long during(String label, java.util.function.LongSupplier handler) {
+    String previous = event;
     event = label;
+    try {
+      return handler.getAsLong();
+    } finally {
+      event = previous;
+    }
+  }
+
+  /** The end of the run: every later finding belongs to it. */
+  void endOfRun() {
+    event = "end of run";
   }
 }

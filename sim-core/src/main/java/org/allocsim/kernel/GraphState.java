@@ -25,7 +25,7 @@ final class GraphState {
   /** Roots in map values: (map id, key, root index) to nodes in order (rbtree_first = the oldest, see model.md). */
   private final Map<Long, ArrayDeque<Integer>> mapRoots = new HashMap<>();
   /** Roots inside objects: object id to one deque per root of its type. */
-  private final Map<Integer, ArrayDeque<Integer>[]> objectRoots = new HashMap<>();
+  private final Map<Integer, List<ArrayDeque<Integer>>> objectRoots = new HashMap<>();
   /** refcount_t of refcounted objects (bpf_refcount), absent for every other object. */
   private final Map<Integer, Integer> refs = new HashMap<>();
   private final BitSet percpu = new BitSet();
@@ -94,7 +94,7 @@ final class GraphState {
   /** The object is being freed: forget its side state; returns the nodes of its own roots, for the caller to drop. */
   List<Integer> drain(int obj) {
     percpu.clear(obj);
-    ArrayDeque<Integer>[] inner = objectRoots.remove(obj);
+    List<ArrayDeque<Integer>> inner = objectRoots.remove(obj);
     List<Integer> out = new ArrayList<>();
     if (inner != null) {
       for (ArrayDeque<Integer> d : inner) {
@@ -115,21 +115,20 @@ final class GraphState {
     return first == null ? null : inner(first, r.inner(), create);
   }
 
-  @SuppressWarnings("unchecked")
   private ArrayDeque<Integer> inner(int obj, int root, boolean create) {
-    ArrayDeque<Integer>[] roots = objectRoots.get(obj);
+    List<ArrayDeque<Integer>> roots = objectRoots.get(obj);
     if (roots == null) {
       if (!create) {
         return null;
       }
       int n = world.graph().traits(rootHolderTypes.get(obj)).roots().size();
-      roots = new ArrayDeque[n];
+      roots = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        roots[i] = new ArrayDeque<>();
+        roots.add(new ArrayDeque<>());
       }
       objectRoots.put(obj, roots);
     }
-    return roots[root];
+    return roots.get(root);
   }
 
   /** Adds obj to its root; marks the graph active. */
@@ -172,7 +171,7 @@ final class GraphState {
 
   private void mark(int obj, BitSet reachable) {
     reachable.set(obj);
-    ArrayDeque<Integer>[] inner = objectRoots.get(obj);
+    List<ArrayDeque<Integer>> inner = objectRoots.get(obj);
     if (inner != null) {
       for (ArrayDeque<Integer> d : inner) {
         d.forEach(o -> mark(o, reachable));

@@ -7,12 +7,12 @@ import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.ObjectTable;
 import org.allocsim.memory.SizeClasses;
 import org.allocsim.world.BpfMap;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.RootRef;
 
 /**
- * The steps on refcounted, graph-node and percpu objects (OpKind NEW_ADD and after). A step that names two places
+ * The steps on refcounted, graph-node and percpu objects (StepKind NEW_ADD and after). A step that names two places
  * addresses the first with the record's first key and the second with its second key, as move does; a root in a
  * one-entry map (global data, libbpf's .bss) is always at key 0.
  */
@@ -31,14 +31,14 @@ final class GraphSteps {
     this.objects = engine.objects();
   }
 
-  void apply(Program p, Operation o, int cpu, long key1, long key2) {
+  void apply(Program p, Step o, int cpu, long key1, long key2) {
     switch (o.kind()) {
       case NEW_ADD -> {
         int obj = plane.alloc(p, o, cpu);
         if (obj >= 0) {
           if (o.acquireTo() != null) {
             graph.acquire(obj); // bpf_refcount_acquire before the add: the tree's reference and the map's
-            plane.store(p, o, o.acquireTo(), key2, obj, cpu);
+            plane.store(p, o.acquireTo(), key2, obj, cpu);
           }
           if (o.acquireRoot() != null) {
             graph.acquire(obj); // refcounted_kptr.c __insert_in_tree_and_list: one node in a tree and a list
@@ -51,8 +51,8 @@ final class GraphSteps {
         int obj = plane.alloc(p, o, cpu);
         if (obj >= 0) {
           graph.acquire(obj);
-          plane.store(p, o, o.to(), key1, obj, cpu);
-          plane.store(p, o, o.acquireTo(), key2, obj, cpu);
+          plane.store(p, o.to(), key1, obj, cpu);
+          plane.store(p, o.acquireTo(), key2, obj, cpu);
         }
       }
       case REMOVE_DROP -> {
@@ -64,7 +64,7 @@ final class GraphSteps {
       case REMOVE_STORE -> {
         int obj = remove(o.root(), key1);
         if (obj >= 0) {
-          plane.store(p, o, o.to(), key2, obj, cpu);
+          plane.store(p, o.to(), key2, obj, cpu);
         }
       }
       case TAKE_ADD -> {
@@ -76,7 +76,7 @@ final class GraphSteps {
       case PERCPU_NEW_STORE -> {
         int obj = percpuAlloc(p, o, cpu);
         if (obj >= 0) {
-          plane.store(p, o, o.to(), key1, obj, cpu);
+          plane.store(p, o.to(), key1, obj, cpu);
         }
       }
       case PERCPU_NEW_DROP -> {
@@ -128,7 +128,7 @@ final class GraphSteps {
   }
 
   /** bpf_percpu_obj_new: from bpf_global_percpu_ma in every design; the design is not asked. */
-  private int percpuAlloc(Program p, Operation o, int cpu) {
+  private int percpuAlloc(Program p, Step o, int cpu) {
     int size = o.allocType().sizeBytes();
     BpfMemAlloc a = engine.allocator(percpuAllocator(size));
     int obj = a.alloc(cpu, size, p.context());

@@ -6,8 +6,8 @@ import org.allocsim.world.FieldRef;
 import org.allocsim.world.GraphRegistry;
 import org.allocsim.world.GraphRoot;
 import org.allocsim.world.KptrFlavour;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.Operation;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.RootRef;
 import org.allocsim.world.TypeTraits;
@@ -26,7 +26,7 @@ final class GraphVerifier {
 
   static LoadVerdict verify(Program p, World world) {
     GraphRegistry g = world.graph();
-    for (Operation op : p.operations()) {
+    for (Step op : p.steps()) {
       String refusal = check(op, g);
       if (refusal != null) {
         return LoadVerdict.reject(refusal);
@@ -35,15 +35,15 @@ final class GraphVerifier {
     return LoadVerdict.ACCEPT;
   }
 
-  private static String check(Operation op, GraphRegistry g) {
+  private static String check(Step op, GraphRegistry g) {
     for (FieldRef f : new FieldRef[] {op.from(), op.to(), op.acquireTo()}) {
       if (f != null && flavour(g, f) == KptrFlavour.UNTRUSTED) {
         // process_kptr_func: bpf_kptr_xchg needs a referenced kptr field
         return "off=" + f.field() + " kptr isn't referenced kptr (" + f + " is __kptr_untrusted)";
       }
     }
-    OpKind k = op.kind();
-    if (k.allocates() && k != OpKind.ALLOC_STORE && k != OpKind.ALLOC_DROP && op.allocType().isKernel()) {
+    StepKind k = op.kind();
+    if (k.allocates() && k != StepKind.ALLOC_STORE && k != StepKind.ALLOC_DROP && op.allocType().isKernel()) {
       return "bpf_obj_new/bpf_percpu_obj_new requires prog BTF (struct " + op.allocType().name() + " is vmlinux's)";
     }
     if (k.percpu()) {
@@ -56,7 +56,7 @@ final class GraphVerifier {
     if (stores != null) {
       return stores;
     }
-    if (k == OpKind.NEW_ADD || k == OpKind.NEW_STORE_ACQUIRE) {
+    if (k == StepKind.NEW_ADD || k == StepKind.NEW_STORE_ACQUIRE) {
       for (FieldRef f : new FieldRef[] {op.to(), op.acquireTo()}) {
         if (f != null && !op.allocType().sameAs(f.type())) {
           return "invalid kptr access, R2 type=ptr_" + op.allocType().name() + " expected=ptr_" + f.type().name()
@@ -77,7 +77,7 @@ final class GraphVerifier {
     return f.viaOuter() ? KptrFlavour.REFERENCED : g.flavour(f.map(), f.field());
   }
 
-  private static String percpuNew(Operation op, GraphRegistry g) {
+  private static String percpuNew(Step op, GraphRegistry g) {
     BtfType t = op.allocType();
     if (t.sizeBytes() > PERCPU_MAX_SIZE) {
       return "bpf_percpu_obj_new type size (" + t.sizeBytes() + ") is greater than " + PERCPU_MAX_SIZE;
@@ -89,8 +89,8 @@ final class GraphVerifier {
   }
 
   /** map_kptr_match_type: a percpu pointer goes only into a __percpu_kptr field, and a plain one never. */
-  private static String storedFlavour(Operation op, GraphRegistry g) {
-    boolean percpuValue = op.kind().percpu() || op.from() != null && flavour(g, op.from()) == KptrFlavour.PERCPU;
+  private static String storedFlavour(Step op, GraphRegistry g) {
+    boolean percpuValue = op.kind().percpu() || (op.from() != null && flavour(g, op.from()) == KptrFlavour.PERCPU);
     for (FieldRef f : new FieldRef[] {op.to(), op.acquireTo()}) {
       if (f == null) {
         continue;
@@ -114,7 +114,7 @@ final class GraphVerifier {
     return null;
   }
 
-  private static String root(Operation op, RootRef r, GraphRegistry g) {
+  private static String root(Step op, RootRef r, GraphRegistry g) {
     GraphRoot root = r.target();
     if (g.unlocked(r.map())) {
       // btf_parse_fields: bpf_{list_head, rb_root} require bpf_spin_lock in the same value
@@ -138,7 +138,7 @@ final class GraphVerifier {
           + root.nodeType() + ", but arg is in struct " + value.name() + (value.name().equals(node.name())
           ? " of another BTF object (btf_struct_ids_match)" : "");
     }
-    if (op.kind() == OpKind.REMOVE_STORE && !node.sameAs(op.to().type())) {
+    if (op.kind() == StepKind.REMOVE_STORE && !node.sameAs(op.to().type())) {
       return "invalid kptr access, R2 type=ptr_" + node.name() + " expected=ptr_" + op.to().type().name() + " ("
           + op.to() + ")";
     }

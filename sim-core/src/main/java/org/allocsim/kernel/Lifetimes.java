@@ -55,7 +55,10 @@ final class Lifetimes {
 
   /** bpf_map_free_deferred(): drop every kptr through the design, then the map's own references. */
   private void freeMap(BpfMap m) {
-    String saved = engine.enterEvent("map free " + m.name() + "#" + m.id());
+    engine.during("map free " + m.name() + "#" + m.id(), () -> dropAndFree(m));
+  }
+
+  private void dropAndFree(BpfMap m) {
     SlotArray slots = m.slots();
     if (m.type().isMapInMap()) {
       for (long[] e : entries(slots)) {
@@ -81,7 +84,6 @@ final class Lifetimes {
     }
     world.markFreed(m);
     putBtf(m.btf());
-    engine.restoreEvent(saved);
   }
 
   private static List<long[]> entries(SlotArray slots) {
@@ -191,23 +193,23 @@ final class Lifetimes {
   }
 
   private void freeProgram(Program p) {
-    String saved = engine.enterEvent("free " + p);
-    for (int cpu = 0; cpu < p.heldSlots(); cpu++) {
-      int obj = p.held(cpu);
-      if (obj >= 0) {
-        // A run cannot end holding a reference (check_reference_leak): it released the object before exiting.
-        p.setHeld(cpu, -1);
-        engine.drop(obj, null, -1, cpu);
+    engine.during("free " + p, () -> {
+      for (int cpu = 0; cpu < p.heldSlots(); cpu++) {
+        int obj = p.held(cpu);
+        if (obj >= 0) {
+          // A run cannot end holding a reference (check_reference_leak): it released the object before exiting.
+          p.setHeld(cpu, -1);
+          engine.drop(obj, null, -1, cpu);
+        }
       }
-    }
-    world.setState(p, Program.State.UNLOADED);
-    engine.noteFreed(p);
-    for (BpfMap m : p.usedMaps()) {
-      releaseMap(m, Holder.PROGRAM);
-    }
-    strategy.on(new LifecycleEvent.ProgramFreed(p));
-    putBtf(p.btf());
-    engine.restoreEvent(saved);
+      world.setState(p, Program.State.UNLOADED);
+      engine.noteFreed(p);
+      for (BpfMap m : p.usedMaps()) {
+        releaseMap(m, Holder.PROGRAM);
+      }
+      strategy.on(new LifecycleEvent.ProgramFreed(p));
+      putBtf(p.btf());
+    });
   }
 
   void putBtf(BtfObject btf) {

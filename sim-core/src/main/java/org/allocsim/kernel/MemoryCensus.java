@@ -5,7 +5,7 @@ import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.ObjectTable;
 import org.allocsim.metrics.Metric;
 import org.allocsim.world.BpfMap;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.World;
 
@@ -32,7 +32,7 @@ final class MemoryCensus {
         for (BpfMap m : p.usedMaps()) {
           reach(world, m, reachableMaps);
         }
-        for (Operation op : p.operations()) {
+        for (Step op : p.steps()) {
           if (op.kind().allocatesFromDesign()) {
             int a = engine.allocatorFor(p, op);
             if (a >= 0) {

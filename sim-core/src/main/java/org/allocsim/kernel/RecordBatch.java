@@ -10,7 +10,7 @@ public final class RecordBatch {
   public final long[] time;
   public final int[] cpu;
   public final int[] program;
-  public final int[] operation;
+  public final int[] step;
   public final long[] key1;
   public final long[] key2;
   private int size;
@@ -23,7 +23,7 @@ public final class RecordBatch {
     time = new long[capacity];
     cpu = new int[capacity];
     program = new int[capacity];
-    operation = new int[capacity];
+    step = new int[capacity];
     key1 = new long[capacity];
     key2 = new long[capacity];
   }
@@ -53,12 +53,12 @@ public final class RecordBatch {
   }
 
   /** Appends a record; the caller checks {@link #isFull()} first. */
-  public void add(long timeNs, int cpuIndex, int programSlot, int operationIndex, long firstKey, long secondKey) {
+  public void add(long timeNs, int cpuIndex, int programSlot, int stepIndex, long firstKey, long secondKey) {
     int i = size++;
     time[i] = timeNs;
     cpu[i] = cpuIndex;
     program[i] = programSlot;
-    operation[i] = operationIndex;
+    step[i] = stepIndex;
     key1[i] = firstKey;
     key2[i] = secondKey;
   }

@@ -13,44 +13,44 @@ public final class RecordList {
   private long[] time = new long[16];
   private int[] cpu = new int[16];
   private int[] program = new int[16];
-  private int[] operation = new int[16];
+  private int[] step = new int[16];
   private long[] key1 = new long[16];
   private long[] key2 = new long[16];
   private int size;
 
   /** Adds a record for a program by name (its index is assigned on first use). */
-  public RecordList add(long timeNs, int cpuIndex, String programName, int operationIndex, long firstKey,
+  public RecordList add(long timeNs, int cpuIndex, String programName, int stepIndex, long firstKey,
       long secondKey) {
     int p = programs.indexOf(programName);
     if (p < 0) {
       programs.add(programName);
       p = programs.size() - 1;
     }
-    append(timeNs, cpuIndex, p, operationIndex, firstKey, secondKey);
+    append(timeNs, cpuIndex, p, stepIndex, firstKey, secondKey);
     return this;
   }
 
-  private void append(long timeNs, int cpuIndex, int p, int operationIndex, long firstKey, long secondKey) {
+  private void append(long timeNs, int cpuIndex, int p, int stepIndex, long firstKey, long secondKey) {
     if (size == time.length) {
       int n = size * 2;
       time = Arrays.copyOf(time, n);
       cpu = Arrays.copyOf(cpu, n);
       program = Arrays.copyOf(program, n);
-      operation = Arrays.copyOf(operation, n);
+      step = Arrays.copyOf(step, n);
       key1 = Arrays.copyOf(key1, n);
       key2 = Arrays.copyOf(key2, n);
     }
     time[size] = timeNs;
     cpu[size] = cpuIndex;
     program[size] = p;
-    operation[size] = operationIndex;
+    step[size] = stepIndex;
     key1[size] = firstKey;
     key2[size] = secondKey;
     size++;
   }
 
-  public RecordList add(long timeNs, int cpuIndex, String programName, int operationIndex, long key) {
-    return add(timeNs, cpuIndex, programName, operationIndex, key, 0);
+  public RecordList add(long timeNs, int cpuIndex, String programName, int stepIndex, long key) {
+    return add(timeNs, cpuIndex, programName, stepIndex, key, 0);
   }
 
   public int size() {
@@ -65,7 +65,7 @@ public final class RecordList {
     try (stream) {
       for (int n = stream.read(batch); n > 0; n = stream.read(batch)) {
         for (int i = 0; i < n; i++) {
-          list.append(batch.time[i], batch.cpu[i], batch.program[i], batch.operation[i], batch.key1[i],
+          list.append(batch.time[i], batch.cpu[i], batch.program[i], batch.step[i], batch.key1[i],
               batch.key2[i]);
         }
       }
@@ -96,7 +96,7 @@ public final class RecordList {
         System.arraycopy(time, next, batch.time, 0, n);
         System.arraycopy(cpu, next, batch.cpu, 0, n);
         System.arraycopy(program, next, batch.program, 0, n);
-        System.arraycopy(operation, next, batch.operation, 0, n);
+        System.arraycopy(step, next, batch.step, 0, n);
         System.arraycopy(key1, next, batch.key1, 0, n);
         System.arraycopy(key2, next, batch.key2, 0, n);
         batch.setSize(n);

@@ -17,7 +17,7 @@ final class Replayer {
   private final int group = Math.max(1, Math.min(1024, Integer.getInteger("allocsim.replay.group", 16)));
   private final Engine engine;
   private final RecordStream stream;
-  private final int[] slotOf;
+  private final int[] attachPointOf;
   private final int cpus;
   private final long endNs;
   private final RecordBatch batch = new RecordBatch();
@@ -37,7 +37,7 @@ final class Replayer {
     this.stream = stream;
     this.endNs = endNs;
     this.cpus = engine.memory().cpus();
-    this.slotOf = stream.programNames().stream().mapToInt(engine.world()::slot).toArray();
+    this.attachPointOf = stream.programNames().stream().mapToInt(engine.world()::attachPoint).toArray();
   }
 
   /** Runs after every record (the opt-in conservation check of {@link Simulation#runAudited}). */
@@ -114,8 +114,8 @@ final class Replayer {
     DataPlane plane = engine.dataPlane();
     for (int i = from; i < to; i++) {
       int program = batch.program[i];
-      peeked[i - from] = program >= 0 && program < slotOf.length
-          ? plane.peek(slotOf[program], batch.operation[i], batch.key1[i], batch.key2[i]) : -1;
+      peeked[i - from] = program >= 0 && program < attachPointOf.length
+          ? plane.peek(attachPointOf[program], batch.step[i], batch.key1[i], batch.key2[i]) : -1;
     }
     ObjectTable objects = engine.objects();
     long sink = 0;
@@ -139,14 +139,14 @@ final class Replayer {
     if (cpu < 0 || cpu >= cpus) {
       throw new TraceException("record " + recordIndex + ": cpu " + cpu + " is outside 0.." + (cpus - 1));
     }
-    if (program < 0 || program >= slotOf.length) {
+    if (program < 0 || program >= attachPointOf.length) {
       throw new TraceException("record " + recordIndex + ": program " + program + " is not in the trace's "
-          + slotOf.length + " programs");
+          + attachPointOf.length + " programs");
     }
     lastTime = t;
     recordIndex++;
     engine.setNow(t);
-    engine.dataPlane().apply(cpu, slotOf[program], batch.operation[i], batch.key1[i], batch.key2[i]);
+    engine.dataPlane().apply(cpu, attachPointOf[program], batch.step[i], batch.key1[i], batch.key2[i]);
     afterEach.run();
   }
 

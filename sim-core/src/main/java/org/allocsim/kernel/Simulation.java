@@ -174,13 +174,11 @@ public final class Simulation {
   }
 
   private void control(ControlAction action) {
-    String saved = engine.enterEvent(action.describe());
     try {
-      engine.controlPlane().apply(action);
+      engine.during(action.describe(), () -> engine.controlPlane().apply(action));
     } catch (ScenarioException e) {
       throw new ScenarioException("at " + engine.now() + " ns, " + action.describe() + ": " + e.getMessage());
     }
-    engine.restoreEvent(saved);
     sample();
   }
 
@@ -204,9 +202,8 @@ public final class Simulation {
       }
     }
     replaying = true;
-    String saved = engine.enterEvent(null);
-    long next = driver == ReplayDriver.NAIVE_DSOL ? replayer.runOne() : replayer.runBatch();
-    engine.restoreEvent(saved);
+    long next = engine.during(null, () -> driver == ReplayDriver.NAIVE_DSOL ? replayer.runOne()
+        : replayer.runBatch());
     replaying = false;
     if (next >= 0) {
       schedule(next, Priority.REPLAY, "replay", this::replay);
@@ -281,7 +278,7 @@ public final class Simulation {
 
   private RunResult finish() {
     engine.setNow(spec.durationNs());
-    engine.enterEvent("end of run");
+    engine.endOfRun();
     LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle(), engine.graph()::markReachable);
     ConservationAudit.recount(engine.objects(), engine.allocators().all(), spec.durationNs(), engine.oracle());
     return RunResults.of(spec, strategyName, engine, series, engine.strategyBreaches());

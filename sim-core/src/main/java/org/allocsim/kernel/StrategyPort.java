@@ -9,7 +9,7 @@ import org.allocsim.strategy.MapAllocator;
 import org.allocsim.strategy.ObjectHooks;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.BpfMap;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 
 /**
@@ -40,13 +40,13 @@ final class StrategyPort {
   }
 
   /** The allocator id that serves step, or -1 when the allocation returns NULL. */
-  int allocatorFor(Program p, Operation step) {
+  int allocatorFor(Program p, Step step) {
     checkNotInHook("allocatorFor");
     AllocatorRef a = strategy.allocatorFor(p, step);
     return a == null ? -1 : a.id();
   }
 
-  boolean takeReturnsObject(Program p, Operation step) {
+  boolean takeReturnsObject(Program p, Step step) {
     checkNotInHook("takeReturnsObject");
     return strategy.takeReturnsObject(p, step);
   }

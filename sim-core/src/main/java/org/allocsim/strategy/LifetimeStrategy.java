@@ -3,7 +3,7 @@ package org.allocsim.strategy;
 import java.util.Map;
 import org.allocsim.memory.AllocatorRef;
 import org.allocsim.world.MapView;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -32,10 +32,10 @@ public interface LifetimeStrategy {
    * The allocator that serves an allocating step of a loaded program, or null when the allocation returns NULL.
    * Pure; read by the kernel on every allocation, and to find what loaded and unloading programs can allocate from.
    */
-  AllocatorRef allocatorFor(ProgramView program, Operation step);
+  AllocatorRef allocatorFor(ProgramView program, Step step);
 
   /** Whether kptr_xchg(&from, NULL) by this step may return the object (the placeholder design returns NULL). Pure. */
-  default boolean takeReturnsObject(ProgramView program, Operation step) {
+  default boolean takeReturnsObject(ProgramView program, Step step) {
     return true;
   }
 

@@ -17,7 +17,7 @@ public final class GraphRegistry {
   private final Map<Integer, List<GraphRoot>> roots = new HashMap<>();
   private final Map<Integer, Boolean> unlocked = new HashMap<>();
   private final Map<Integer, Map<String, KptrFlavour>> flavours = new HashMap<>();
-  private final Map<BtfObject, GraphSpec> specs = new IdentityHashMap<>();
+  private final IdentityHashMap<BtfObject, GraphSpec> specs = new IdentityHashMap<>();
   private final List<BtfType> typesById = new ArrayList<>();
   private boolean any;
 

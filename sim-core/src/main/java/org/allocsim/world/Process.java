@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A user-space process (a katran or Cilium agent). Its file descriptors hold maps and programs. */
+@SuppressWarnings("JavaLangClash") // the kernel's word; never used beside java.lang.Process
 public final class Process {
   private final int id;
   private final String name;

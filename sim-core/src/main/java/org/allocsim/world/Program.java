@@ -16,24 +16,24 @@ public final class Program implements ProgramView {
 
   private final int id;
   private final ProgramSpec spec;
-  private final int slot;
+  private final int attachPoint;
   private final BtfObject btf;
   private final Process loader;
   private final List<BpfMap> usedMaps;
-  private final Operation[] operations;
+  private final Step[] steps;
   private final Holders holders = new Holders();
   private State state = State.VERIFYING;
   private int[] held;
 
-  Program(int id, ProgramSpec spec, int slot, BtfObject btf, Process loader, List<BpfMap> usedMaps,
-      Operation[] operations) {
+  Program(int id, ProgramSpec spec, int attachPoint, BtfObject btf, Process loader, List<BpfMap> usedMaps,
+      Step[] steps) {
     this.id = id;
     this.spec = spec;
-    this.slot = slot;
+    this.attachPoint = attachPoint;
     this.btf = btf;
     this.loader = loader;
     this.usedMaps = List.copyOf(usedMaps);
-    this.operations = operations;
+    this.steps = steps;
   }
 
   @Override
@@ -51,8 +51,8 @@ public final class Program implements ProgramView {
   }
 
   /** Attach point index: trace records name programs by it. */
-  public int slot() {
-    return slot;
+  public int attachPoint() {
+    return attachPoint;
   }
 
   public BtfObject btf() {
@@ -70,18 +70,18 @@ public final class Program implements ProgramView {
   }
 
   @Override
-  public int operationCount() {
-    return operations.length;
+  public int stepCount() {
+    return steps.length;
   }
 
   @Override
-  public Operation operation(int index) {
-    return operations[index];
+  public Step step(int index) {
+    return steps[index];
   }
 
   @Override
-  public List<Operation> operations() {
-    return List.of(operations);
+  public List<Step> steps() {
+    return List.of(steps);
   }
 
   public ExecContext context() {

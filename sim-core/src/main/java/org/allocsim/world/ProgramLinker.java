@@ -22,10 +22,10 @@ public final class ProgramLinker {
   /** Creates the program load in state VERIFYING; the caller runs the verifier. */
   public Program link(ProgramSpec spec, BtfObject btf, Process loader, Map<String, BpfMap> maps) {
     Set<BpfMap> used = new LinkedHashSet<>();
-    List<OperationSpec> steps = spec.operations();
-    Operation[] ops = new Operation[steps.size()];
+    List<StepSpec> steps = spec.steps();
+    Step[] ops = new Step[steps.size()];
     for (int i = 0; i < ops.length; i++) {
-      OperationSpec s = steps.get(i);
+      StepSpec s = steps.get(i);
       BtfType allocType = null;
       BpfMap sourceMap = null;
       if (s.kind().allocates()) {
@@ -42,10 +42,10 @@ public final class ProgramLinker {
       }
       FieldRef from = s.from() == null ? null : field(spec, maps, s.from(), used);
       FieldRef to = s.to() == null ? null : field(spec, maps, s.to(), used);
-      RootRef root = s.root() == null ? null : root(spec, maps, s.root(), used, btf);
+      RootRef root = s.root() == null ? null : root(spec, maps, s.root(), used);
       FieldRef acquireTo = s.acquireTo() == null ? null : field(spec, maps, s.acquireTo(), used);
-      RootRef acquireRoot = s.acquireRoot() == null ? null : root(spec, maps, s.acquireRoot(), used, btf);
-      ops[i] = new Operation(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
+      RootRef acquireRoot = s.acquireRoot() == null ? null : root(spec, maps, s.acquireRoot(), used);
+      ops[i] = new Step(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
           from, to, root, acquireTo, acquireRoot);
     }
     return world.newProgram(spec, btf, loader, new ArrayList<>(used), ops);
@@ -60,8 +60,7 @@ public final class ProgramLinker {
   }
 
   /** A root of a map's value, as the map's creator declared it; a nested root is looked up in the node type. */
-  private RootRef root(ProgramSpec spec, Map<String, BpfMap> maps, OperationSpec.RootSpec r, Set<BpfMap> used,
-      BtfObject btf) {
+  private RootRef root(ProgramSpec spec, Map<String, BpfMap> maps, StepSpec.RootSpec r, Set<BpfMap> used) {
     BpfMap m = map(spec, maps, r.map());
     List<GraphRoot> roots = world.graph().roots(m);
     for (int i = 0; i < roots.size(); i++) {
@@ -83,7 +82,7 @@ public final class ProgramLinker {
     throw new IllegalArgumentException(spec.name() + ": map " + r.map() + " has no graph root " + r.root());
   }
 
-  private static FieldRef field(ProgramSpec spec, Map<String, BpfMap> maps, OperationSpec.FieldSpec f,
+  private static FieldRef field(ProgramSpec spec, Map<String, BpfMap> maps, StepSpec.FieldSpec f,
       Set<BpfMap> used) {
     BpfMap m = map(spec, maps, f.map());
     int index = m.spec().valueSpec().fieldIndex(f.field());

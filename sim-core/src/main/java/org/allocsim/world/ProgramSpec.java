@@ -10,16 +10,16 @@ import org.allocsim.memory.ExecContext;
  * @param name program name; also its attach point, so a reloaded program takes over its predecessor's runs
  * @param context where its runs execute (an NMI perf_event program, a softirq XDP program, ...)
  * @param sleepable sleepable programs are protected by RCU tasks trace, not plain RCU
- * @param operations the steps a run can perform; a trace record names one by index
+ * @param steps the steps a run can perform; a trace record names one by index
  */
-public record ProgramSpec(String name, ExecContext context, boolean sleepable, List<OperationSpec> operations) {
+public record ProgramSpec(String name, ExecContext context, boolean sleepable, List<StepSpec> steps) {
   public ProgramSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(context, "context");
-    operations = List.copyOf(operations);
+    steps = List.copyOf(steps);
   }
 
-  public static ProgramSpec of(String name, ExecContext context, OperationSpec... operations) {
-    return new ProgramSpec(name, context, false, List.of(operations));
+  public static ProgramSpec of(String name, ExecContext context, StepSpec... steps) {
+    return new ProgramSpec(name, context, false, List.of(steps));
   }
 }

@@ -11,12 +11,12 @@ public interface ProgramView {
   /** The maps it holds until it is freed (used_maps); inner maps reached by lookup are not among them (S4). */
   List<? extends MapView> usedMaps();
 
-  int operationCount();
+  int stepCount();
 
-  Operation operation(int index);
+  Step step(int index);
 
   /** Its steps in program order. */
-  List<Operation> operations();
+  List<Step> steps();
 
   Program.State state();
 

@@ -20,7 +20,7 @@ public final class World {
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private int nextProcessId;
   private final Map<String, Object> pins = new LinkedHashMap<>();
-  private final Map<String, Integer> slotIndex = new LinkedHashMap<>();
+  private final Map<String, Integer> attachPoints = new LinkedHashMap<>();
   private final List<Program> attached = new ArrayList<>();
   private final Map<String, LoadedObject> objects = new LinkedHashMap<>();
   private final java.util.IdentityHashMap<BtfType, Integer> typeIds = new java.util.IdentityHashMap<>();
@@ -86,40 +86,40 @@ public final class World {
     return map;
   }
 
-  Program newProgram(ProgramSpec spec, BtfObject btf, Process loader, List<BpfMap> used, Operation[] ops) {
-    Program p = new Program(programs.size(), spec, slot(spec.name()), btf, loader, used, ops);
+  Program newProgram(ProgramSpec spec, BtfObject btf, Process loader, List<BpfMap> used, Step[] ops) {
+    Program p = new Program(programs.size(), spec, attachPoint(spec.name()), btf, loader, used, ops);
     programs.add(p);
     return p;
   }
 
   /** The attach-point index of a program name, created on first use. */
-  public int slot(String programName) {
-    Integer s = slotIndex.get(programName);
+  public int attachPoint(String programName) {
+    Integer s = attachPoints.get(programName);
     if (s == null) {
-      s = slotIndex.size();
-      slotIndex.put(programName, s);
+      s = attachPoints.size();
+      attachPoints.put(programName, s);
       attached.add(null);
     }
     return s;
   }
 
   /** Attach point names in index order. */
-  public List<String> slotNames() {
-    return List.copyOf(slotIndex.keySet());
+  public List<String> attachPointNames() {
+    return List.copyOf(attachPoints.keySet());
   }
 
-  /** The program currently attached at slot, or null (none loaded, or between unload and reload). */
-  public Program attached(int slot) {
-    return slot < attached.size() ? attached.get(slot) : null;
+  /** The program currently attached at that attach point, or null (none loaded, or between unload and reload). */
+  public Program attached(int attachPoint) {
+    return attachPoint < attached.size() ? attached.get(attachPoint) : null;
   }
 
   public void attach(Program p) {
-    attached.set(p.slot(), p);
+    attached.set(p.attachPoint(), p);
   }
 
   public void detach(Program p) {
-    if (attached.get(p.slot()) == p) {
-      attached.set(p.slot(), null);
+    if (attached.get(p.attachPoint()) == p) {
+      attached.set(p.attachPoint(), null);
     }
   }
 

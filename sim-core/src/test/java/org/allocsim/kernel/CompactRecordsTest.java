@@ -36,7 +36,7 @@ class CompactRecordsTest {
               case 0 -> b.time[i];
               case 1 -> b.cpu[i];
               case 2 -> b.program[i];
-              case 3 -> b.operation[i];
+              case 3 -> b.step[i];
               case 4 -> b.key1[i];
               default -> b.key2[i];
             };

@@ -80,12 +80,12 @@ class DriversTest {
     long sumCopy = 0;
     for (int n = a.read(x); n > 0; n = a.read(x)) {
       for (int i = 0; i < n; i++) {
-        sum = sum * 31 + x.time[i] + x.cpu[i] + 7L * x.program[i] + x.operation[i] + x.key1[i] + x.key2[i];
+        sum = sum * 31 + x.time[i] + x.cpu[i] + 7L * x.program[i] + x.step[i] + x.key1[i] + x.key2[i];
       }
     }
     for (int n = b.read(y); n > 0; n = b.read(y)) {
       for (int i = 0; i < n; i++) {
-        sumCopy = sumCopy * 31 + y.time[i] + y.cpu[i] + 7L * y.program[i] + y.operation[i] + y.key1[i]
+        sumCopy = sumCopy * 31 + y.time[i] + y.cpu[i] + 7L * y.program[i] + y.step[i] + y.key1[i]
             + y.key2[i];
       }
     }

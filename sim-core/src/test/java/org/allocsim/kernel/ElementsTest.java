@@ -13,7 +13,7 @@ import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class ElementsTest {
     ObjectSpec obj = new ObjectSpec("elem.bpf.o", Map.of("node", 48),
         List.of(MapSpec.of("hash", MapType.HASH, 16, new KptrField("node", "node")).withElements(72)),
         List.of(ProgramSpec.of("p", ExecContext.TASK,
-            OperationSpec.allocStore("node", AllocSource.DEFAULT, "hash", "node"))));
+            StepSpec.allocStore("node", AllocSource.DEFAULT, "hash", "node"))));
     RecordList records = new RecordList().add(MS, 0, "p", 0, 3).add(2 * MS, 0, "p", 0, 3).add(3 * MS, 0, "p", 0, 5);
     RunResult r = Simulation.run(RunSpec.builder("elements").duration(S)
         .set("metrics.sample_interval_ns", "1000000")

@@ -8,7 +8,7 @@ import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 
 /** Small object files for kernel tests. */
@@ -30,9 +30,9 @@ final class Fixtures {
       map = map.pinnedAt(pin);
     }
     ProgramSpec prog = new ProgramSpec("stash", context, false, List.of(
-        OperationSpec.allocStore("cgv_node", AllocSource.DEFAULT, "stash", "node"),
-        OperationSpec.takeDrop("stash", "node"),
-        OperationSpec.move("stash", "node", "stash", "spare")));
+        StepSpec.allocStore("cgv_node", AllocSource.DEFAULT, "stash", "node"),
+        StepSpec.takeDrop("stash", "node"),
+        StepSpec.move("stash", "node", "stash", "spare")));
     return new ObjectSpec("stash.bpf.o", Map.of("cgv_node", 48), List.of(map), List.of(prog));
   }
 }

@@ -14,7 +14,7 @@ import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class KernelRulesTest {
     return new ObjectSpec(name, Map.of("node", 48),
         List.of(MapSpec.outer("outer", MapType.ARRAY_OF_MAPS, 2, INNER), INNER),
         List.of(ProgramSpec.of("p", ExecContext.SOFTIRQ,
-            OperationSpec.allocStore("node", AllocSource.DEFAULT, "inner", "f"))));
+            StepSpec.allocStore("node", AllocSource.DEFAULT, "inner", "f"))));
   }
 
   private static RunResult insert(String innerOwner) {
@@ -50,7 +50,7 @@ class KernelRulesTest {
     ObjectSpec obj = new ObjectSpec("arr.bpf.o", Map.of("node", 48),
         List.of(MapSpec.of("arr", MapType.ARRAY, 4, new KptrField("f", "node"))),
         List.of(ProgramSpec.of("p", ExecContext.SOFTIRQ,
-            OperationSpec.allocStore("node", AllocSource.DEFAULT, "arr", "f"))));
+            StepSpec.allocStore("node", AllocSource.DEFAULT, "arr", "f"))));
     Observations obs = new Observations();
     Simulation.runObserved(RunSpec.builder("array-delete").duration(S)
         .at(0, new ControlAction.LoadObject("agent", obj, "k"))

@@ -9,7 +9,7 @@ import org.allocsim.strategy.LifetimeStrategy;
 import org.allocsim.strategy.LoadVerdict;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Verification;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /** Test-only: one allocator for everything, every load accepted; records the lifecycle events it sees. */
@@ -31,7 +31,7 @@ class SingleAllocator implements LifetimeStrategy {
   }
 
   @Override
-  public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+  public AllocatorRef allocatorFor(ProgramView program, Step step) {
     return allocator;
   }
 

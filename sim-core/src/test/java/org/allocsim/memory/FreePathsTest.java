@@ -47,7 +47,7 @@ class FreePathsTest {
     assertEquals(0, ma.waitingBytes());
     timers.runUntil(t0 + IRQ, () -> { });
     assertEquals(64, ma.freeCount(0, CLASS_64), "trimmed to (96+32)/2");
-    long trimmed = before + 100 - 64;
+    long trimmed = before + 100L - 64;
     assertEquals(trimmed * 64, ma.waitingBytes());
     assertTrue(ma.callbacksInFlight());
     assertEquals(returnedBefore, ma.returnedBytes());

@@ -15,8 +15,8 @@ import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.AllocSource;
 import org.allocsim.world.MapView;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.Operation;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -67,14 +67,14 @@ public final class BtfPlaceholder implements LifetimeStrategy {
     }
     ProgramView p = ((Verification.ProgramLoad) question).program();
     Map<BtfType, AllocatorName> mine = new HashMap<>();
-    for (Operation op : p.operations()) {
-      if (op.kind() == OpKind.ALLOC_STORE && !op.allocType().sameAs(op.to().type())) {
+    for (Step op : p.steps()) {
+      if (op.kind() == StepKind.ALLOC_STORE && !op.allocType().sameAs(op.to().type())) {
         return LoadVerdict.reject("invalid kptr access: type=ptr_" + op.allocType().name() + " ("
             + op.allocType().btf().name() + ") expected=ptr_" + op.to().type().name() + " ("
             + op.to().type().btf().name() + ")");
       }
-      LoadVerdict moves = op.kind() == OpKind.MOVE ? sameBtf(op, op.from().map(), op.from().type())
-          : op.kind() == OpKind.PUT_HELD ? heldSameBtf(p, op) : LoadVerdict.ACCEPT;
+      LoadVerdict moves = op.kind() == StepKind.MOVE ? sameBtf(op, op.from().map(), op.from().type())
+          : op.kind() == StepKind.PUT_HELD ? heldSameBtf(p, op) : LoadVerdict.ACCEPT;
       if (!moves.accepted()) {
         return moves;
       }
@@ -94,14 +94,14 @@ public final class BtfPlaceholder implements LifetimeStrategy {
   }
 
   private void load(ProgramView p) {
-    AllocatorRef[] table = new AllocatorRef[p.operationCount()];
+    AllocatorRef[] table = new AllocatorRef[p.stepCount()];
     // Named allocators first, so that a bpf_obj_new of the same type in this program uses the one it claims.
-    for (Operation op : p.operations()) {
+    for (Step op : p.steps()) {
       if (op.kind().allocatesFromDesign() && op.source() != AllocSource.Kind.DEFAULT) {
         table[op.index()] = claim(op.allocType(), allocators.instantiate(p, op));
       }
     }
-    for (Operation op : p.operations()) {
+    for (Step op : p.steps()) {
       if (op.kind().allocatesFromDesign() && op.source() == AllocSource.Kind.DEFAULT) {
         BtfType t = op.allocType();
         Optional<AllocatorRef> s = claims.getOrDefault(t, Optional.empty());
@@ -119,12 +119,12 @@ public final class BtfPlaceholder implements LifetimeStrategy {
   }
 
   @Override
-  public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+  public AllocatorRef allocatorFor(ProgramView program, Step step) {
     return allocators.allocatorFor(program, step);
   }
 
   @Override
-  public boolean takeReturnsObject(ProgramView program, Operation step) {
+  public boolean takeReturnsObject(ProgramView program, Step step) {
     // "Since nothing can allocate into that kptr local those kptr_xchg() in P1 and P3 will be returning NULL."
     return !placeholder(step.from().type());
   }
@@ -191,9 +191,9 @@ public final class BtfPlaceholder implements LifetimeStrategy {
     return s.get();
   }
 
-  private LoadVerdict heldSameBtf(ProgramView p, Operation put) {
-    for (Operation take : p.operations()) {
-      LoadVerdict v = take.kind() == OpKind.TAKE_HOLD ? sameBtf(put, take.from().map(), take.from().type())
+  private LoadVerdict heldSameBtf(ProgramView p, Step put) {
+    for (Step take : p.steps()) {
+      LoadVerdict v = take.kind() == StepKind.TAKE_HOLD ? sameBtf(put, take.from().map(), take.from().type())
           : LoadVerdict.ACCEPT;
       if (!v.accepted()) {
         return v;
@@ -202,7 +202,7 @@ public final class BtfPlaceholder implements LifetimeStrategy {
     return LoadVerdict.ACCEPT;
   }
 
-  private LoadVerdict sameBtf(Operation op, MapView from, BtfType fromType) {
+  private LoadVerdict sameBtf(Step op, MapView from, BtfType fromType) {
     BtfType toType = op.to().type();
     if ((from.btf() != op.to().map().btf() || !fromType.sameAs(toType))
         && mutation != Mutation.BTF_PLACEHOLDER_MOVE_CHECK) {

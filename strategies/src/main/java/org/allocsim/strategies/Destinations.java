@@ -3,8 +3,8 @@ package org.allocsim.strategies;
 import java.util.ArrayList;
 import java.util.List;
 import org.allocsim.world.FieldRef;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.Operation;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.Step;
 
 /**
  * The kptr fields a new object is stored into by one step: the field of alloc_store, both fields of
@@ -15,9 +15,9 @@ final class Destinations {
   private Destinations() {
   }
 
-  static List<FieldRef> ofAllocation(Operation op) {
+  static List<FieldRef> ofAllocation(Step op) {
     List<FieldRef> out = new ArrayList<>(2);
-    if (op.kind() == OpKind.ALLOC_STORE || op.kind() == OpKind.NEW_STORE_ACQUIRE) {
+    if (op.kind() == StepKind.ALLOC_STORE || op.kind() == StepKind.NEW_STORE_ACQUIRE) {
       out.add(op.to());
     }
     if (op.acquireTo() != null) {

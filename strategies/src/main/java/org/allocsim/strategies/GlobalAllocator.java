@@ -11,7 +11,7 @@ import org.allocsim.strategy.MapAllocator;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.MapView;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -46,7 +46,7 @@ public final class GlobalAllocator implements LifetimeStrategy {
       return LoadVerdict.ACCEPT;
     }
     ProgramView program = load.program();
-    for (Operation op : program.operations()) {
+    for (Step op : program.steps()) {
       if (!op.kind().stores()) {
         continue;
       }
@@ -63,7 +63,7 @@ public final class GlobalAllocator implements LifetimeStrategy {
   }
 
   @Override
-  public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+  public AllocatorRef allocatorFor(ProgramView program, Step step) {
     return global;
   }
 

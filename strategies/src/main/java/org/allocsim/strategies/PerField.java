@@ -13,8 +13,8 @@ import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.MapView;
 import org.allocsim.world.FieldRef;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.Operation;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -66,7 +66,7 @@ public final class PerField implements LifetimeStrategy {
    * refusal, or null.
    */
   private String newBindings(ProgramView p, boolean loaded, Map<FieldKey, AllocatorName> added) {
-    for (Operation op : p.operations()) {
+    for (Step op : p.steps()) {
       if (op.kind().percpu()) {
         continue; // bpf_global_percpu_ma is the kernel's in every design
       }
@@ -103,8 +103,8 @@ public final class PerField implements LifetimeStrategy {
 
   /** The allocator of what TAKE_HOLD steps took, when one of their fields is bound. */
   private AllocatorName heldAllocator(ProgramView p, Map<FieldKey, AllocatorName> added) {
-    for (Operation take : p.operations()) {
-      AllocatorName a = take.kind() == OpKind.TAKE_HOLD ? current(FieldKey.of(take.from()), added) : null;
+    for (Step take : p.steps()) {
+      AllocatorName a = take.kind() == StepKind.TAKE_HOLD ? current(FieldKey.of(take.from()), added) : null;
       if (a != null) {
         return a;
       }
@@ -113,7 +113,7 @@ public final class PerField implements LifetimeStrategy {
   }
 
   @Override
-  public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+  public AllocatorRef allocatorFor(ProgramView program, Step step) {
     return allocators.allocatorFor(program, step);
   }
 

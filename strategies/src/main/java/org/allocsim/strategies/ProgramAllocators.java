@@ -8,7 +8,7 @@ import java.util.Set;
 import org.allocsim.memory.AllocatorRef;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.world.MapView;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -34,7 +34,7 @@ final class ProgramAllocators {
   }
 
   /** The allocator op names, as the verifier sees it before the load. */
-  AllocatorName named(Operation op) {
+  AllocatorName named(Step op) {
     return switch (op.source()) {
       case ALLOCATOR_MAP -> new AllocatorName.Existing(ctx.allocatorOf(op.sourceMap()));
       case DEFAULT -> new AllocatorName.Own();
@@ -46,7 +46,7 @@ final class ProgramAllocators {
   }
 
   /** Creates what op names if needed (at load) and returns its allocator. */
-  AllocatorRef instantiate(ProgramView p, Operation op) {
+  AllocatorRef instantiate(ProgramView p, Step op) {
     return switch (op.source()) {
       case ALLOCATOR_MAP -> ctx.allocatorOf(op.sourceMap());
       case DEFAULT -> own.computeIfAbsent(p, q -> ctx.createAllocator(q.name() + "#" + q.id() + ".ma"));
@@ -57,9 +57,9 @@ final class ProgramAllocators {
 
   /** Instantiates and records every allocating step of p; returns the distinct allocators in step order. */
   Set<AllocatorRef> load(ProgramView p) {
-    AllocatorRef[] table = new AllocatorRef[p.operationCount()];
+    AllocatorRef[] table = new AllocatorRef[p.stepCount()];
     Set<AllocatorRef> distinct = new LinkedHashSet<>();
-    for (Operation op : p.operations()) {
+    for (Step op : p.steps()) {
       if (op.kind().allocatesFromDesign()) {
         table[op.index()] = instantiate(p, op);
         distinct.add(table[op.index()]);
@@ -75,7 +75,7 @@ final class ProgramAllocators {
   }
 
   /** The recorded allocator of an allocating step; null before the load or for other steps. */
-  AllocatorRef allocatorFor(ProgramView p, Operation op) {
+  AllocatorRef allocatorFor(ProgramView p, Step op) {
     AllocatorRef[] table = resolved.get(p);
     return table == null ? null : table[op.index()];
   }

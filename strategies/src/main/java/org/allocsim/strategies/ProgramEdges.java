@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.Operation;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -24,22 +24,22 @@ record ProgramEdges(Set<FieldKey> refers, List<Store> stores, List<FieldKey[]> e
   }
 
   /** The edges p brings, allocators named by allocatorOf(step). */
-  static ProgramEdges of(ProgramView p, Function<Operation, AllocatorName> allocatorOf) {
+  static ProgramEdges of(ProgramView p, Function<Step, AllocatorName> allocatorOf) {
     return of(p, allocatorOf, null);
   }
 
   /** The same without the edges of the rule a mutation test dropped (null: none). */
-  static ProgramEdges of(ProgramView p, Function<Operation, AllocatorName> allocatorOf, Mutation dropped) {
+  static ProgramEdges of(ProgramView p, Function<Step, AllocatorName> allocatorOf, Mutation dropped) {
     Set<FieldKey> refers = new LinkedHashSet<>();
     List<Store> stores = new ArrayList<>();
     List<FieldKey[]> equal = new ArrayList<>();
     List<FieldKey> held = new ArrayList<>();
-    for (Operation op : p.operations()) {
-      if (op.kind() == OpKind.TAKE_HOLD) {
+    for (Step op : p.steps()) {
+      if (op.kind() == StepKind.TAKE_HOLD) {
         held.add(FieldKey.of(op.from()));
       }
     }
-    for (Operation op : p.operations()) {
+    for (Step op : p.steps()) {
       FieldKey from = op.from() == null ? null : FieldKey.of(op.from());
       FieldKey to = op.to() == null ? null : FieldKey.of(op.to());
       if (from != null) {

@@ -16,7 +16,7 @@ import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.MapType;
 import org.allocsim.world.MapView;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -86,9 +86,9 @@ public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
   }
 
   private void load(ProgramView p) {
-    AllocatorRef[] table = new AllocatorRef[p.operationCount()];
+    AllocatorRef[] table = new AllocatorRef[p.stepCount()];
     Set<AllocatorRef> uses = new LinkedHashSet<>();
-    for (Operation op : p.operations()) {
+    for (Step op : p.steps()) {
       if (!op.kind().allocatesFromDesign()) {
         continue;
       }
@@ -114,7 +114,7 @@ public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
   }
 
   @Override
-  public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+  public AllocatorRef allocatorFor(ProgramView program, Step step) {
     return allocators.allocatorFor(program, step);
   }
 

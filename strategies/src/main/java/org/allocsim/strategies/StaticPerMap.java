@@ -15,8 +15,8 @@ import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.MapType;
 import org.allocsim.world.MapView;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.Operation;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -105,13 +105,13 @@ public final class StaticPerMap implements LifetimeStrategy {
     }
     ProgramView p = ((Verification.ProgramLoad) question).program();
     LoadVerdict verdict = StoredTypes.namesMatch(p);
-    for (int i = 0; verdict.accepted() && i < p.operationCount(); i++) {
-      verdict = verifyStep(p, p.operation(i));
+    for (int i = 0; verdict.accepted() && i < p.stepCount(); i++) {
+      verdict = verifyStep(p, p.step(i));
     }
     return verdict;
   }
 
-  private LoadVerdict verifyStep(ProgramView p, Operation op) {
+  private LoadVerdict verifyStep(ProgramView p, Step op) {
     if (op.kind().percpu()) {
       return LoadVerdict.ACCEPT; // bpf_global_percpu_ma is the kernel's in every design
     }
@@ -121,7 +121,7 @@ public final class StaticPerMap implements LifetimeStrategy {
     }
     List<MapView> into = new ArrayList<>();
     Destinations.ofAllocation(op).forEach(f -> into.add(f.map()));
-    if (op.kind() == OpKind.NEW_ADD) {
+    if (op.kind() == StepKind.NEW_ADD) {
       into.add(op.root().map()); // design 3 on roots: a map's kptr_allocator serves all its value holds
       if (op.acquireRoot() != null) {
         into.add(op.acquireRoot().map());
@@ -133,18 +133,18 @@ public final class StaticPerMap implements LifetimeStrategy {
             + "'s kptr_allocator is " + nameOf(kptrAllocator.get(m)));
       }
     }
-    if (op.kind() == OpKind.MOVE) {
+    if (op.kind() == StepKind.MOVE) {
       return sameAllocator(op.from().map(), op.to().map());
     }
-    if (op.kind() == OpKind.TAKE_ADD) {
+    if (op.kind() == StepKind.TAKE_ADD) {
       return sameAllocator(op.from().map(), op.root().map());
     }
-    if (op.kind() == OpKind.REMOVE_STORE) {
+    if (op.kind() == StepKind.REMOVE_STORE) {
       return sameAllocator(op.root().map(), op.to().map());
     }
-    if (op.kind() == OpKind.PUT_HELD) {
-      for (Operation take : p.operations()) {
-        LoadVerdict v = take.kind() == OpKind.TAKE_HOLD ? sameAllocator(take.from().map(), op.to().map())
+    if (op.kind() == StepKind.PUT_HELD) {
+      for (Step take : p.steps()) {
+        LoadVerdict v = take.kind() == StepKind.TAKE_HOLD ? sameAllocator(take.from().map(), op.to().map())
             : LoadVerdict.ACCEPT;
         if (!v.accepted()) {
           return v;
@@ -155,7 +155,7 @@ public final class StaticPerMap implements LifetimeStrategy {
   }
 
   @Override
-  public AllocatorRef allocatorFor(ProgramView p, Operation op) {
+  public AllocatorRef allocatorFor(ProgramView p, Step op) {
     return switch (op.source()) {
       case ALLOCATOR_MAP -> ctx.allocatorOf(op.sourceMap());
       case MAP_KPTR -> kptrAllocator.get(op.sourceMap());

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.allocsim.btf.BtfType;
 import org.allocsim.strategy.LoadVerdict;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.Operation;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -18,14 +18,14 @@ final class StoredTypes {
   }
 
   /** The possible types of the object the storing step op writes. */
-  static List<BtfType> of(ProgramView p, Operation op) {
+  static List<BtfType> of(ProgramView p, Step op) {
     List<BtfType> out = new ArrayList<>();
     switch (op.kind()) {
       case ALLOC_STORE -> out.add(op.allocType());
       case MOVE -> out.add(op.from().type());
       case PUT_HELD -> {
-        for (Operation o : p.operations()) {
-          if (o.kind() == OpKind.TAKE_HOLD) {
+        for (Step o : p.steps()) {
+          if (o.kind() == StepKind.TAKE_HOLD) {
             out.add(o.from().type());
           }
         }
@@ -41,7 +41,7 @@ final class StoredTypes {
    * BTF objects, carried the lifetime question then, so a reload with a fresh BTF object may still store.
    */
   static LoadVerdict namesMatch(ProgramView p) {
-    for (Operation op : p.operations()) {
+    for (Step op : p.steps()) {
       if (!op.kind().stores()) {
         continue;
       }

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.allocsim.memory.AllocatorRef;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.world.MapView;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -46,7 +46,7 @@ final class UsedAllocators {
         continue;
       }
       touch(m);
-      for (Operation op : p.operations()) {
+      for (Step op : p.steps()) {
         AllocatorRef a = allocators.allocatorFor(p, op);
         if (a != null && add(m, a)) {
           ctx.chargeBookkeeping(1);

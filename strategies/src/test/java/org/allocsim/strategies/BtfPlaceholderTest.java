@@ -22,7 +22,7 @@ import org.allocsim.kernel.Simulation;
 import org.allocsim.metrics.Metric;
 import org.allocsim.world.AllocSource;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.junit.jupiter.api.Test;
 
 class BtfPlaceholderTest {
@@ -35,9 +35,9 @@ class BtfPlaceholderTest {
   @Test
   void takersLoadWithAPlaceholderAndAReloadWithAnotherBtfCannotStore() {
     ObjectSpec takers = object("p1p3.bpf.o", List.of(kptrMap("m1").pinnedAt(M1), kptrMap("m2")),
-        prog("p1", OperationSpec.move("m1", "v", "m2", "v")), prog("p3", OperationSpec.takeDrop("m2", "v")));
+        prog("p1", StepSpec.move("m1", "v", "m2", "v")), prog("p3", StepSpec.takeDrop("m2", "v")));
     ObjectSpec allocating = object("p2.bpf.o", List.of(Runs.allocatorMap("a"), kptrMap("m1").pinnedAt(M1)),
-        prog("p2", OperationSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m1", "v")));
+        prog("p2", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m1", "v")));
     RecordList records = new RecordList().add(MS, 0, "p1", 0, 0, 0).add(MS, 1, "p3", 0, 0)
         .add(20 * MS, 0, "p2", 0, 0);
     RunResult r = run(RunSpec.builder("placeholder").duration(S)
@@ -56,8 +56,8 @@ class BtfPlaceholderTest {
   @Test
   void kumarsProgramsInOneObjectMoveAndFreeIntoTheClaimedAllocator() {
     ObjectSpec all = object("p123.bpf.o", List.of(Runs.allocatorMap("a"), kptrMap("m1"), kptrMap("m2")),
-        prog("p1", OperationSpec.move("m1", "v", "m2", "v")), prog("p3", OperationSpec.takeDrop("m2", "v")),
-        prog("p2", OperationSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m1", "v")));
+        prog("p1", StepSpec.move("m1", "v", "m2", "v")), prog("p3", StepSpec.takeDrop("m2", "v")),
+        prog("p2", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m1", "v")));
     RecordList records = new RecordList().add(MS, 0, "p2", 0, 0).add(2 * MS, 1, "p1", 0, 0, 0)
         .add(3 * MS, 2, "p3", 0, 0).add(4 * MS, 0, "p2", 0, 1);
     RunResult r = run(RunSpec.builder("p123").duration(S).set("metrics.sample_interval_ns", "1000000")
@@ -75,7 +75,7 @@ class BtfPlaceholderTest {
   void aMoveBetweenMapsOfTwoBtfObjectsIsRefused() {
     ObjectSpec first = object("first.bpf.o", List.of(kptrMap("m1").pinnedAt(M1)));
     ObjectSpec second = object("second.bpf.o", List.of(kptrMap("m1").pinnedAt(M1), kptrMap("m2")),
-        prog("mover", OperationSpec.move("m1", "v", "m2", "v")));
+        prog("mover", StepSpec.move("m1", "v", "m2", "v")));
     RunResult r = run(RunSpec.builder("two-btf").duration(S)
         .at(0, new ControlAction.LoadObject("agent", first, "k1"))
         .at(MS, new ControlAction.LoadObject("agent", second, "k2")).build());
@@ -90,8 +90,8 @@ class BtfPlaceholderTest {
   void aClaimedTypeKeepsItsAllocatorAfterTheAllocatorMapUntilTheBtfIsFreed() {
     ObjectSpec o = object("claim.bpf.o", List.of(Runs.allocatorMap("a"), Runs.allocatorMap("b"),
             kptrMap("m").pinnedAt(M1)),
-        prog("from_a", OperationSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m", "v")),
-        prog("from_b", OperationSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m", "v")));
+        prog("from_a", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m", "v")),
+        prog("from_b", StepSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m", "v")));
     RecordList records = new RecordList().add(MS, 0, "from_a", 0, 0);
     RunResult r = run(RunSpec.builder("claim").duration(S).set("metrics.sample_interval_ns", "10000000")
         .at(0, new ControlAction.LoadObject("agent", o, "k1"))

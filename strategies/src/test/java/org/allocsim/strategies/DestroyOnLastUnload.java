@@ -10,7 +10,7 @@ import org.allocsim.strategy.LoadVerdict;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.MapView;
-import org.allocsim.world.Operation;
+import org.allocsim.world.Step;
 import org.allocsim.world.ProgramView;
 
 /**
@@ -52,7 +52,7 @@ class DestroyOnLastUnload implements LifetimeStrategy {
   }
 
   @Override
-  public AllocatorRef allocatorFor(ProgramView program, Operation step) {
+  public AllocatorRef allocatorFor(ProgramView program, Step step) {
     return allocators.get(program);
   }
 

@@ -22,7 +22,7 @@ import org.allocsim.world.AllocSource;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.junit.jupiter.api.Test;
 
 class FirstProposalTest {
@@ -30,14 +30,14 @@ class FirstProposalTest {
 
   private static ObjectSpec prog1() {
     return object("prog1.bpf.o", List.of(Runs.allocatorMap("a"), kptrMap("m").pinnedAt(PIN)),
-        prog("prog1", OperationSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m", "v")));
+        prog("prog1", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m", "v")));
   }
 
   /** Steps: 0 take_hold m.v, 1 put_held m.v, 2 take_drop m.v, 3 store from its own allocator map b. */
   private static ObjectSpec prog2() {
     return object("prog2.bpf.o", List.of(Runs.allocatorMap("b"), kptrMap("m").pinnedAt(PIN)),
-        prog("prog2", OperationSpec.takeHold("m", "v"), OperationSpec.putHeld("m", "v"),
-            OperationSpec.takeDrop("m", "v"), OperationSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m", "v")));
+        prog("prog2", StepSpec.takeHold("m", "v"), StepSpec.putHeld("m", "v"),
+            StepSpec.takeDrop("m", "v"), StepSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m", "v")));
   }
 
   private static RunSpec race(boolean prog2HoldsDuringTheWalk) {
@@ -79,7 +79,7 @@ class FirstProposalTest {
   void anInnerMapRemovedAndKeptByAnFdIsNeverWalked() {
     ObjectSpec o = object("mim.bpf.o", List.of(Runs.allocatorMap("a"),
             MapSpec.outer("outer", MapType.ARRAY_OF_MAPS, 4, kptrMap("inner"))),
-        prog("p", OperationSpec.allocStore("foo", AllocSource.allocatorMap("a"), "outer", "v")));
+        prog("p", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "outer", "v")));
     RecordList records = new RecordList().add(MS, 0, "p", 0, 0);
     RunResult r = Simulation.run(RunSpec.builder("s4").duration(S)
         .at(0, new ControlAction.LoadObject("agent", o, "k1"))

@@ -19,7 +19,7 @@ import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +35,8 @@ class OracleTest {
     ObjectSpec obj = new ObjectSpec("stash.bpf.o", Map.of("node", 48),
         List.of(MapSpec.of("stash", MapType.HASH, 64, new KptrField("node", "node")).pinnedAt("/sys/fs/bpf/stash")),
         List.of(ProgramSpec.of("stash", ExecContext.SOFTIRQ,
-            OperationSpec.allocStore("node", AllocSource.DEFAULT, "stash", "node"),
-            OperationSpec.takeDrop("stash", "node"))));
+            StepSpec.allocStore("node", AllocSource.DEFAULT, "stash", "node"),
+            StepSpec.takeDrop("stash", "node"))));
     RecordList records = new RecordList();
     for (int key = 0; key < 5; key++) {
       records.add(MS + key, key % 2, "stash", 0, key);

@@ -22,7 +22,7 @@ import org.allocsim.kernel.Simulation;
 import org.allocsim.metrics.Metric;
 import org.allocsim.world.AllocSource;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.junit.jupiter.api.Test;
 
 class PerFieldDissolvingTest {
@@ -45,9 +45,9 @@ class PerFieldDissolvingTest {
   void aMoveBetweenFieldsBoundToDifferentAllocatorsIsRefused() {
     ObjectSpec o = object("two.bpf.o",
         List.of(Runs.allocatorMap("a"), Runs.allocatorMap("b"), kptrMap("m1"), kptrMap("m2")),
-        prog("into_m1", OperationSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m1", "v")),
-        prog("into_m2", OperationSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m2", "v")),
-        prog("mover", OperationSpec.move("m1", "v", "m2", "v")));
+        prog("into_m1", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m1", "v")),
+        prog("into_m2", StepSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m2", "v")),
+        prog("mover", StepSpec.move("m1", "v", "m2", "v")));
     RunResult r = Simulation.run(RunSpec.builder("move").duration(S)
         .at(0, new ControlAction.LoadObject("agent", o, "k1")).build(), new PerFieldDissolving());
     assertTrue(verdict(r, "into_m2").accepted(), "different fields may use different allocators");
@@ -60,8 +60,8 @@ class PerFieldDissolvingTest {
 
   private static RunSpec reloadAfter(boolean emptied) {
     ObjectSpec stash = object("stash.bpf.o", List.of(kptrMap("m").pinnedAt(PIN)),
-        prog("stash", OperationSpec.allocStore("foo", AllocSource.DEFAULT, "m", "v"),
-            OperationSpec.takeDrop("m", "v")));
+        prog("stash", StepSpec.allocStore("foo", AllocSource.DEFAULT, "m", "v"),
+            StepSpec.takeDrop("m", "v")));
     RecordList records = new RecordList();
     for (int k = 0; k < 3; k++) {
       records.add(MS, 0, "stash", 0, k);
@@ -89,7 +89,7 @@ class PerFieldDissolvingTest {
 
   private static RunSpec loadUnloadLoop(int cycles, boolean growth) {
     ObjectSpec loop = object("loop.bpf.o", List.of(kptrMap("m").pinnedAt(PIN)),
-        prog("looper", OperationSpec.allocDrop("foo", AllocSource.DEFAULT), OperationSpec.takeDrop("m", "v")));
+        prog("looper", StepSpec.allocDrop("foo", AllocSource.DEFAULT), StepSpec.takeDrop("m", "v")));
     RunSpec.Builder b = RunSpec.builder("loop").duration(S)
         .set("per-field-dissolving.unload_list_growth", Boolean.toString(growth));
     for (int i = 0; i < cycles; i++) {

@@ -21,7 +21,7 @@ import org.allocsim.kernel.Simulation;
 import org.allocsim.oracle.ViolationKind;
 import org.allocsim.world.AllocSource;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.junit.jupiter.api.Test;
 
 class PerFieldTest {
@@ -51,8 +51,8 @@ class PerFieldTest {
   @Test
   void aSecondAllocatorForTheSameFieldFailsToLoad() {
     ObjectSpec two = object("two.bpf.o", List.of(Runs.allocatorMap("a"), Runs.allocatorMap("b"), kptrMap("m")),
-        prog("from_a", OperationSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m", "v")),
-        prog("from_b", OperationSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m", "v")));
+        prog("from_a", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m", "v")),
+        prog("from_b", StepSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m", "v")));
     RecordList records = new RecordList().add(MS, 0, "from_a", 0, 1).add(MS, 0, "from_b", 0, 2);
     RunResult r = Simulation.run(RunSpec.builder("two").duration(S)
         .at(0, new ControlAction.LoadObject("agent", two, "k1"))
@@ -70,7 +70,7 @@ class PerFieldTest {
   @Test
   void aReloadWithItsOwnAllocatorCannotStoreIntoThePinnedMap() {
     ObjectSpec stash = object("stash.bpf.o", List.of(kptrMap("m").pinnedAt("/sys/fs/bpf/m")),
-        prog("stash", OperationSpec.allocStore("foo", AllocSource.DEFAULT, "m", "v")));
+        prog("stash", StepSpec.allocStore("foo", AllocSource.DEFAULT, "m", "v")));
     RunResult r = Simulation.run(RunSpec.builder("reload").duration(S)
         .at(0, new ControlAction.LoadObject("agent", stash, "k1"))
         .at(MS, new ControlAction.CloseObject("k1", true))

@@ -17,7 +17,7 @@ import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 
 /** Small worlds for the strategy tests: a 48-byte struct foo in kptr field v of hash maps. */
@@ -36,7 +36,7 @@ final class Runs {
     return MapSpec.allocator(name, 0);
   }
 
-  static ProgramSpec prog(String name, OperationSpec... ops) {
+  static ProgramSpec prog(String name, StepSpec... ops) {
     return ProgramSpec.of(name, ExecContext.TASK, ops);
   }
 
@@ -57,10 +57,10 @@ final class Runs {
   static RunSpec.Builder kumarP1P2P3(boolean p2First) {
     MapSpec m1 = kptrMap("m1").pinnedAt("/sys/fs/bpf/m1");
     MapSpec m2 = kptrMap("m2").pinnedAt("/sys/fs/bpf/m2");
-    ObjectSpec o1 = object("p1.bpf.o", List.of(m1, m2), prog("p1", OperationSpec.move("m1", "v", "m2", "v")));
-    ObjectSpec o3 = object("p3.bpf.o", List.of(m2), prog("p3", OperationSpec.takeDrop("m2", "v")));
+    ObjectSpec o1 = object("p1.bpf.o", List.of(m1, m2), prog("p1", StepSpec.move("m1", "v", "m2", "v")));
+    ObjectSpec o3 = object("p3.bpf.o", List.of(m2), prog("p3", StepSpec.takeDrop("m2", "v")));
     ObjectSpec o2 = object("p2.bpf.o", List.of(allocatorMap("a"), m1),
-        prog("p2", OperationSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m1", "v")));
+        prog("p2", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m1", "v")));
     RecordList records = new RecordList().add(MS, 0, "p2", 0, 0).add(2 * MS, 1, "p1", 0, 0, 0)
         .add(100 * MS, 2, "p3", 0, 0);
     RunSpec.Builder b = RunSpec.builder("kumar-p1-p2-p3").duration(S).set("metrics.sample_interval_ns", "10000000");

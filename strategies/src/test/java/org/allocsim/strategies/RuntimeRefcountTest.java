@@ -21,7 +21,7 @@ import org.allocsim.kernel.Simulation;
 import org.allocsim.metrics.Metric;
 import org.allocsim.world.AllocSource;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.junit.jupiter.api.Test;
 
 class RuntimeRefcountTest {
@@ -30,8 +30,8 @@ class RuntimeRefcountTest {
   /** One program stashing foo objects from its own allocator into a pinned map (steps: 0 store, 1 take_drop). */
   private static ObjectSpec stash() {
     return object("stash.bpf.o", List.of(kptrMap("m").pinnedAt(PIN)),
-        prog("stash", OperationSpec.allocStore("foo", AllocSource.DEFAULT, "m", "v"),
-            OperationSpec.takeDrop("m", "v")));
+        prog("stash", StepSpec.allocStore("foo", AllocSource.DEFAULT, "m", "v"),
+            StepSpec.takeDrop("m", "v")));
   }
 
   private static RunSpec.Builder stashAndLeave(int objects) {
@@ -87,8 +87,8 @@ class RuntimeRefcountTest {
   @Test
   void objectsFromAnyAllocatorGoIntoAnyFieldOfTheRightType() {
     ObjectSpec two = object("two.bpf.o", List.of(Runs.allocatorMap("a"), Runs.allocatorMap("b"), kptrMap("m")),
-        prog("from_a", OperationSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m", "v")),
-        prog("from_b", OperationSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m", "v")));
+        prog("from_a", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m", "v")),
+        prog("from_b", StepSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m", "v")));
     RecordList records = new RecordList().add(MS, 0, "from_a", 0, 1).add(MS, 1, "from_b", 0, 2);
     RunSpec spec = RunSpec.builder("any-field").duration(S).set("runtime-refcount.merge", "false")
         .set("metrics.sample_interval_ns", "1000000")
@@ -120,10 +120,10 @@ class RuntimeRefcountTest {
   void drainingOnUnloadGivesBackTheFreeListsOfAnAllocatorOnlyObjectsHold() {
     RecordList records = new RecordList();
     for (int k = 0; k < 64; k++) {
-      records.add(MS + 2 * k, 0, "stash", 0, k);
+      records.add(MS + 2L * k, 0, "stash", 0, k);
     }
     for (int k = 1; k < 64; k++) {
-      records.add(MS + 200 + 2 * k, 0, "stash", 1, k);
+      records.add(MS + 200 + 2L * k, 0, "stash", 1, k);
     }
     RunSpec spec = RunSpec.builder("drain").duration(S).set("metrics.sample_interval_ns", "10000000")
         .at(0, new ControlAction.LoadObject("agent", stash(), "k1"))

@@ -25,7 +25,7 @@ import org.allocsim.world.AllocSource;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.junit.jupiter.api.Test;
 
 class StaticPerMapTest {
@@ -38,11 +38,11 @@ class StaticPerMapTest {
   void objectsMustComeFromTheDestinationMapsKptrAllocator() {
     ObjectSpec o = object("d3.bpf.o", List.of(Runs.allocatorMap("ma"), kptrMap("own"),
             kptrMap("shared").withKptrAllocator("ma"), kptrMap("shared2").withKptrAllocator("ma")),
-        prog("ma_into_own", OperationSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "own", "v")),
-        prog("ma_into_shared", OperationSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "shared", "v")),
-        prog("new_into_own", OperationSpec.allocStore("foo", AllocSource.DEFAULT, "own", "v")),
-        prog("own_to_shared", OperationSpec.move("own", "v", "shared", "v")),
-        prog("shared_to_shared2", OperationSpec.move("shared", "v", "shared2", "v")));
+        prog("ma_into_own", StepSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "own", "v")),
+        prog("ma_into_shared", StepSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "shared", "v")),
+        prog("new_into_own", StepSpec.allocStore("foo", AllocSource.DEFAULT, "own", "v")),
+        prog("own_to_shared", StepSpec.move("own", "v", "shared", "v")),
+        prog("shared_to_shared2", StepSpec.move("shared", "v", "shared2", "v")));
     RunResult r = run(RunSpec.builder("d3").duration(S).at(0, new ControlAction.LoadObject("agent", o, "k1"))
         .build());
     LoadRecord refused = verdict(r, "ma_into_own");
@@ -63,8 +63,8 @@ class StaticPerMapTest {
     }
     ObjectSpec lb = object("balancer.bpf.o", List.of(ma, kptrMap("conn").withKptrAllocator("ma")
             .pinnedAt("/sys/fs/bpf/conn")),
-        prog("xdp_lb", OperationSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "conn", "v"),
-            OperationSpec.takeDrop("conn", "v")));
+        prog("xdp_lb", StepSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "conn", "v"),
+            StepSpec.takeDrop("conn", "v")));
     RecordList records = new RecordList().add(MS, 0, "xdp_lb", 0, 1).add(20 * MS, 0, "xdp_lb", 0, 2)
         .add(30 * MS, 0, "xdp_lb", 1, 1);
     RunSpec.Builder b = RunSpec.builder("katran").duration(S).set("metrics.sample_interval_ns", "10000000")
@@ -95,7 +95,7 @@ class StaticPerMapTest {
   void innerMapsMustShareTheTemplatesAllocatorAndThenOutliveTheirProgramSafely() {
     ObjectSpec o = object("mim.bpf.o", List.of(Runs.allocatorMap("ma"),
             MapSpec.outer("outer", MapType.ARRAY_OF_MAPS, 4, kptrMap("inner")).withKptrAllocator("ma")),
-        prog("p", OperationSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "outer", "v")));
+        prog("p", StepSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "outer", "v")));
     RecordList records = new RecordList().add(MS, 0, "p", 0, 0);
     RunResult r = run(RunSpec.builder("s4").duration(S)
         .at(0, new ControlAction.LoadObject("agent", o, "k1"))

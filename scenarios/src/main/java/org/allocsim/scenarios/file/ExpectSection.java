@@ -3,6 +3,7 @@ package org.allocsim.scenarios.file;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.allocsim.metrics.RunSummary;
 import org.allocsim.oracle.ViolationKind;
@@ -37,7 +38,7 @@ final class ExpectSection {
     return out;
   }
 
-  private static Expectation expectation(String strategy, YNode node) {
+  static Expectation expectation(String strategy, YNode node) {
     List<String> allowed = new ArrayList<>(FIGURES);
     allowed.add("violations");
     allowed.add("rejected");
@@ -55,7 +56,7 @@ final class ExpectSection {
         kinds.add(k.label());
       }
       for (Map.Entry<YNode, YNode> v : m.get("violations").map().allow(kinds).entries()) {
-        violations.put(ViolationKind.valueOf(v.getKey().name().toUpperCase()), v.getValue().integer(0,
+        violations.put(ViolationKind.valueOf(v.getKey().name().toUpperCase(Locale.ROOT)), v.getValue().integer(0,
             Long.MAX_VALUE));
       }
     }

@@ -42,6 +42,24 @@ public final class ExpectationWriter {
     StringBuilder b = new StringBuilder("expect:\n");
     for (RunResult r : results) {
       b.append("  ").append(r.strategy()).append(":\n");
+      figures(b, r);
+    }
+    return b.toString();
+  }
+
+  /** One strategy's own file: its expectations for each scenario run, keyed by scenario name. */
+  static String entries(List<RunResult> results) {
+    StringBuilder b = new StringBuilder();
+    for (RunResult r : results) {
+      b.append(r.scenario()).append(":\n");
+      figures(b, r);
+    }
+    return b.toString();
+  }
+
+  /** The figures of one run, at four spaces: exact counts, refused programs, violations, then tolerated ones. */
+  private static void figures(StringBuilder b, RunResult r) {
+    {
       Map<String, Double> s = r.summary().asMap();
       for (String k : EXACT) {
         b.append("    ").append(k).append(": ").append(Expectation.format(s.get(k))).append('\n');
@@ -66,7 +84,6 @@ public final class ExpectationWriter {
       b.append("    warm_alloc_fraction: {value: ")
           .append(String.format(Locale.ROOT, "%.4f", s.get("warm_alloc_fraction"))).append(", absolute: 0.01}\n");
     }
-    return b.toString();
   }
 
   /** Offset of a line starting with {@code key:} at column 0, or -1. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.allocsim.world.GraphKind;
@@ -88,7 +89,7 @@ final class GraphSection {
       for (KptrFlavour f : KptrFlavour.values()) {
         labels.add(f.label());
       }
-      KptrFlavour f = KptrFlavour.valueOf(m.get("flavour").as("kptr flavour").oneOf(labels).toUpperCase());
+      KptrFlavour f = KptrFlavour.valueOf(m.get("flavour").as("kptr flavour").oneOf(labels).toUpperCase(Locale.ROOT));
       flavours.computeIfAbsent(mapName, k -> new LinkedHashMap<>()).put(field, f);
     }
     return type;
@@ -115,6 +116,6 @@ final class GraphSection {
 
   private static GraphKind kind(YNode node) {
     List<String> labels = List.of(GraphKind.LIST.label(), GraphKind.RBTREE.label());
-    return GraphKind.valueOf(node.as("graph kind").oneOf(labels).toUpperCase());
+    return GraphKind.valueOf(node.as("graph kind").oneOf(labels).toUpperCase(Locale.ROOT));
   }
 }

@@ -3,6 +3,7 @@ package org.allocsim.scenarios.file;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.allocsim.memory.ExecContext;
@@ -144,7 +145,7 @@ final class ObjectsSection {
     YMap m = node.map().allow(PROGRAM_KEYS);
     ExecContext context = m.has("context")
         ? ExecContext.valueOf(m.get("context").as("program context")
-            .oneOf(List.of("task", "softirq", "hardirq", "nmi")).toUpperCase())
+            .oneOf(List.of("task", "softirq", "hardirq", "nmi")).toUpperCase(Locale.ROOT))
         : ExecContext.TASK;
     boolean sleepable = m.has("sleepable") && m.get("sleepable").bool();
     if (sleepable && context != ExecContext.TASK) {

@@ -28,7 +28,7 @@ final class Quantities {
       default -> 3600e9;
     };
     double ns = v * scale;
-    if (ns > Long.MAX_VALUE / 2 || ns != Math.rint(ns)) {
+    if (ns > Long.MAX_VALUE / 2.0 || ns != Math.rint(ns)) {
       return -1;
     }
     return (long) ns;

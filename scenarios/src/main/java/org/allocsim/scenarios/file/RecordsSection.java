@@ -56,7 +56,7 @@ final class RecordsSection {
     for (ObjectSpec o : objects.values()) {
       for (ProgramSpec p : o.programs()) {
         if (p.name().equals(program)) {
-          n = n < 0 ? p.operations().size() : Math.min(n, p.operations().size());
+          n = n < 0 ? p.steps().size() : Math.min(n, p.steps().size());
         }
       }
     }

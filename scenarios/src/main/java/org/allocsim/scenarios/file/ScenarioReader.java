@@ -23,6 +23,8 @@ public final class ScenarioReader {
 
   private final List<ParameterSpec> known;
   private final List<String> strategies;
+  /** Strategies' own expectation files, read once per reader. */
+  private final Map<Path, Map<String, Expectation>> ownFiles = new java.util.HashMap<>();
 
   /** A reader that knows the kernel's parameters and those of the strategies on the class path. */
   public ScenarioReader() {
@@ -109,8 +111,17 @@ public final class ScenarioReader {
         throw check.get("duration").error("the check duration must be positive and at most the scenario's duration");
       }
     }
-    var expectations = top.has("expect") ? ExpectSection.read(top.get("expect"), strategies) : Map.<String,
-        Expectation>of();
+    Map<String, Expectation> expectations = new LinkedHashMap<>(top.has("expect")
+        ? ExpectSection.read(top.get("expect"), strategies) : Map.of());
+    for (String s : strategies) {
+      Path own = ExpectationFiles.of(file, s);
+      if (!expectations.containsKey(s) && Files.isRegularFile(own)) {
+        Expectation e = ownFiles.computeIfAbsent(own, f -> ExpectationFiles.read(f, s)).get(name);
+        if (e != null) {
+          expectations.put(s, e);
+        }
+      }
+    }
     return new ScenarioFile(file, name, description, source, duration, seed, params.modelParameters(), params.all(),
         kernelTypes, objects, timeline, workload, records, trace, checkDuration, expectations, text);
   }

@@ -2,14 +2,15 @@ package org.allocsim.scenarios.file;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.allocsim.world.AllocSource;
 import org.allocsim.world.GraphRoot;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.StepSpec;
 
 /**
  * The {@code steps:} of a program. Each step is one key, the step kind, with its arguments:
@@ -32,8 +33,8 @@ final class Steps {
     this.roots = roots;
   }
 
-  List<OperationSpec> read(YNode node) {
-    List<OperationSpec> out = new ArrayList<>();
+  List<StepSpec> read(YNode node) {
+    List<StepSpec> out = new ArrayList<>();
     for (YNode item : node.list()) {
       out.add(step(item));
     }
@@ -43,7 +44,7 @@ final class Steps {
     return out;
   }
 
-  private OperationSpec step(YNode item) {
+  private StepSpec step(YNode item) {
     YMap m = item.map();
     if (m.size() != 1) {
       throw item.error("a step is one key, its kind (" + String.join(", ", kinds()) + "), got " + m.keyNames());
@@ -53,19 +54,19 @@ final class Steps {
       throw m.entries().get(0).getKey().error("unknown step '" + kindName + "'" + Suggest.nearest(kindName, kinds())
           + "; expected one of " + String.join(", ", kinds()));
     }
-    OpKind kind = OpKind.valueOf(kindName.toUpperCase());
+    StepKind kind = StepKind.valueOf(kindName.toUpperCase(Locale.ROOT));
     YNode argsNode = m.get(kindName);
     List<String> allowed = new ArrayList<>();
     if (kind.allocates()) {
       allowed.addAll(kind.percpu() ? List.of("type") : List.of("type", "allocator"));
     }
-    if (kind.root() != OpKind.Root.NONE) {
+    if (kind.root() != StepKind.Root.NONE) {
       allowed.add("root");
     }
     if (kind.acquires()) {
       allowed.add("acquire_to");
     }
-    if (kind == OpKind.NEW_ADD) {
+    if (kind == StepKind.NEW_ADD) {
       allowed.add("acquire_root");
     }
     if (kind.takes()) {
@@ -86,17 +87,17 @@ final class Steps {
       }
       source = args.has("allocator") ? allocator(args.get("allocator")) : AllocSource.DEFAULT;
     }
-    OperationSpec.FieldSpec from = kind.takes() ? field(args.require("from", argsNode)) : null;
-    OperationSpec.FieldSpec to = kind.stores() ? field(args.require("to", argsNode)) : null;
-    OperationSpec.RootSpec root = kind.root() != OpKind.Root.NONE ? root(args.require("root", argsNode)) : null;
-    OperationSpec.FieldSpec acquireTo = kind == OpKind.NEW_STORE_ACQUIRE ? field(args.require("acquire_to", argsNode))
+    StepSpec.FieldSpec from = kind.takes() ? field(args.require("from", argsNode)) : null;
+    StepSpec.FieldSpec to = kind.stores() ? field(args.require("to", argsNode)) : null;
+    StepSpec.RootSpec root = kind.root() != StepKind.Root.NONE ? root(args.require("root", argsNode)) : null;
+    StepSpec.FieldSpec acquireTo = kind == StepKind.NEW_STORE_ACQUIRE ? field(args.require("acquire_to", argsNode))
         : args.has("acquire_to") ? field(args.get("acquire_to")) : null;
-    OperationSpec.RootSpec acquireRoot = args.has("acquire_root") ? root(args.get("acquire_root")) : null;
-    return new OperationSpec(kind, type, source, from, to, root, acquireTo, acquireRoot);
+    StepSpec.RootSpec acquireRoot = args.has("acquire_root") ? root(args.get("acquire_root")) : null;
+    return new StepSpec(kind, type, source, from, to, root, acquireTo, acquireRoot);
   }
 
   /** map.root, or map.root.inner for a root inside the root's first node. */
-  private OperationSpec.RootSpec root(YNode node) {
+  private StepSpec.RootSpec root(YNode node) {
     String ref = node.text();
     for (Map.Entry<String, List<GraphRoot>> e : roots.entrySet()) {
       if (!ref.startsWith(e.getKey() + ".")) {
@@ -106,7 +107,7 @@ final class Steps {
       int dot = rest.indexOf('.');
       String rootName = dot < 0 ? rest : rest.substring(0, dot);
       if (e.getValue().stream().anyMatch(r -> r.name().equals(rootName))) {
-        return new OperationSpec.RootSpec(e.getKey(), rootName, dot < 0 ? null : rest.substring(dot + 1));
+        return new StepSpec.RootSpec(e.getKey(), rootName, dot < 0 ? null : rest.substring(dot + 1));
       }
     }
     List<String> known = new ArrayList<>();
@@ -116,7 +117,7 @@ final class Steps {
   }
 
   /** map.field; for an outer map, a field of its inner template. */
-  private OperationSpec.FieldSpec field(YNode node) {
+  private StepSpec.FieldSpec field(YNode node) {
     String ref = node.text();
     int dot = ref.lastIndexOf('.');
     if (dot <= 0 || dot == ref.length() - 1) {
@@ -135,7 +136,7 @@ final class Steps {
       throw node.error("map '" + mapName + "' has no kptr field '" + fieldName + "'"
           + (fields.isEmpty() ? " (it has none)" : Suggest.nearest(fieldName, fields)));
     }
-    return new OperationSpec.FieldSpec(mapName, fieldName);
+    return new StepSpec.FieldSpec(mapName, fieldName);
   }
 
   /** An allocator map's name, or map.kptr_allocator / map.elem_allocator. */
@@ -163,7 +164,7 @@ final class Steps {
 
   static List<String> kinds() {
     List<String> out = new ArrayList<>();
-    for (OpKind k : OpKind.values()) {
+    for (StepKind k : StepKind.values()) {
       out.add(k.label());
     }
     return out;

@@ -70,9 +70,9 @@ public final class TraceCheck {
             throw new TraceException(where + "cpu " + batch.cpu[i] + " is not below cpus (" + cpus + ")");
           }
           int p = batch.program[i];
-          if (batch.operation[i] >= steps[p]) {
+          if (batch.step[i] >= steps[p]) {
             throw new TraceException(where + "program '" + names.get(p) + "' has " + steps[p]
-                + (steps[p] == 1 ? " step" : " steps") + "; the record names step " + batch.operation[i]);
+                + (steps[p] == 1 ? " step" : " steps") + "; the record names step " + batch.step[i]);
           }
         }
         return n;

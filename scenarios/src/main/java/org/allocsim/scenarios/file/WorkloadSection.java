@@ -125,7 +125,7 @@ final class WorkloadSection {
       if (m.has("scale")) {
         throw m.get("scale").error("give a log-normal lifetime its median or its scale, not both");
       }
-      values.put("scale", Math.log(Math.max(1, m.get("median").duration())));
+      values.put("scale", Math.log((double) Math.max(1, m.get("median").duration())));
     }
     for (String p : params) {
       if (values.containsKey(p)) {
@@ -147,7 +147,7 @@ final class WorkloadSection {
     for (ObjectSpec o : objects.values()) {
       for (ProgramSpec p : o.programs()) {
         if (p.name().equals(program)) {
-          n = n < 0 ? p.operations().size() : Math.min(n, p.operations().size());
+          n = n < 0 ? p.steps().size() : Math.min(n, p.steps().size());
         }
       }
     }

@@ -76,9 +76,8 @@ final class YNode {
       throw error("expected a list ('- ' items) for " + what + ", got " + kind());
     }
     List<YNode> out = new ArrayList<>();
-    int i = 0;
     for (Node n : s.getValue()) {
-      out.add(new YNode(doc, n, "item " + (++i) + " of " + what));
+      out.add(new YNode(doc, n, "item " + (out.size() + 1) + " of " + what));
     }
     return out;
   }

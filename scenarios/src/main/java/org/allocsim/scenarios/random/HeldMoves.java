@@ -8,7 +8,7 @@ import java.util.Map;
 import org.allocsim.world.MapType;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -45,9 +45,9 @@ final class HeldMoves {
         String from = fields.get(rng.nextInt(fields.size()));
         List<String> others = fields.stream().filter(f -> !f.equals(from)).toList();
         String to = others.get(rng.nextInt(others.size()));
-        List<OperationSpec> ops = new ArrayList<>(p.operations());
-        ops.add(OperationSpec.takeHold(from, "v"));
-        ops.add(OperationSpec.putHeld(to, "v"));
+        List<StepSpec> ops = new ArrayList<>(p.steps());
+        ops.add(StepSpec.takeHold(from, "v"));
+        ops.add(StepSpec.putHeld(to, "v"));
         programs.add(new ProgramSpec(p.name(), p.context(), p.sleepable(), ops));
       }
       out.put(e.getKey(), new ObjectSpec(o.name(), o.types(), o.maps(), programs));
@@ -64,9 +64,9 @@ final class HeldMoves {
     List<RandomWorld.Run> out = new ArrayList<>(runs);
     for (ObjectSpec o : objects.values()) {
       for (ProgramSpec p : o.programs()) {
-        int n = p.operations().size();
-        if (n < 2 || p.operations().get(n - 2).kind() != org.allocsim.world.OpKind.TAKE_HOLD
-            || p.operations().get(n - 1).kind() != org.allocsim.world.OpKind.PUT_HELD) {
+        int n = p.steps().size();
+        if (n < 2 || p.steps().get(n - 2).kind() != org.allocsim.world.StepKind.TAKE_HOLD
+            || p.steps().get(n - 1).kind() != org.allocsim.world.StepKind.PUT_HELD) {
           continue;
         }
         int pairs = rng.nextInt(3);
@@ -82,9 +82,9 @@ final class HeldMoves {
             take = (rng.nextLong() >>> 1) % (until / HALF_MS + 1) * HALF_MS;
           }
           int cpu = rng.nextInt(2);
-          out.add(new RandomWorld.Run(take, cpu, p.name(), n - 2, key(p.operations().get(n - 2).from()), 0));
+          out.add(new RandomWorld.Run(take, cpu, p.name(), n - 2, key(p.steps().get(n - 2).from()), 0));
           out.add(new RandomWorld.Run(take + (1 + rng.nextInt(8)) * HALF_MS, cpu, p.name(), n - 1,
-              key(p.operations().get(n - 1).to()), 0));
+              key(p.steps().get(n - 1).to()), 0));
         }
       }
     }
@@ -92,7 +92,7 @@ final class HeldMoves {
     return out;
   }
 
-  private long key(OperationSpec.FieldSpec f) {
+  private long key(StepSpec.FieldSpec f) {
     long k = rng.nextInt(ObjectDraws.KEYS);
     return f.map().equals("outer") ? ((long) rng.nextInt(ObjectDraws.OUTER_SLOTS) << 32) | k : k;
   }

@@ -10,7 +10,7 @@ import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -105,7 +105,7 @@ final class ObjectDraws {
   private ProgramSpec program(String name, List<String> fields, List<String> allocators, List<MapSpec> maps) {
     double c = rng.nextDouble();
     ExecContext context = c < 0.6 ? ExecContext.TASK : c < 0.85 ? ExecContext.SOFTIRQ : ExecContext.NMI;
-    List<OperationSpec> ops = new ArrayList<>();
+    List<StepSpec> ops = new ArrayList<>();
     int n = 1 + rng.nextInt(4);
     for (int i = 0; i < n; i++) {
       ops.add(step(fields, allocators, maps));
@@ -113,16 +113,16 @@ final class ObjectDraws {
     return new ProgramSpec(name, context, false, ops);
   }
 
-  private OperationSpec step(List<String> fields, List<String> allocators, List<MapSpec> maps) {
+  private StepSpec step(List<String> fields, List<String> allocators, List<MapSpec> maps) {
     String[] from = pick(fields).split("\\.");
     String[] to = pick(fields).split("\\.");
     return switch (rng.nextInt(7)) {
-      case 0, 1 -> OperationSpec.allocStore(TYPE, source(allocators, maps), to[0], to[1]);
-      case 2 -> OperationSpec.allocDrop(TYPE, source(allocators, maps));
-      case 3 -> OperationSpec.takeDrop(from[0], from[1]);
-      case 4 -> OperationSpec.move(from[0], from[1], to[0], to[1]);
-      case 5 -> OperationSpec.takeHold(from[0], from[1]);
-      default -> OperationSpec.putHeld(to[0], to[1]);
+      case 0, 1 -> StepSpec.allocStore(TYPE, source(allocators, maps), to[0], to[1]);
+      case 2 -> StepSpec.allocDrop(TYPE, source(allocators, maps));
+      case 3 -> StepSpec.takeDrop(from[0], from[1]);
+      case 4 -> StepSpec.move(from[0], from[1], to[0], to[1]);
+      case 5 -> StepSpec.takeHold(from[0], from[1]);
+      default -> StepSpec.putHeld(to[0], to[1]);
     };
   }
 

@@ -73,7 +73,7 @@ public record RandomWorld(String name, long durationNs, int cpus, Map<String, Ob
     int n = 0;
     for (ObjectSpec o : objects.values()) {
       for (var p : o.programs()) {
-        n += p.operations().size();
+        n += p.steps().size();
       }
     }
     return n;

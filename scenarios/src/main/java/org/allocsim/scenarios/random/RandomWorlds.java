@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -69,11 +69,11 @@ public final class RandomWorlds {
       String name = live.isEmpty() || rng.nextDouble() < 0.1 ? names.get(rng.nextInt(names.size()))
           : live.get(rng.nextInt(live.size()));
       ProgramSpec p = programs.get(name);
-      int step = rng.nextInt(p.operations().size());
-      OperationSpec op = p.operations().get(step);
-      OperationSpec.FieldSpec first = op.from() != null ? op.from() : op.to();
+      int step = rng.nextInt(p.steps().size());
+      StepSpec op = p.steps().get(step);
+      StepSpec.FieldSpec first = op.from() != null ? op.from() : op.to();
       long key1 = first == null ? 0 : key(rng, first);
-      long key2 = op.kind() == org.allocsim.world.OpKind.MOVE ? key(rng, op.to()) : 0;
+      long key2 = op.kind() == org.allocsim.world.StepKind.MOVE ? key(rng, op.to()) : 0;
       out.add(new RandomWorld.Run(time, rng.nextInt(2), p.name(), step, key1, key2));
     }
     out.sort(Comparator.comparingLong(RandomWorld.Run::timeNs));
@@ -81,7 +81,7 @@ public final class RandomWorlds {
   }
 
   /** A key for a field: through the outer map, the slot goes in the high 32 bits (as the kernel reads it). */
-  private static long key(UniformRandomProvider rng, OperationSpec.FieldSpec f) {
+  private static long key(UniformRandomProvider rng, StepSpec.FieldSpec f) {
     long k = rng.nextInt(ObjectDraws.KEYS);
     return f.map().equals("outer") ? ((long) rng.nextInt(ObjectDraws.OUTER_SLOTS) << 32) | k : k;
   }

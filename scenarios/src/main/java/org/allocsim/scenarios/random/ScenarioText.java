@@ -11,7 +11,7 @@ import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 
 /** Writes a {@link RandomWorld} as a scenario file that {@code allocsim run} reads back to the same run. */
@@ -70,7 +70,7 @@ public final class ScenarioText {
         b.append("      ").append(p.name()).append(":\n");
         b.append("        context: ").append(p.context().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
         b.append("        steps:\n");
-        for (OperationSpec op : p.operations()) {
+        for (StepSpec op : p.steps()) {
           b.append("          - ").append(step(op)).append('\n');
         }
       }
@@ -111,7 +111,7 @@ public final class ScenarioText {
     return "{" + String.join(", ", parts) + "}";
   }
 
-  private static String step(OperationSpec op) {
+  private static String step(StepSpec op) {
     List<String> args = new ArrayList<>();
     if (op.type() != null) {
       args.add("type: " + op.type());

@@ -219,7 +219,7 @@ public final class BinaryTrace {
           varint(t - last);
           varint(batch.cpu[i]);
           varint(batch.program[i]);
-          varint(batch.operation[i]);
+          varint(batch.step[i]);
           varint(batch.key1[i]);
           varint(batch.key2[i]);
           last = t;

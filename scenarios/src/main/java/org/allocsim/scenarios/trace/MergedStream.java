@@ -79,7 +79,7 @@ public final class MergedStream implements RecordStream {
         throw new TraceException("merged stream " + best + ": program " + program + " is not in its "
             + remap[best].length + " programs");
       }
-      out.add(bestTime, b.cpu[i], remap[best][program], b.operation[i], b.key1[i], b.key2[i]);
+      out.add(bestTime, b.cpu[i], remap[best][program], b.step[i], b.key1[i], b.key2[i]);
     }
     return out.size();
   }

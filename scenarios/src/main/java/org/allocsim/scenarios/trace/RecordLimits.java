@@ -36,7 +36,7 @@ final class RecordLimits {
   }
 
   private static boolean isNameStart(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
   }
 
   /** Checks a stream's program names before a writer commits to them. */
@@ -77,8 +77,8 @@ final class RecordLimits {
       throw new TraceException("record " + index + ": program " + b.program[i] + " is not in the stream's "
           + programs + " programs");
     }
-    if (b.operation[i] < 0 || b.operation[i] > MAX_STEP) {
-      throw new TraceException("record " + index + ": step " + b.operation[i] + " is outside 0.." + MAX_STEP);
+    if (b.step[i] < 0 || b.step[i] > MAX_STEP) {
+      throw new TraceException("record " + index + ": step " + b.step[i] + " is outside 0.." + MAX_STEP);
     }
     if (b.key1[i] < 0 || b.key2[i] < 0) {
       throw new TraceException("record " + index + ": keys must not be negative, got " + b.key1[i] + " and "

@@ -110,7 +110,7 @@ final class TextFields {
       }
       fracEnd = i;
     }
-    if (i == s || fracStart == fracEnd && fracStart > s && text.charAt(fracStart - 1) == '.') {
+    if (i == s || (fracStart == fracEnd && fracStart > s && text.charAt(fracStart - 1) == '.')) {
       throw error(line, s + 1, "expected a time (whole ns, or a number with unit ns, us, ms or s), got "
           + quote(text(text, f)));
     }

@@ -196,7 +196,7 @@ public final class TextTrace {
           last = RecordLimits.checkForWriting(batch, i, count++, last, names.size());
           line.setLength(0);
           line.append(last).append(' ').append(batch.cpu[i]).append(' ').append(names.get(batch.program[i]))
-              .append(' ').append(batch.operation[i]).append(' ').append(batch.key1[i]);
+              .append(' ').append(batch.step[i]).append(' ').append(batch.key1[i]);
           if (batch.key2[i] != 0) {
             line.append(' ').append(batch.key2[i]);
           }

@@ -54,7 +54,7 @@ public record TraceSummary(long records, long firstNs, long lastNs, List<Program
       }
       for (int i = 0; i < b.size(); i++) {
         int p = b.program[i];
-        int step = b.operation[i];
+        int step = b.step[i];
         perProgram[p]++;
         if (step >= perStep[p].length) {
           perStep[p] = Arrays.copyOf(perStep[p], step + 1);

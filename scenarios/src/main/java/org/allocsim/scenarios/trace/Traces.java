@@ -19,6 +19,7 @@ import org.allocsim.kernel.TraceException;
  * The trace formats, by name: each constant holds its reader and writer constructors, the file extensions it owns
  * and the bytes its files start with. Adding a format is one class and one constant here.
  */
+@SuppressWarnings("ImmutableEnumChecker") // enums as factories: constructors and a magic nobody writes to
 public enum Traces {
   TEXT("text", TextTrace.Reader::new, TextTrace.Writer::new, TextTrace.MAGIC.getBytes(StandardCharsets.US_ASCII),
       "trace", "txt"),

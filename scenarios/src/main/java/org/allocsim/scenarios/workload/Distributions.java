@@ -21,6 +21,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 public final class Distributions {
 
   /** The distribution families and their parameters, in constructor order. */
+  @SuppressWarnings("ImmutableEnumChecker") // enums as factories: a constructor and List.of names
   public enum Family {
     /** ln X ~ Normal(scale, shape²): scale is the log of the median in ns, shape the log-space deviation. */
     LOGNORMAL((r, p) -> new LogNormalDistribution(r, p[0], p[1]), "scale", "shape"),

@@ -15,12 +15,13 @@ import java.util.Set;
  * @param cpus CPUs the program runs on, each &gt;= 0 and distinct; empty means every CPU of the run
  * @param stepWeights relative weight of each step index, each finite and &gt;= 0, summing to &gt; 0; a step with
  *     weight 0 runs only as a scheduled release
- * @param keys how {@code key1} and {@code key2} are chosen
+ * @param keys how the two keys of each record are chosen
  * @param lifetime object lifetimes (store → release), or null for none
  * @param fromNs first possible arrival, &gt;= 0
  * @param untilNs arrivals stop before this time, &gt; fromNs ({@link Long#MAX_VALUE}: the end of the run);
  *     releases of earlier stores still follow it
  */
+@SuppressWarnings("ArrayRecordComponent") // weights are copied in and never compared
 public record ProgramWorkload(String program, RunArrivals arrivals, List<Integer> cpus, double[] stepWeights,
     KeyChoice keys, Lifetime lifetime, long fromNs, long untilNs) {
 

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,13 +45,11 @@ class SchemaTest {
     if (node.isObject()) {
       JsonNode props = node.get("properties");
       if (props != null && props.isObject()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : props.properties()) {
           out.put(at + "/properties/" + e.getKey(), e.getValue());
         }
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         keys(e.getValue(), at + "/" + e.getKey(), out);
       }
     } else if (node.isArray()) {

@@ -30,7 +30,7 @@ final class Checksum {
     RecordBatch b = new RecordBatch();
     while (s.read(b) > 0) {
       for (int i = 0; i < b.size(); i++) {
-        c.add(b.time[i], b.cpu[i], b.program[i], b.operation[i], b.key1[i], b.key2[i]);
+        c.add(b.time[i], b.cpu[i], b.program[i], b.step[i], b.key1[i], b.key2[i]);
       }
     }
     return c;

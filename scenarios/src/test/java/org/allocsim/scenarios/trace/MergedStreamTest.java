@@ -99,7 +99,7 @@ class MergedStreamTest {
     RecordBatch b = new RecordBatch();
     while (s.read(b) > 0) {
       for (int i = 0; i < b.size(); i++) {
-        out.add(b.time[i] + " " + b.cpu[i] + " " + s.programNames().get(b.program[i]) + " " + b.operation[i] + " "
+        out.add(b.time[i] + " " + b.cpu[i] + " " + s.programNames().get(b.program[i]) + " " + b.step[i] + " "
             + b.key1[i] + " " + b.key2[i]);
       }
     }

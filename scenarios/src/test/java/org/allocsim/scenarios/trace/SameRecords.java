@@ -49,7 +49,7 @@ final class SameRecords {
     }
 
     String describe() {
-      return b.time[i] + " " + b.cpu[i] + " " + b.program[i] + " " + b.operation[i] + " " + b.key1[i] + " "
+      return b.time[i] + " " + b.cpu[i] + " " + b.program[i] + " " + b.step[i] + " " + b.key1[i] + " "
           + b.key2[i];
     }
   }

@@ -34,7 +34,7 @@ final class Drained {
         time[size] = batch.time[i];
         cpu[size] = batch.cpu[i];
         program[size] = batch.program[i];
-        step[size] = batch.operation[i];
+        step[size] = batch.step[i];
         key1[size] = batch.key1[i];
         key2[size] = batch.key2[i];
         size++;

@@ -110,7 +110,7 @@ class StatisticsTest {
     assertEquals(Math.pow(10, s), (double) counts[0] / counts[9], 0.3);
     // key2 is independent of key1: they agree as often as two independent draws do.
     double n = d.size;
-    assertEquals(collision * n, same, 4.5 * Math.sqrt(collision * n));
+    assertEquals(collision * n, (double) same, 4.5 * Math.sqrt(collision * n));
   }
 
   @Test

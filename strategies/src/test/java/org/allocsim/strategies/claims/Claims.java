@@ -29,7 +29,7 @@ import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 
 /**
@@ -77,11 +77,11 @@ final class Claims {
     return MapSpec.allocator(name, 0);
   }
 
-  static ProgramSpec prog(String name, OperationSpec... ops) {
+  static ProgramSpec prog(String name, StepSpec... ops) {
     return ProgramSpec.of(name, ExecContext.TASK, ops);
   }
 
-  static ProgramSpec nmiProg(String name, OperationSpec... ops) {
+  static ProgramSpec nmiProg(String name, StepSpec... ops) {
     return ProgramSpec.of(name, ExecContext.NMI, ops);
   }
 
@@ -90,18 +90,18 @@ final class Claims {
   }
 
   /** p = bpf_mem_alloc(&alloc, node); kptr_xchg(&map->f, p). */
-  static OperationSpec allocFrom(String allocator, String map) {
-    return OperationSpec.allocStore("node", AllocSource.allocatorMap(allocator), map, "f");
+  static StepSpec allocFrom(String allocator, String map) {
+    return StepSpec.allocStore("node", AllocSource.allocatorMap(allocator), map, "f");
   }
 
   /** p = kptr_xchg(&map->f, NULL); drop(p). */
-  static OperationSpec takeDrop(String map) {
-    return OperationSpec.takeDrop(map, "f");
+  static StepSpec takeDrop(String map) {
+    return StepSpec.takeDrop(map, "f");
   }
 
   /** p = kptr_xchg(&from->f, NULL); kptr_xchg(&to->f, p). */
-  static OperationSpec move(String from, String to) {
-    return OperationSpec.move(from, "f", to, "f");
+  static StepSpec move(String from, String to) {
+    return StepSpec.move(from, "f", to, "f");
   }
 
   /**

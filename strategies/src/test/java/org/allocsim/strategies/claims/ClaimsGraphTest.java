@@ -36,7 +36,7 @@ import org.allocsim.world.KptrFlavour;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * where they then differ.
  */
 class ClaimsGraphTest {
-  private static ProgramSpec prog(String name, OperationSpec... ops) {
+  private static ProgramSpec prog(String name, StepSpec... ops) {
     return ProgramSpec.of(name, ExecContext.TASK, ops);
   }
 

@@ -48,7 +48,7 @@ import org.allocsim.world.AllocSource;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.junit.jupiter.api.Test;
 
 /** S1-S6: who keeps an allocator alive while its objects sit in maps, on stacks and in inner maps. */
@@ -166,8 +166,8 @@ class ClaimsLifetimeTest {
         List.of(allocatorMap("A"), allocatorMap("B"), hash("M").withKptrAllocator("A")),
         prog("prog1", allocFrom("A", "M")),
         // prog2 "uses B": it allocates leaves from B, never into M, so no design refuses it for that.
-        prog("prog2", OperationSpec.allocDrop("leaf", AllocSource.allocatorMap("B")),
-            OperationSpec.takeHold("M", "f"), OperationSpec.putHeld("M", "f"), takeDrop("M")));
+        prog("prog2", StepSpec.allocDrop("leaf", AllocSource.allocatorMap("B")),
+            StepSpec.takeHold("M", "f"), StepSpec.putHeld("M", "f"), takeDrop("M")));
     RecordList records = new RecordList()
         .add(2 * MS, 0, "prog1", 0, 0)
         .add(2 * MS, 1, "prog2", 0, 0)
@@ -228,7 +228,7 @@ class ClaimsLifetimeTest {
    */
   @Test
   void S3_rcuDelayedFree_global_lessWarmReuseMoreMemory() {
-    ObjectSpec loop = object("loop.bpf.o", List.of(), prog("P", OperationSpec.allocDrop("node", AllocSource.DEFAULT)));
+    ObjectSpec loop = object("loop.bpf.o", List.of(), prog("P", StepSpec.allocDrop("node", AllocSource.DEFAULT)));
     RecordList records = new RecordList();
     for (int i = 0; i < 200; i++) {
       records.add(MS + i * 1000L, 0, "P", 0, 0);
@@ -345,7 +345,7 @@ class ClaimsLifetimeTest {
     RecordList records = new RecordList();
     RunSpec.Builder b = spec("S5", 800 * MS);
     for (int i = 0; i < 5; i++) {
-      long t = i * 100 * MS;
+      long t = i * 100L * MS;
       b.at(t, load(s5, "c" + i)).at(t + 50 * MS, closeAndDetach("c" + i));
       records.add(t + 10 * MS, 0, "P", 0, 0).add(t + 11 * MS, 0, "P", 1, 0);
     }

@@ -42,7 +42,7 @@ import org.allocsim.world.AllocSource;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.junit.jupiter.api.Test;
 
 /** S9-S13: reloads against pinned maps, moving pointers, fields and allocators per map. */
@@ -176,7 +176,7 @@ class ClaimsReloadTest {
   private static RunSpec refactor(boolean drainFirst) {
     MapSpec m = hash("M").pinnedAt("/sys/fs/bpf/svc_M");
     ObjectSpec v1 = object("svc.bpf.o", List.of(m),
-        prog("svc", OperationSpec.allocStore("node", AllocSource.DEFAULT, "M", "f")));
+        prog("svc", StepSpec.allocStore("node", AllocSource.DEFAULT, "M", "f")));
     ObjectSpec v2 = object("svc.bpf.o",
         List.of(allocatorMap("A").pinnedAt("/sys/fs/bpf/svc_A"), m.withKptrAllocator("A"),
             hash("N").withKptrAllocator("A")),
@@ -302,10 +302,10 @@ class ClaimsReloadTest {
   void S12_twoKptrFields_perFieldTwoAllocators_staticPerMapOne() {
     MapSpec m = MapSpec.of("M", MapType.HASH, 64, field("f", "node"), field("g", "leaf")).withKptrAllocator("A");
     ObjectSpec s12 = object("s12.bpf.o", List.of(allocatorMap("A"), allocatorMap("B"), m),
-        prog("Pf", OperationSpec.allocStore("node", AllocSource.allocatorMap("A"), "M", "f")),
-        prog("Pg", OperationSpec.allocStore("leaf", AllocSource.allocatorMap("B"), "M", "g")),
-        prog("Pf2", OperationSpec.allocStore("node", AllocSource.allocatorMap("B"), "M", "f")),
-        prog("Pg2", OperationSpec.allocStore("leaf", AllocSource.allocatorMap("A"), "M", "g")));
+        prog("Pf", StepSpec.allocStore("node", AllocSource.allocatorMap("A"), "M", "f")),
+        prog("Pg", StepSpec.allocStore("leaf", AllocSource.allocatorMap("B"), "M", "g")),
+        prog("Pf2", StepSpec.allocStore("node", AllocSource.allocatorMap("B"), "M", "f")),
+        prog("Pg2", StepSpec.allocStore("leaf", AllocSource.allocatorMap("A"), "M", "g")));
     RecordList records = new RecordList();
     for (String p : List.of("Pf", "Pg", "Pf2", "Pg2")) {
       records.add(2 * MS, 0, p, 0, 0);
@@ -353,8 +353,8 @@ class ClaimsReloadTest {
         prog("P", allocFrom("A", "M1"), allocFrom("A", "M2")));
     ObjectSpec separate = object("s13sep.bpf.o",
         List.of(hash("M1").withElements(64), hash("M2").withElements(64)),
-        prog("P", OperationSpec.allocStore("node", AllocSource.kptrAllocatorOf("M1"), "M1", "f"),
-            OperationSpec.allocStore("node", AllocSource.kptrAllocatorOf("M2"), "M2", "f")));
+        prog("P", StepSpec.allocStore("node", AllocSource.kptrAllocatorOf("M1"), "M1", "f"),
+            StepSpec.allocStore("node", AllocSource.kptrAllocatorOf("M2"), "M2", "f")));
     RecordList records = new RecordList();
     for (int key = 0; key < 8; key++) {
       records.add(MS, 0, "P", 0, key).add(MS, 0, "P", 1, key);

@@ -45,7 +45,7 @@ import org.allocsim.world.AllocSource;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +53,8 @@ import org.junit.jupiter.api.Test;
 class ClaimsRuntimeTest {
 
   /** bpf_obj_new(struct node): the allocator is the design's choice. */
-  private static OperationSpec newNodeInto(String map) {
-    return OperationSpec.allocStore("node", AllocSource.DEFAULT, map, "f");
+  private static StepSpec newNodeInto(String map) {
+    return StepSpec.allocStore("node", AllocSource.DEFAULT, map, "f");
   }
 
   /**
@@ -67,7 +67,7 @@ class ClaimsRuntimeTest {
   void S14_objectOnAnotherProgramsStack_firstProposal_useAfterFree() {
     ObjectSpec s14 = object("s14.bpf.o", List.of(allocatorMap("A"), hash("M").withKptrAllocator("A")),
         prog("P1", allocFrom("A", "M")),
-        prog("P2", OperationSpec.takeHold("M", "f"), OperationSpec.putHeld("M", "f")));
+        prog("P2", StepSpec.takeHold("M", "f"), StepSpec.putHeld("M", "f")));
     RecordList records = new RecordList().add(2 * MS, 0, "P1", 0, 0).add(3 * MS, 2, "P2", 0, 0);
     RunSpec spec = spec("S14", 60 * MS)
         .at(0, load(s14, "s14"))
@@ -254,7 +254,7 @@ class ClaimsRuntimeTest {
   void S20_localObjectIntoKernelKptrField_allDesigns_reject() {
     MapSpec k = MapSpec.of("K", MapType.HASH, 64, field("mask", "bpf_cpumask"));
     ObjectSpec s20 = object("s20.bpf.o", List.of(allocatorMap("A"), k),
-        prog("Pbad", OperationSpec.allocStore("node", AllocSource.allocatorMap("A"), "K", "mask")));
+        prog("Pbad", StepSpec.allocStore("node", AllocSource.allocatorMap("A"), "K", "mask")));
     RunSpec spec = spec("S20", 10 * MS).kernelType("bpf_cpumask", 1032).at(0, load(s20, "s20")).build();
     Map<String, RunResult> results = runAll(spec, ALL);
     for (RunResult r : results.values()) {
@@ -278,7 +278,7 @@ class ClaimsRuntimeTest {
     Map<String, Integer> types = new HashMap<>(Claims.TYPES);
     types.put("bpf_cpumask", 1032);
     ObjectSpec s20 = new ObjectSpec("s20b.bpf.o", types, List.of(allocatorMap("A"), k),
-        List.of(prog("Pconf", OperationSpec.allocStore("bpf_cpumask", AllocSource.allocatorMap("A"), "K", "mask"))));
+        List.of(prog("Pconf", StepSpec.allocStore("bpf_cpumask", AllocSource.allocatorMap("A"), "K", "mask"))));
     RunSpec spec = spec("S20-same-name", 10 * MS).kernelType("bpf_cpumask", 1032).at(0, load(s20, "s20b")).build();
     Map<String, RunResult> results = runAll(spec, ALL);
     for (RunResult r : results.values()) {

@@ -38,14 +38,14 @@ import org.allocsim.world.KptrFlavour;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.junit.jupiter.api.Test;
 
 /** The kernel's semantics of refcounted, graph-node and percpu objects, the same under every design. */
 class GraphModelTest {
 
-  static ProgramSpec prog(String name, OperationSpec... ops) {
+  static ProgramSpec prog(String name, StepSpec... ops) {
     return ProgramSpec.of(name, ExecContext.TASK, ops);
   }
 
@@ -68,7 +68,7 @@ class GraphModelTest {
     ObjectSpec o = object("rc.bpf.o", List.of(glob(), stash()), treeOf(true),
         prog("insert", newAdd("node_data", AllocSource.DEFAULT, "glob.root", "stash.node")),
         prog("remove", removeDrop("glob.root")),
-        prog("unstash", OperationSpec.takeDrop("stash", "node")));
+        prog("unstash", StepSpec.takeDrop("stash", "node")));
     RecordList records = new RecordList().add(MS, 0, "insert", 0, 0, 0).add(2 * MS, 0, "remove", 0, 0)
         .add(3 * MS, 0, "unstash", 0, 0).add(4 * MS, 0, "insert", 0, 0, 1);
     RunSpec spec = spec("refcounted", 30 * MS).at(0, load(o, "rc")).at(10 * MS, closeAndDetach("rc"))

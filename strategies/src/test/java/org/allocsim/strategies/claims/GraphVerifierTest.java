@@ -32,7 +32,7 @@ import org.allocsim.world.KptrFlavour;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OperationSpec;
+import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class GraphVerifierTest {
 
-  private static ProgramSpec prog(String name, OperationSpec... ops) {
+  private static ProgramSpec prog(String name, StepSpec... ops) {
     return ProgramSpec.of(name, ExecContext.TASK, ops);
   }
 
@@ -122,7 +122,7 @@ class GraphVerifierTest {
   void plainObject_intoAPercpuKptrField_refused() {
     ObjectSpec o = object("f.bpf.o", List.of(arr(new KptrField("pc", "val_t"))),
         graph(false, Map.of(), Set.of(), Map.of("arr", Map.of("pc", KptrFlavour.PERCPU))),
-        prog("p", OperationSpec.allocStore("val_t", AllocSource.DEFAULT, "arr", "pc")));
+        prog("p", StepSpec.allocStore("val_t", AllocSource.DEFAULT, "arr", "pc")));
     check(o, "p", "invalid kptr access, R2 type=ptr_ expected=ptr_val_t", "__percpu_kptr");
   }
 
@@ -161,7 +161,7 @@ class GraphVerifierTest {
   void kptrXchg_onAnUntrustedField_refused() {
     ObjectSpec o = object("i.bpf.o", List.of(arr(STASH)),
         graph(false, Map.of(), Set.of(), Map.of("arr", Map.of("node", KptrFlavour.UNTRUSTED))),
-        prog("p", OperationSpec.allocStore("node_data", AllocSource.DEFAULT, "arr", "node")));
+        prog("p", StepSpec.allocStore("node_data", AllocSource.DEFAULT, "arr", "node")));
     check(o, "p", "kptr isn't referenced kptr");
   }
 

@@ -11,10 +11,10 @@ import org.allocsim.world.GraphSpec;
 import org.allocsim.world.KptrFlavour;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.ObjectSpec;
-import org.allocsim.world.OpKind;
-import org.allocsim.world.OperationSpec;
-import org.allocsim.world.OperationSpec.FieldSpec;
-import org.allocsim.world.OperationSpec.RootSpec;
+import org.allocsim.world.StepKind;
+import org.allocsim.world.StepSpec;
+import org.allocsim.world.StepSpec.FieldSpec;
+import org.allocsim.world.StepSpec.RootSpec;
 import org.allocsim.world.ProgramSpec;
 import org.allocsim.world.TypeTraits;
 
@@ -76,42 +76,42 @@ final class GraphWorlds {
     return new FieldSpec(p[0], p[1]);
   }
 
-  static OperationSpec newAdd(String type, AllocSource source, String root, String acquireTo) {
-    return new OperationSpec(OpKind.NEW_ADD, type, source, null, null, root(root),
+  static StepSpec newAdd(String type, AllocSource source, String root, String acquireTo) {
+    return new StepSpec(StepKind.NEW_ADD, type, source, null, null, root(root),
         acquireTo == null ? null : field(acquireTo));
   }
 
-  static OperationSpec newAdd(String type, String root) {
+  static StepSpec newAdd(String type, String root) {
     return newAdd(type, AllocSource.DEFAULT, root, null);
   }
 
   /** refcounted_kptr.c __insert_in_tree_and_list: one node in a tree and, by bpf_refcount_acquire, a list. */
-  static OperationSpec newAddBoth(String type, String root, String acquireRoot) {
-    return new OperationSpec(OpKind.NEW_ADD, type, AllocSource.DEFAULT, null, null, root(root), null,
+  static StepSpec newAddBoth(String type, String root, String acquireRoot) {
+    return new StepSpec(StepKind.NEW_ADD, type, AllocSource.DEFAULT, null, null, root(root), null,
         root(acquireRoot));
   }
 
-  static OperationSpec newStoreAcquire(String type, AllocSource source, String to, String acquireTo) {
-    return new OperationSpec(OpKind.NEW_STORE_ACQUIRE, type, source, null, field(to), null, field(acquireTo));
+  static StepSpec newStoreAcquire(String type, AllocSource source, String to, String acquireTo) {
+    return new StepSpec(StepKind.NEW_STORE_ACQUIRE, type, source, null, field(to), null, field(acquireTo));
   }
 
-  static OperationSpec removeDrop(String root) {
-    return new OperationSpec(OpKind.REMOVE_DROP, null, null, null, null, root(root), null);
+  static StepSpec removeDrop(String root) {
+    return new StepSpec(StepKind.REMOVE_DROP, null, null, null, null, root(root), null);
   }
 
-  static OperationSpec removeStore(String root, String to) {
-    return new OperationSpec(OpKind.REMOVE_STORE, null, null, null, field(to), root(root), null);
+  static StepSpec removeStore(String root, String to) {
+    return new StepSpec(StepKind.REMOVE_STORE, null, null, null, field(to), root(root), null);
   }
 
-  static OperationSpec takeAdd(String from, String root) {
-    return new OperationSpec(OpKind.TAKE_ADD, null, null, field(from), null, root(root), null);
+  static StepSpec takeAdd(String from, String root) {
+    return new StepSpec(StepKind.TAKE_ADD, null, null, field(from), null, root(root), null);
   }
 
-  static OperationSpec percpuStore(String type, String to) {
-    return new OperationSpec(OpKind.PERCPU_NEW_STORE, type, AllocSource.DEFAULT, null, field(to), null, null);
+  static StepSpec percpuStore(String type, String to) {
+    return new StepSpec(StepKind.PERCPU_NEW_STORE, type, AllocSource.DEFAULT, null, field(to), null, null);
   }
 
-  static OperationSpec percpuDrop(String type) {
-    return new OperationSpec(OpKind.PERCPU_NEW_DROP, type, AllocSource.DEFAULT, null, null, null, null);
+  static StepSpec percpuDrop(String type) {
+    return new StepSpec(StepKind.PERCPU_NEW_DROP, type, AllocSource.DEFAULT, null, null, null, null);
   }
 }

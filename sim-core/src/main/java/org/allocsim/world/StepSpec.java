@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param acquireTo field written with a second reference from bpf_refcount_acquire, else null
  * @param acquireRoot root (of new_add) that a second reference from bpf_refcount_acquire is added to, else null
  */
-public record OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to,
+public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to,
     RootSpec root, FieldSpec acquireTo, RootSpec acquireRoot) {
 
   /** A graph root addressed by map name, and optionally a root inside the node type ({@code map.root.inner}). */
@@ -31,12 +31,12 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
   }
 
   /** A step without graph arguments. */
-  public OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
+  public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
     this(kind, type, source, from, to, null, null, null);
   }
 
   /** A step whose acquired reference, if any, goes into a kptr field. */
-  public OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to, RootSpec root,
+  public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to, RootSpec root,
       FieldSpec acquireTo) {
     this(kind, type, source, from, to, root, acquireTo, null);
   }
@@ -54,7 +54,7 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
     }
   }
 
-  public OperationSpec {
+  public StepSpec {
     Objects.requireNonNull(kind, "kind");
     if (kind.allocates() != (type != null) || kind.allocates() != (source != null)) {
       throw new IllegalArgumentException(kind.label() + ": a type and allocator go with allocating steps only");
@@ -65,40 +65,40 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
     if (kind.stores() != (to != null)) {
       throw new IllegalArgumentException(kind.label() + (kind.stores() ? " needs" : " takes no") + " 'to' field");
     }
-    if ((kind.root() != OpKind.Root.NONE) != (root != null)) {
+    if ((kind.root() != StepKind.Root.NONE) != (root != null)) {
       throw new IllegalArgumentException(kind.label() + (root == null ? " needs" : " takes no") + " 'root'");
     }
-    if (acquireTo != null && !kind.acquires() || acquireTo == null && kind == OpKind.NEW_STORE_ACQUIRE) {
+    if ((acquireTo != null && !kind.acquires()) || (acquireTo == null && kind == StepKind.NEW_STORE_ACQUIRE)) {
       throw new IllegalArgumentException(kind.label() + (acquireTo == null ? " needs" : " takes no")
           + " 'acquire_to' field");
     }
-    if (acquireRoot != null && kind != OpKind.NEW_ADD) {
+    if (acquireRoot != null && kind != StepKind.NEW_ADD) {
       throw new IllegalArgumentException(kind.label() + " takes no 'acquire_root'");
     }
   }
 
-  public static OperationSpec allocStore(String type, AllocSource source, String map, String field) {
-    return new OperationSpec(OpKind.ALLOC_STORE, type, source, null, new FieldSpec(map, field));
+  public static StepSpec allocStore(String type, AllocSource source, String map, String field) {
+    return new StepSpec(StepKind.ALLOC_STORE, type, source, null, new FieldSpec(map, field));
   }
 
-  public static OperationSpec allocDrop(String type, AllocSource source) {
-    return new OperationSpec(OpKind.ALLOC_DROP, type, source, null, null);
+  public static StepSpec allocDrop(String type, AllocSource source) {
+    return new StepSpec(StepKind.ALLOC_DROP, type, source, null, null);
   }
 
-  public static OperationSpec takeDrop(String map, String field) {
-    return new OperationSpec(OpKind.TAKE_DROP, null, null, new FieldSpec(map, field), null);
+  public static StepSpec takeDrop(String map, String field) {
+    return new StepSpec(StepKind.TAKE_DROP, null, null, new FieldSpec(map, field), null);
   }
 
-  public static OperationSpec move(String fromMap, String fromField, String toMap, String toField) {
-    return new OperationSpec(OpKind.MOVE, null, null, new FieldSpec(fromMap, fromField),
+  public static StepSpec move(String fromMap, String fromField, String toMap, String toField) {
+    return new StepSpec(StepKind.MOVE, null, null, new FieldSpec(fromMap, fromField),
         new FieldSpec(toMap, toField));
   }
 
-  public static OperationSpec takeHold(String map, String field) {
-    return new OperationSpec(OpKind.TAKE_HOLD, null, null, new FieldSpec(map, field), null);
+  public static StepSpec takeHold(String map, String field) {
+    return new StepSpec(StepKind.TAKE_HOLD, null, null, new FieldSpec(map, field), null);
   }
 
-  public static OperationSpec putHeld(String map, String field) {
-    return new OperationSpec(OpKind.PUT_HELD, null, null, null, new FieldSpec(map, field));
+  public static StepSpec putHeld(String map, String field) {
+    return new StepSpec(StepKind.PUT_HELD, null, null, null, new FieldSpec(map, field));
   }
 }

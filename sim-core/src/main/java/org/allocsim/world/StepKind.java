@@ -5,7 +5,7 @@ package org.allocsim.world;
  * object on the running program's stack between two trace records (a sleepable program, or Kumar's race 2 where
  * prog2 takes the object out and later puts it back, S3).
  */
-public enum OpKind {
+public enum StepKind {
   /** p = alloc(T); old = bpf_kptr_xchg(&to, p); drop(old). The stash pattern (scx_flatcg fcg_cgroup_init). */
   ALLOC_STORE(true, false, true),
   /** p = alloc(T); drop(p). A transient object. */
@@ -46,11 +46,11 @@ public enum OpKind {
   private final boolean stores;
   private final Root root;
 
-  OpKind(boolean allocates, boolean takes, boolean stores) {
+  StepKind(boolean allocates, boolean takes, boolean stores) {
     this(allocates, takes, stores, Root.NONE);
   }
 
-  OpKind(boolean allocates, boolean takes, boolean stores, Root root) {
+  StepKind(boolean allocates, boolean takes, boolean stores, Root root) {
     this.allocates = allocates;
     this.takes = takes;
     this.stores = stores;

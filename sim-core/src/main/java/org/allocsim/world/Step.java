@@ -17,11 +17,11 @@ import org.allocsim.btf.BtfType;
  * @param acquireTo field that receives a second reference from bpf_refcount_acquire, else null
  * @param acquireRoot root that receives a second reference from bpf_refcount_acquire, else null
  */
-public record Operation(int index, OpKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source, BpfMap sourceMap,
+public record Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source, BpfMap sourceMap,
     FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot) {
 
   /** A step without graph arguments. */
-  public Operation(int index, OpKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source,
+  public Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source,
       BpfMap sourceMap, FieldRef from, FieldRef to) {
     this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, null, null, null);
   }
@@ -42,7 +42,7 @@ public record Operation(int index, OpKind kind, BtfType allocType, int allocType
       b.append(" to ").append(to);
     }
     if (root != null) {
-      b.append(kind.root() == OpKind.Root.ADD ? " into " : " out of ").append(root);
+      b.append(kind.root() == StepKind.Root.ADD ? " into " : " out of ").append(root);
     }
     if (acquireTo != null) {
       b.append(" and a reference to ").append(acquireTo);
