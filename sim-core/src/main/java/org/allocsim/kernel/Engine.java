@@ -69,7 +69,7 @@ final class Engine implements StrategyContext, Timers {
     this.slab = new Slab(memory, this);
     this.strategy = new StrategyPort(strategy);
     this.allocators = new AllocatorLifetimes(this, slab, oracle);
-    this.graph = new GraphState(world, slab.objects());
+    this.graph = new GraphState(world);
     this.elements = new Elements(this, this.strategy);
     this.lifetimes = new Lifetimes(this, allocators, this.strategy);
     this.dataPlane = new DataPlane(this, this.strategy);

@@ -6,7 +6,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.allocsim.memory.ObjectTable;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.GraphRoot;
 import org.allocsim.world.RootRef;
@@ -21,7 +20,6 @@ import org.allocsim.world.World;
  */
 final class GraphState {
   private final World world;
-  private final ObjectTable objects;
   /** Roots in map values: (map id, key, root index) to nodes in order (rbtree_first = the oldest, see model.md). */
   private final Map<Long, ArrayDeque<Integer>> mapRoots = new HashMap<>();
   /** Roots inside objects: object id to one deque per root of its type. */
@@ -33,9 +31,8 @@ final class GraphState {
   private final Map<Integer, Integer> rootHolderTypes = new HashMap<>();
   private boolean active;
 
-  GraphState(World world, ObjectTable objects) {
+  GraphState(World world) {
     this.world = world;
-    this.objects = objects;
   }
 
   /** Whether any object has side state: when false, a drop skips every lookup here. */

@@ -30,6 +30,8 @@ final class Replayer {
   private Runnable afterEach = () -> { };
   private final int[] peeked = new int[group];
   private int peekedUntil;
+  // Written, never read: the store keeps the JIT from dropping the read-ahead loads as dead code.
+  @SuppressWarnings("UnusedVariable")
   private long peekSink;
 
   Replayer(Engine engine, RecordStream stream, long endNs) {

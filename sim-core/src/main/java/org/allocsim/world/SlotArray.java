@@ -143,7 +143,7 @@ public final class SlotArray {
   }
 
   private static int home(int i, int capacity) {
-    return (int) (((i * 0x9E3779B9L) & 0xFFFF_FFFFL) * capacity >>> 32);
+    return (int) ((((i * 0x9E3779B9L) & 0xFFFF_FFFFL) * capacity) >>> 32);
   }
 
   /** Position of slot i in t, or of the empty entry where it would go. */

@@ -202,7 +202,7 @@ public final class StaticPerMap implements LifetimeStrategy {
   private LoadVerdict sameAllocator(MapView from, MapView to) {
     AllocatorRef a = kptrAllocator.get(from);
     AllocatorRef b = kptrAllocator.get(to);
-    if (a != null && a.equals(b) || mutation == Mutation.STATIC_PER_MAP_MOVE_CHECK) {
+    if ((a != null && a.equals(b)) || mutation == Mutation.STATIC_PER_MAP_MOVE_CHECK) {
       return LoadVerdict.ACCEPT;
     }
     return LoadVerdict.reject("kptr_xchg from " + from.name() + " (kptr_allocator " + nameOf(a) + ") into "
