@@ -102,6 +102,25 @@ final class DataPlane {
           p.setHeld(cpu, obj);
         }
       }
+      case ACQUIRE_STORE -> {
+        int obj = engine.kernelObjects().acquire(o.allocType(), cpu, p.context());
+        if (obj == KernelObjects.EXISTING) {
+          storeReference(o.to(), key1);
+        } else if (obj >= 0) {
+          objects.setOwner(obj, OWNER_PROGRAM);
+          store(p, o, o.to(), key1, obj, cpu);
+        } else {
+          nullAllocs++; // bpf_cpumask_create() returned NULL
+        }
+      }
+      case ACQUIRE_RELEASE -> {
+        int obj = engine.kernelObjects().acquire(o.allocType(), cpu, p.context());
+        if (obj >= 0) {
+          engine.drop(obj, null, -1, cpu);
+        } else if (obj != KernelObjects.EXISTING) {
+          nullAllocs++;
+        }
+      }
       case PUT_HELD -> {
         int obj = p.held(cpu);
         if (obj >= 0) {
@@ -180,6 +199,14 @@ final class DataPlane {
     }
   }
 
+  /** bpf_kptr_xchg(&to, task) of a reference to an existing kernel object: no memory moves. */
+  private void storeReference(FieldRef f, long key) {
+    BpfMap m = target(f, key);
+    if (m != null) {
+      engine.kernelObjects().storeReference(m, m.slot(valueKey(f, key), f.field()));
+    }
+  }
+
   /** kptr_xchg(&from, NULL); with drop, the object is freed at once. Returns the object taken, or -1. */
   private int take(Program p, Operation o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
@@ -190,6 +217,7 @@ final class DataPlane {
     long slot = m.slot(valueKey(f, key), f.field());
     int obj = m.slots().exchange(slot, -1);
     if (obj < 0) {
+      engine.kernelObjects().takeReference(m, slot); // a task_struct reference: released, nothing freed
       return -1;
     }
     m.adjustStoredBytes(-objects.unitBytes(obj));

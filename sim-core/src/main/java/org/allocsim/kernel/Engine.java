@@ -40,6 +40,7 @@ final class Engine implements StrategyContext, Timers {
   private final AllocatorLifetimes allocators;
   private final Lifetimes lifetimes;
   private final Elements elements;
+  private final KernelObjects kernelObjects;
   private final DataPlane dataPlane;
   private final ControlPlane controlPlane;
   private final List<LoadRecord> verdicts = new ArrayList<>();
@@ -68,6 +69,7 @@ final class Engine implements StrategyContext, Timers {
     this.strategy = new StrategyPort(strategy);
     this.allocators = new AllocatorLifetimes(this, slab, oracle);
     this.elements = new Elements(this, this.strategy);
+    this.kernelObjects = new KernelObjects(this);
     this.lifetimes = new Lifetimes(this, allocators, this.strategy);
     this.dataPlane = new DataPlane(this, this.strategy);
     this.controlPlane = new ControlPlane(this, lifetimes, this.strategy);
@@ -209,6 +211,10 @@ final class Engine implements StrategyContext, Timers {
     return elements;
   }
 
+  KernelObjects kernelObjects() {
+    return kernelObjects;
+  }
+
   DataPlane dataPlane() {
     return dataPlane;
   }
@@ -252,9 +258,14 @@ final class Engine implements StrategyContext, Timers {
 
   /**
    * Drops obj: asks the design where it goes (map and field: the kptr field it left; map null: a program's stack),
-   * frees it there and runs the oracle's checks. The one path by which an object goes back.
+   * frees it there and runs the oracle's checks. The one path by which an object goes back; a kernel object
+   * (bpf_cpumask) is released into the kernel's own allocator instead.
    */
   void drop(int obj, BpfMap map, int field, int cpu) {
+    if (kernelObjects.owns(obj)) {
+      kernelObjects.release(obj, cpu); // a kernel object: its own release kfunc, never the design
+      return;
+    }
     int header = slab.objects().allocator(obj);
     free(obj, strategy.freeTarget(obj, allocators.get(header).ref(), map, field), cpu);
   }

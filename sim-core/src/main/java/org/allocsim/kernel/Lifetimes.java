@@ -73,6 +73,7 @@ final class Lifetimes {
       allocators.release(m.allocator());
     }
     world.markFreed(m);
+    engine.kernelObjects().releaseAll(m);
     putBtf(m.btf());
     engine.restoreEvent(saved);
   }
@@ -89,7 +90,9 @@ final class Lifetimes {
     if (obj >= 0) {
       m.adjustStoredBytes(-engine.objects().unitBytes(obj));
       engine.objects().setOwner(obj, DataPlane.OWNER_PROGRAM);
-      strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
+      if (!engine.kernelObjects().owns(obj)) {
+        strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
+      }
       engine.drop(obj, m, field, engine.controlCpu());
     }
   }

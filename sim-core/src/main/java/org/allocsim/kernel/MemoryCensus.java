@@ -33,11 +33,10 @@ final class MemoryCensus {
           reach(world, m, reachableMaps);
         }
         for (Operation op : p.operations()) {
-          if (op.kind().allocates()) {
-            int a = engine.allocatorFor(p, op);
-            if (a >= 0) {
-              usableAllocators.set(a);
-            }
+          int a = op.kind().allocates() ? engine.allocatorFor(p, op)
+              : op.kind().acquires() ? engine.kernelObjects().allocatorFor(op.allocType()) : -1;
+          if (a >= 0) {
+            usableAllocators.set(a);
           }
         }
       }

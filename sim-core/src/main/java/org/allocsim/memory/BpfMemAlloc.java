@@ -45,17 +45,22 @@ public final class BpfMemAlloc {
     this.params = slab.params();
     this.id = id;
     this.name = name;
-    this.fixedUnitBytes = fixedUnitBytes == 0 ? 0 : (fixedUnitBytes + 7) & ~7;
+    // c->unit_size sets the watermarks; kmalloc_node(c->unit_size) charges the bucket it lands in (72 -> 96).
+    int unitSize = fixedUnitBytes == 0 ? 0 : (fixedUnitBytes + 7) & ~7;
+    this.fixedUnitBytes = unitSize == 0 ? 0 : SizeClasses.kmallocBucket(unitSize);
     int[] units;
+    int[] limitUnits;
     if (this.fixedUnitBytes == 0) {
       units = new int[SizeClasses.COUNT];
       for (int i = 0; i < units.length; i++) {
         units[i] = SizeClasses.unitBytes(i);
       }
+      limitUnits = units;
     } else {
       units = new int[] {this.fixedUnitBytes};
+      limitUnits = new int[] {unitSize};
     }
-    this.caches = new MemCaches(id, units, slab, acc);
+    this.caches = new MemCaches(id, units, limitUnits, slab, acc);
     this.rcu = new RcuStages(caches, timers, params);
     this.refill = new Refill(caches, rcu, timers, params.irqWorkLatencyNs());
     this.structBytes = (long) params.cacheStructBytes() * caches.count();
@@ -82,7 +87,10 @@ public final class BpfMemAlloc {
     return destroyed;
   }
 
-  /** Unit bytes (rounded up to 8) of a fixed-size allocator; 0 for a size==0 allocator. */
+  /**
+   * Bytes slab charges per object of a fixed-size allocator: the kmalloc bucket of its 8-rounded unit (object plus
+   * header); 0 for a size==0 allocator.
+   */
   public int fixedUnitBytes() {
     return fixedUnitBytes;
   }

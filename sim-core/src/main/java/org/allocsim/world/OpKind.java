@@ -17,16 +17,34 @@ public enum OpKind {
   /** p = bpf_kptr_xchg(&from, NULL) and keep p across records. */
   TAKE_HOLD(false, true, false),
   /** old = bpf_kptr_xchg(&to, held); drop(old). */
-  PUT_HELD(false, false, true);
+  PUT_HELD(false, false, true),
+  /**
+   * p = bpf_cpumask_create() or bpf_task_acquire(t) (a kernel object: the kernel's, never the design's allocator);
+   * old = bpf_kptr_xchg(&to, p); release(old).
+   */
+  ACQUIRE_STORE(false, false, true, true),
+  /** p = bpf_cpumask_create() or bpf_task_acquire(t); release(p). */
+  ACQUIRE_RELEASE(false, false, false, true);
 
   private final boolean allocates;
   private final boolean takes;
   private final boolean stores;
+  private final boolean acquires;
 
   OpKind(boolean allocates, boolean takes, boolean stores) {
+    this(allocates, takes, stores, false);
+  }
+
+  OpKind(boolean allocates, boolean takes, boolean stores, boolean acquires) {
     this.allocates = allocates;
     this.takes = takes;
     this.stores = stores;
+    this.acquires = acquires;
+  }
+
+  /** Acquires a kernel object (a KF_ACQUIRE kfunc) instead of allocating from a design's allocator. */
+  public boolean acquires() {
+    return acquires;
   }
 
   public boolean allocates() {

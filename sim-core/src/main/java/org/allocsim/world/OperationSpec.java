@@ -6,7 +6,7 @@ import java.util.Objects;
  * One step of a program as its object file declares it: names, not instances.
  *
  * @param kind what the step does
- * @param type struct allocated (allocating kinds), else null
+ * @param type struct allocated (allocating kinds) or the kernel struct acquired (acquiring kinds), else null
  * @param source allocator named by the allocation (allocating kinds), else null
  * @param from map and field read by kptr_xchg(&from, NULL), else null
  * @param to map and field written by kptr_xchg(&to, p), else null
@@ -28,7 +28,7 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
 
   public OperationSpec {
     Objects.requireNonNull(kind, "kind");
-    if (kind.allocates() != (type != null) || kind.allocates() != (source != null)) {
+    if ((kind.allocates() || kind.acquires()) != (type != null) || kind.allocates() != (source != null)) {
       throw new IllegalArgumentException(kind.label() + ": a type and allocator go with allocating steps only");
     }
     if (kind.takes() != (from != null)) {
@@ -45,6 +45,14 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
 
   public static OperationSpec allocDrop(String type, AllocSource source) {
     return new OperationSpec(OpKind.ALLOC_DROP, type, source, null, null);
+  }
+
+  public static OperationSpec acquireStore(String kernelType, String map, String field) {
+    return new OperationSpec(OpKind.ACQUIRE_STORE, kernelType, null, null, new FieldSpec(map, field));
+  }
+
+  public static OperationSpec acquireRelease(String kernelType) {
+    return new OperationSpec(OpKind.ACQUIRE_RELEASE, kernelType, null, null, null);
   }
 
   public static OperationSpec takeDrop(String map, String field) {

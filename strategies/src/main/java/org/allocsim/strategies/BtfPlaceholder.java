@@ -61,7 +61,8 @@ public final class BtfPlaceholder implements LifetimeStrategy {
     ProgramView p = ((Verification.ProgramLoad) question).program();
     Map<BtfType, AllocatorName> mine = new HashMap<>();
     for (Operation op : p.operations()) {
-      if (op.kind() == OpKind.ALLOC_STORE && !op.allocType().sameAs(op.to().type())) {
+      if ((op.kind() == OpKind.ALLOC_STORE || op.kind() == OpKind.ACQUIRE_STORE)
+          && !op.allocType().sameAs(op.to().type())) {
         return LoadVerdict.reject("invalid kptr access: type=ptr_" + op.allocType().name() + " ("
             + op.allocType().btf().name() + ") expected=ptr_" + op.to().type().name() + " ("
             + op.to().type().btf().name() + ")");
