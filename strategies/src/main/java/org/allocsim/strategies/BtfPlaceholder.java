@@ -105,7 +105,7 @@ public final class BtfPlaceholder implements LifetimeStrategy {
         }
         table[op.index()] = s.get();
       }
-      if (op.kind().takes()) {
+      if (op.kind().takes() && !op.from().type().isKernel()) {
         claims.putIfAbsent(op.from().type(), Optional.empty()); // {unique_allocator_placeholder, btf_id}
       }
     }
@@ -120,7 +120,8 @@ public final class BtfPlaceholder implements LifetimeStrategy {
   @Override
   public boolean takeReturnsObject(ProgramView program, Operation step) {
     // "Since nothing can allocate into that kptr local those kptr_xchg() in P1 and P3 will be returning NULL."
-    return !placeholder(step.from().type());
+    // Kernel kptrs hold acquired kernel objects; the placeholder is a local type's.
+    return step.from().type().isKernel() || !placeholder(step.from().type());
   }
 
   @Override
