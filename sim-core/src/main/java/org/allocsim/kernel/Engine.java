@@ -66,6 +66,8 @@ final class Engine implements StrategyContext, Timers {
           + (memory.cpus() - 1) + ", got " + controlCpu);
     }
     this.slab = new Slab(memory, this);
+    slab.onLateFreeIntoDestroyed(a -> useAfterFree(-1, a, "a cache's c->tgt names destroyed allocator "
+        + slab.allocator(a).name() + " (an object it served was freed into another allocator)"));
     this.strategy = new StrategyPort(strategy);
     this.allocators = new AllocatorLifetimes(this, slab, oracle);
     this.elements = new Elements(this, this.strategy);
@@ -291,10 +293,11 @@ final class Engine implements StrategyContext, Timers {
     }
     strategy.freed(obj, into.ref(), cpu);
     if (own != target) {
-      // bpf_mem_free(ma, p) frees into ma's cache whatever served p (Alexei's cross-allocator free, S19).
-      header.transfer(obj, into);
+      // bpf_mem_free(ma, p) frees into ma's cache whatever served p; the header keeps the owner (S19).
+      into.freeForeign(obj, cpu, header);
+    } else {
+      into.free(obj, cpu);
     }
-    into.free(obj, cpu);
   }
 
   void useAfterFree(int obj, int allocator, String detail) {
