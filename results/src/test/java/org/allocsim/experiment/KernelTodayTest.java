@@ -114,7 +114,9 @@ class KernelTodayTest {
     long globalWithout = run(without, "global").summary().endBytes();
     // bpf_cpumask_ma's prefill (4 CPUs) is what the cpumask brings; the design's own allocators do not move
     assertEquals(global - globalWithout, perMap - run(without, "static-per-map").summary().endBytes());
-    assertEquals(0, (global - globalWithout) % 2048, "charged in kmalloc-2048 units: " + (global - globalWithout));
+    long cacheStructs = 4 * 192; // bpf_cpumask_ma's struct bpf_mem_cache on each of the 4 CPUs
+    long objects = global - globalWithout - cacheStructs;
+    assertTrue(objects > 0 && objects % 2048 == 0, "charged in kmalloc-2048 units: " + objects);
   }
 
   @Test

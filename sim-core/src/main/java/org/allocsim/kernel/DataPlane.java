@@ -105,7 +105,7 @@ final class DataPlane {
       case ACQUIRE_STORE -> {
         int obj = engine.kernelObjects().acquire(o.allocType(), cpu, p.context());
         if (obj == KernelObjects.EXISTING) {
-          storeReference(o.to(), key1);
+          storeReference(o.to(), key1, cpu);
         } else if (obj >= 0) {
           objects.setOwner(obj, OWNER_PROGRAM);
           store(p, o, o.to(), key1, obj, cpu);
@@ -167,7 +167,15 @@ final class DataPlane {
       m = world.maps().get(inner);
       k = FieldRef.innerKey(key);
     }
-    return k < m.spec().maxEntries() ? m : null;
+    return k < m.spec().maxEntries() || LruHashes.applies(m) ? m : null; // an LRU map takes any key
+  }
+
+  /** The element index of a key: the key itself, or an LRU map's element for it (-1: no element, NULL). */
+  private long element(BpfMap m, long key, boolean update, int cpu) {
+    if (!LruHashes.applies(m)) {
+      return key;
+    }
+    return update ? engine.lruHashes().update(m, key, cpu) : engine.lruHashes().lookup(m, key);
   }
 
   private static long valueKey(FieldRef f, long key) {
@@ -181,7 +189,7 @@ final class DataPlane {
       engine.drop(obj, null, -1, cpu);
       return;
     }
-    long valueKey = valueKey(f, key);
+    long valueKey = element(m, valueKey(f, key), true, cpu);
     if (!engine.elements().ensure(m, valueKey, cpu, p.context())) {
       // The element could not be allocated: the update fails and the program releases the object.
       engine.drop(obj, null, -1, cpu);
@@ -200,10 +208,10 @@ final class DataPlane {
   }
 
   /** bpf_kptr_xchg(&to, task) of a reference to an existing kernel object: no memory moves. */
-  private void storeReference(FieldRef f, long key) {
+  private void storeReference(FieldRef f, long key, int cpu) {
     BpfMap m = target(f, key);
     if (m != null) {
-      engine.kernelObjects().storeReference(m, m.slot(valueKey(f, key), f.field()));
+      engine.kernelObjects().storeReference(m, m.slot(element(m, valueKey(f, key), true, cpu), f.field()));
     }
   }
 
@@ -214,7 +222,11 @@ final class DataPlane {
     if (m == null || !strategy.takeReturnsObject(p, o)) {
       return -1;
     }
-    long slot = m.slot(valueKey(f, key), f.field());
+    long element = element(m, valueKey(f, key), false, cpu);
+    if (element < 0) {
+      return -1;
+    }
+    long slot = m.slot(element, f.field());
     int obj = m.slots().exchange(slot, -1);
     if (obj < 0) {
       engine.kernelObjects().takeReference(m, slot); // a task_struct reference: released, nothing freed

@@ -41,6 +41,7 @@ final class Engine implements StrategyContext, Timers {
   private final Lifetimes lifetimes;
   private final Elements elements;
   private final KernelObjects kernelObjects;
+  private final LruHashes lruHashes;
   private final DataPlane dataPlane;
   private final ControlPlane controlPlane;
   private final List<LoadRecord> verdicts = new ArrayList<>();
@@ -72,6 +73,7 @@ final class Engine implements StrategyContext, Timers {
     this.allocators = new AllocatorLifetimes(this, slab, oracle);
     this.elements = new Elements(this, this.strategy);
     this.kernelObjects = new KernelObjects(this);
+    this.lruHashes = new LruHashes(this, this.strategy);
     this.lifetimes = new Lifetimes(this, allocators, this.strategy);
     this.dataPlane = new DataPlane(this, this.strategy);
     this.controlPlane = new ControlPlane(this, lifetimes, this.strategy);
@@ -211,6 +213,10 @@ final class Engine implements StrategyContext, Timers {
 
   Elements elements() {
     return elements;
+  }
+
+  LruHashes lruHashes() {
+    return lruHashes;
   }
 
   KernelObjects kernelObjects() {

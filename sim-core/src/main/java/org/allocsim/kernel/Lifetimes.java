@@ -110,6 +110,13 @@ final class Lifetimes {
       deleteInner(m, key);
       return;
     }
+    if (LruHashes.applies(m)) {
+      // user space names keys; an LRU map's values live in the element the key got (none: nothing to drop)
+      key = delete ? engine.lruHashes().delete(m, key) : engine.lruHashes().update(m, key, engine.controlCpu());
+      if (key < 0) {
+        return;
+      }
+    }
     for (int f = 0; f < m.fieldCount(); f++) {
       dropSlot(m, m.slot(key, f), f);
     }
