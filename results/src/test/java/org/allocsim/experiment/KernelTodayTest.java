@@ -126,4 +126,22 @@ class KernelTodayTest {
     assertTrue(e.getMessage().contains("'task_struct' is a kernel type: use acquire_store or acquire_release"),
         e.getMessage());
   }
+
+  @Test
+  void aKernelObjectGoesOnlyIntoAKernelKptrOfItsOwnStruct() {
+    // kernel vs local (a local field) and type identity (another kernel struct): every design refuses the load
+    String local = ACQUIRE.replace("kptr: {mask: bpf_cpumask, task: task_struct}",
+        "kptr: {mask: bpf_cpumask, task: task_struct, mine: node}").replace("objects:\n  o:\n",
+        "objects:\n  o:\n    types: {node: 48}\n").replace("- take_drop: {from: K.mask}",
+        "- acquire_store: {type: bpf_cpumask, to: K.mine}");
+    String other = ACQUIRE.replace("- take_drop: {from: K.mask}", "- acquire_store: {type: task_struct, to: K.mask}");
+    for (String text : List.of(local, other)) {
+      ScenarioFile f = read(text, Parameters.EMPTY);
+      for (String s : Strategies.installed().names()) {
+        RunResult r = run(f, s);
+        assertEquals(0, r.summary().loadsAccepted(), s);
+        assertTrue(r.verdicts().get(0).reason().startsWith("invalid kptr access"), s + ": " + r.verdicts());
+      }
+    }
+  }
 }
