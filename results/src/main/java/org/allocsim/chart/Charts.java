@@ -1,169 +1,134 @@
 package org.allocsim.chart;
 
-import java.awt.BasicStroke;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import org.allocsim.kernel.LoadRecord;
+import java.util.function.Function;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.metrics.Metric;
 import org.allocsim.metrics.MetricSeries;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.allocsim.stats.Estimate;
+import org.jfree.chart.axis.NumberAxis;
 
-/** The charts of one run set. Each is rendered to PNG and SVG bytes by {@link #png} and {@link #svg}. */
+/**
+ * The charts of one run set, each a {@link Figure} to render with {@link Render}. A chart that would only show
+ * zeros (no failed allocation, no refused load) is left out: the text says so in one line.
+ */
 public final class Charts {
   private Charts() {
   }
 
   /**
-   * Chart file stem to chart, in a fixed order. replicated: every replication's runs, each in the same strategy
-   * order; with several, the time series show the mean and its 95% band, and the per-run charts the first.
+   * Chart file stem to figure, in a fixed order. replicated: every replication's runs, each in the same strategy
+   * order; with several, the time series show the mean and its 95% band, and the breakdown the first replication.
    */
-  public static Map<String, Chart<?, ?>> all(String scenario, List<List<RunResult>> replicated) {
+  public static Map<String, Figure> all(String scenario, List<List<RunResult>> replicated) {
     List<RunResult> results = replicated.get(0);
-    String over = replicated.size() > 1 ? " (mean, 95% CI, n=" + replicated.size() + ")" : "";
-    Map<String, Chart<?, ?>> out = new LinkedHashMap<>();
-    out.put("memory", lines(scenario + ": allocator memory" + over, "MiB", replicated, Metric.TOTAL_BYTES,
-        1.0 / (1 << 20)));
-    for (RunResult r : results) {
-      out.put("breakdown-" + r.strategy(), Breakdown.chart(scenario, r));
+    String over = replicated.size() > 1 ? " (mean, 95% band, n=" + replicated.size() + ")" : "";
+    Scale time = Scale.time(endNs(results));
+    Map<String, Figure> out = new LinkedHashMap<>();
+    double peak = 1;
+    for (RunResult r : replicated.stream().flatMap(List::stream).toList()) {
+      for (long v : r.series().values(Metric.TOTAL_BYTES)) {
+        peak = Math.max(peak, v);
+      }
     }
-    out.put("warmth", warmth(scenario, over, replicated));
-    out.put("rejections", rejections(scenario, results));
-    out.put("failed-allocs", lines(scenario + ": failed allocations (cumulative)" + over, "allocations", replicated,
-        Metric.FAILED_ALLOCS, 1));
-    out.put("allocators", lines(scenario + ": live allocators" + over, "allocators", replicated,
-        Metric.LIVE_ALLOCATORS, 1));
+    Scale bytes = Scale.bytes(peak);
+    out.put("memory", lines(scenario + ": allocator memory" + over, time, Style.axis(bytes.label("memory"), false),
+        replicated, r -> bytes.apply(r.series().values(Metric.TOTAL_BYTES))));
+    out.put("breakdown", Breakdown.chart(scenario, results, time));
+    NumberAxis warm = Style.axis("warm allocations (%)", false);
+    warm.setRange(0, 104);
+    warm.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10, new java.text.DecimalFormat("0")));
+    out.put("warmth", lines(scenario + ": warm share of allocations per interval" + over, time, warm, replicated,
+        r -> percent(r.series().warmSharePerInterval())));
+    Figure rejections = Rejections.chart(scenario, results);
+    if (rejections != null) {
+      out.put("rejections", rejections);
+    }
+    if (anyNonZero(replicated, Metric.FAILED_ALLOCS)) {
+      out.put("failed-allocs", lines(scenario + ": failed allocations (cumulative)" + over, time,
+          Style.axis("allocations", true), replicated, r -> Scale.ONE.apply(r.series().values(Metric.FAILED_ALLOCS))));
+    }
+    if (anyNonZero(replicated, Metric.LIVE_ALLOCATORS)) {
+      out.put("allocators", lines(scenario + ": live allocators" + over, time, Style.axis("allocators", true),
+          replicated, r -> Scale.ONE.apply(r.series().values(Metric.LIVE_ALLOCATORS))));
+    }
     return out;
   }
 
-  static double[] seconds(MetricSeries s) {
-    double[] t = new double[s.size()];
-    for (int i = 0; i < t.length; i++) {
-      t[i] = s.time(i) / 1e9;
-    }
-    return t;
-  }
-
-  private static XYChart xy(String title, String yTitle) {
-    XYChart c = new XYChartBuilder().width(Style.WIDTH).height(Style.HEIGHT).title(title).xAxisTitle("time (s)")
-        .yAxisTitle(yTitle).build();
-    Style.apply(c);
-    c.getStyler().setMarkerSize(0);
-    // A sampled value holds until the next sample: steps, not slopes.
-    c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-    return c;
-  }
-
-  private static XYChart lines(String title, String yTitle, List<List<RunResult>> replicated, Metric m,
-      double scale) {
-    XYChart c = xy(title, yTitle);
-    for (int i = 0; i < replicated.get(0).size(); i++) {
-      Bands.add(c, replicated.get(0).get(i).strategy(), strategy(replicated, i), r -> {
-        long[] v = r.series().values(m);
-        double[] y = new double[v.length];
-        for (int k = 0; k < v.length; k++) {
-          y[k] = v[k] * scale;
+  private static boolean anyNonZero(List<List<RunResult>> replicated, Metric m) {
+    for (List<RunResult> rep : replicated) {
+      for (RunResult r : rep) {
+        for (long v : r.series().values(m)) {
+          if (v != 0) {
+            return true;
+          }
         }
-        return y;
-      }, i);
-    }
-    return c;
-  }
-
-  private static XYChart warmth(String scenario, String over, List<List<RunResult>> replicated) {
-    XYChart c = xy(scenario + ": warm share of allocations per interval" + over, "fraction warm");
-    c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-    for (int i = 0; i < replicated.get(0).size(); i++) {
-      Bands.add(c, replicated.get(0).get(i).strategy(), strategy(replicated, i),
-          r -> r.series().warmSharePerInterval(), i);
-    }
-    return c;
-  }
-
-  /** The runs of the strategy at index i, one per replication. */
-  private static List<RunResult> strategy(List<List<RunResult>> replicated, int i) {
-    return replicated.stream().map(r -> r.get(i)).toList();
-  }
-
-  static void add(XYChart c, String name, double[] x, double[] y, int index) {
-    if (x.length == 0) {
-      x = new double[] {0};
-      y = new double[] {0};
-    }
-    XYSeries s = c.addSeries(name, x, y);
-    s.setLineColor(Style.color(index));
-    s.setLineStyle(Style.stroke(index));
-    s.setMarker(SeriesMarkers.NONE);
-  }
-
-  /** Refused loads per strategy, stacked by reason (the reason's first words). */
-  private static CategoryChart rejections(String scenario, List<RunResult> results) {
-    CategoryChart c = new CategoryChartBuilder().width(Style.WIDTH).height(Style.HEIGHT)
-        .title(scenario + ": refused loads by reason").xAxisTitle("strategy").yAxisTitle("refused loads").build();
-    Style.apply(c);
-    c.getStyler().setStacked(true);
-    c.getStyler().setXAxisLabelRotation(20);
-    List<String> strategies = new ArrayList<>();
-    results.forEach(r -> strategies.add(r.strategy()));
-    TreeSet<String> reasons = new TreeSet<>();
-    for (RunResult r : results) {
-      r.verdicts().stream().filter(v -> !v.accepted()).forEach(v -> reasons.add(shortReason(v)));
-    }
-    if (reasons.isEmpty()) {
-      reasons.add("none refused");
-    }
-    int i = 0;
-    for (String reason : reasons) {
-      List<Double> counts = new ArrayList<>();
-      for (RunResult r : results) {
-        counts.add((double) r.verdicts().stream().filter(v -> !v.accepted() && shortReason(v).equals(reason))
-            .count());
       }
-      c.addSeries(reason, strategies, counts).setFillColor(Style.color(i++));
     }
-    return c;
+    return false;
   }
 
-  static String shortReason(LoadRecord v) {
-    String r = v.reason();
-    int colon = r.indexOf(':');
-    String head = colon > 0 ? r.substring(0, colon) : r;
-    return head.length() > 40 ? head.substring(0, 39) + "…" : head;
-  }
-
-  public static byte[] png(Chart<?, ?> chart) {
-    try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static double[] percent(double[] fractions) {
+    double[] out = new double[fractions.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = 100 * fractions[i];
     }
+    return out;
   }
 
-  public static byte[] svg(Chart<?, ?> chart) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  static long endNs(List<RunResult> results) {
+    long end = 0;
+    for (RunResult r : results) {
+      MetricSeries s = r.series();
+      if (s.size() > 0) {
+        end = Math.max(end, s.time(s.size() - 1));
+      }
     }
-    return out.toByteArray();
+    return end;
   }
 
-  static BasicStroke solid() {
-    return new BasicStroke(1f);
+  static double[] seconds(MetricSeries s, Scale time) {
+    return time.apply(s.times());
+  }
+
+  /** One line per strategy: its values, or with replications their mean at each sample and the 95% band. */
+  private static Figure lines(String title, Scale time, NumberAxis y, List<List<RunResult>> replicated,
+      Function<RunResult, double[]> values) {
+    List<Line> lines = new ArrayList<>();
+    for (int i = 0; i < replicated.get(0).size(); i++) {
+      final int s = i;
+      lines.add(line(replicated.stream().map(r -> r.get(s)).toList(), values, time, i));
+    }
+    return Figure.of(Lines.chart(title, Style.axis(time.label("time"), false), y, lines));
+  }
+
+  private static Line line(List<RunResult> replicates, Function<RunResult, double[]> values, Scale time, int index) {
+    RunResult first = replicates.get(0);
+    int n = first.series().size();
+    for (RunResult r : replicates) {
+      n = Math.min(n, r.series().size()); // the same grid in every replication; guard a cut-short run anyway
+    }
+    double[] x = java.util.Arrays.copyOf(seconds(first.series(), time), n);
+    if (replicates.size() == 1) {
+      return new Line(first.strategy(), index, x, java.util.Arrays.copyOf(values.apply(first), n), null, null);
+    }
+    double[][] columns = replicates.stream().map(values).toArray(double[][]::new);
+    double[] mean = new double[n];
+    double[] lower = new double[n];
+    double[] upper = new double[n];
+    double[] sample = new double[columns.length];
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < columns.length; r++) {
+        sample[r] = columns[r][i];
+      }
+      Estimate e = Estimate.of(sample);
+      mean[i] = e.mean();
+      lower[i] = e.lower();
+      upper[i] = e.upper();
+    }
+    return new Line(first.strategy(), index, x, mean, lower, upper);
   }
 }

@@ -27,6 +27,9 @@ final class BenchCommand implements Callable<Integer> {
       description = "records of the streamed long trace in a -Xmx512m JVM (default: 12000000; 0 skips it)")
   long longRecords = 12_000_000L;
 
+  @Option(names = "--quiet", description = "no progress lines on stderr")
+  boolean quiet;
+
   /** Workload size for tests; the figures are meaningless below 1. */
   @Option(names = "--scale", hidden = true)
   double scale = 1;
@@ -41,8 +44,9 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Bench bench = new Bench(scale, repetitions, Math.min(3, repetitions), longRecords, 7, Library.files());
     BenchFigures f = bench.run(line -> {
-      if (!json) {
+      if (!json && !quiet) {
         err.println("bench: " + line);
+        err.flush();
       }
     });
     out.print(json ? BenchText.json(f) + "\n" : BenchText.table(f));

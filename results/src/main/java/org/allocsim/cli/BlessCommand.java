@@ -30,7 +30,11 @@ final class BlessCommand implements Callable<Integer> {
   public Integer call() {
     List<Path> targets = library.targets(spec.commandLine());
     PrintWriter out = spec.commandLine().getOut();
-    List<LibraryRuns.Outcome> outcomes = LibraryRuns.run(targets, Strategies.installed(), library.threads);
+    Strategies installed = Strategies.installed();
+    List<LibraryRuns.Outcome> outcomes;
+    try (Progress progress = library.progress("bless", LibraryRuns.runs(targets, installed.names()))) {
+      outcomes = LibraryRuns.run(targets, installed, installed.names(), library.threads, progress::step);
+    }
     for (LibraryRuns.Outcome o : outcomes) {
       Path file = o.scenario().path();
       String before = o.scenario().text();

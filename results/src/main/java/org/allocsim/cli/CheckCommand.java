@@ -39,8 +39,12 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Regressions.Row> rows = new ArrayList<>();
     int runs = 0;
-    for (LibraryRuns.Outcome o : LibraryRuns.run(targets, installed,
-        strategies.isEmpty() ? installed.names() : strategies, library.threads)) {
+    List<String> names = strategies.isEmpty() ? installed.names() : strategies;
+    List<LibraryRuns.Outcome> outcomes;
+    try (Progress progress = library.progress("check", LibraryRuns.runs(targets, names))) {
+      outcomes = LibraryRuns.run(targets, installed, names, library.threads, progress::step);
+    }
+    for (LibraryRuns.Outcome o : outcomes) {
       rows.addAll(Regressions.of(o));
       runs += o.results().size();
     }

@@ -14,7 +14,9 @@ import org.allocsim.kernel.RunSpec;
 import org.allocsim.params.Parameters;
 import org.allocsim.report.RunReport;
 import org.allocsim.report.RunSet;
+import org.allocsim.report.StatisticsText;
 import org.allocsim.report.SummaryTable;
+import org.allocsim.stats.ReplicationStatistics;
 import org.allocsim.scenarios.file.Expectation;
 import org.allocsim.scenarios.file.ScenarioFile;
 import org.allocsim.scenarios.file.ScenarioParameter;
@@ -111,10 +113,35 @@ final class RunCommand implements Callable<Integer> {
           reproduce(f, runSeed, names), results, replicated), folder);
       stdout.println("scenario " + f.name() + ", seed " + runSeed + ", " + results.get(0).summary().records()
           + " records; outputs in " + folder + "/");
-      stdout.print(SummaryTable.render(results));
+      if (replications > 1) {
+        stdout.print(StatisticsText.means(ReplicationStatistics.of(replicated)));
+      } else {
+        stdout.print(SummaryTable.render(results));
+      }
+      if (results.stream().anyMatch(r -> r.summary().idleRuns() > 0)) {
+        stdout.println("idle: records that did nothing, their program refused or not loaded (summary.txt)");
+      }
+      String changed = changedInputs(f, runSeed);
+      if (!changed.isEmpty() && !f.expectations().isEmpty()) {
+        // Expectations are a regression check of the file as written, not of a what-if run.
+        stdout.println("expectations not checked: this run changes the file's inputs (" + changed + ")");
+        continue;
+      }
       status = Math.max(status, checkExpectations(f, results, stdout));
     }
     return status;
+  }
+
+  /** The options that make this run differ from the file as written: --set, another --seed; empty if none. */
+  private String changedInputs(ScenarioFile f, long runSeed) {
+    List<String> changed = new ArrayList<>();
+    if (!overrides.isEmpty()) {
+      changed.add("--set " + String.join(", ", overrides.keySet()));
+    }
+    if (runSeed != f.seed()) {
+      changed.add("--seed " + runSeed + " instead of " + f.seed());
+    }
+    return String.join("; ", changed);
   }
 
   /** 1 when a strategy run here misses its expectation in the scenario. */
@@ -150,16 +177,10 @@ final class RunCommand implements Callable<Integer> {
   /** The exact command that reproduces this scenario's outputs. */
   private String reproduce(ScenarioFile f, long runSeed, List<String> names) {
     StringBuilder b = new StringBuilder("./allocsim run ").append(f.path()).append(" --seed ").append(runSeed);
-    // Several --strategies options, each short enough for a 72-column line; picocli joins them in order.
-    StringBuilder chunk = new StringBuilder();
-    for (String n : names) {
-      if (chunk.length() > 0 && chunk.length() + 1 + n.length() > 40) {
-        b.append(" --strategies ").append(chunk);
-        chunk.setLength(0);
-      }
-      chunk.append(chunk.length() > 0 ? "," : "").append(n);
+    // All strategies by default: the list only when it is not the installed one, in its order.
+    if (!names.equals(Strategies.installed().names())) {
+      b.append(" --strategies ").append(String.join(",", names));
     }
-    b.append(" --strategies ").append(chunk);
     if (replications > 1) {
       b.append(" --replications ").append(replications);
     }

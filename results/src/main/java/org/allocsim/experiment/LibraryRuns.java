@@ -32,6 +32,17 @@ public final class LibraryRuns {
 
   /** As {@link #run(List, Strategies, int)}, for some strategies only. */
   public static List<Outcome> run(List<Path> files, Strategies installed, List<String> names, int threads) {
+    return run(files, installed, names, threads, () -> { });
+  }
+
+  /** The number of runs {@link #run} makes of these files: one per scenario and strategy. */
+  public static int runs(List<Path> files, List<String> names) {
+    return files.size() * names.size();
+  }
+
+  /** As {@link #run(List, Strategies, List, int)}; done is called once after each run, from its thread. */
+  public static List<Outcome> run(List<Path> files, Strategies installed, List<String> names, int threads,
+      Runnable done) {
     ScenarioReader reader = new ScenarioReader(installed);
     List<ScenarioFile> scenarios = new ArrayList<>();
     for (Path f : files) {
@@ -41,7 +52,11 @@ public final class LibraryRuns {
     for (ScenarioFile f : scenarios) {
       RunSpec spec = ScenarioRuns.spec(f, f.seed(), 0, f.checkDurationNs());
       for (String s : names) {
-        tasks.add(() -> Simulation.run(spec, installed.create(s)));
+        tasks.add(() -> {
+          RunResult r = Simulation.run(spec, installed.create(s));
+          done.run();
+          return r;
+        });
       }
     }
     List<RunResult> results = Parallel.map(tasks, threads);

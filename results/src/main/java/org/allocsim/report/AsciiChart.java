@@ -2,6 +2,7 @@ package org.allocsim.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * Sparklines in plain ASCII, one per series on a shared scale, for mailing-list replies where pictures are not
@@ -18,7 +19,7 @@ final class AsciiChart {
   }
 
   /** Rows "name |sparkline|" of total width at most 72, then a scale line. */
-  static String render(List<Series> series, long endNs, int width, String unit) {
+  static String render(List<Series> series, long endNs, int width, DoubleFunction<String> unit) {
     double max = 0;
     for (Series s : series) {
       for (double v : s.values()) {
@@ -29,9 +30,8 @@ final class AsciiChart {
     for (Series s : series) {
       b.append(String.format(Locale.ROOT, "%-20s |%s|%n", clip(s.name(), 20), line(s, endNs, width, max)));
     }
-    b.append(String.format(Locale.ROOT, "%-20s  0 s%" + (width - 3) + "s%n", "",
-        seconds(endNs) + " s"));
-    b.append(String.format(Locale.ROOT, "%-20s  scale: ' ' = 0 ... '@' = %.3g %s%n", "", max, unit));
+    b.append(String.format(Locale.ROOT, "%-20s  0%" + (width - 1) + "s%n", "", Units.time(endNs)));
+    b.append(String.format(Locale.ROOT, "%-20s  scale: ' ' = 0 ... '@' = %s%n", "", unit.apply(max)));
     return b.toString();
   }
 
@@ -52,12 +52,6 @@ final class AsciiChart {
       b.append(LEVELS.charAt(Math.max(0, Math.min(LEVELS.length() - 1, level))));
     }
     return b.toString();
-  }
-
-  /** Seconds without an exponent: 0.250, 6, 3600. */
-  static String seconds(long ns) {
-    double s = ns / 1e9;
-    return s == Math.rint(s) ? Long.toString((long) s) : String.format(Locale.ROOT, "%.3f", s);
   }
 
   static String clip(String s, int width) {

@@ -19,42 +19,50 @@ public final class CsvFiles {
   private CsvFiles() {
   }
 
-  /** time_s,strategy,replication,metric,value — one row per sample and metric. */
+  /**
+   * time_s,strategy,replication,sample,metric,value — one row per sample and metric. A control event is sampled
+   * at its own time, which a grid sample or another event may share: the sample number keeps the key
+   * (strategy, replication, sample, metric) unique.
+   */
   public static String metrics(RunSet set) {
     return write(p -> {
-      p.printRecord("time_s", "strategy", "replication", "metric", "value");
+      p.printRecord("time_s", "strategy", "replication", "sample", "metric", "value");
       for (RunResult r : set.allRuns()) {
         MetricSeries s = r.series();
         for (int i = 0; i < s.size(); i++) {
           String t = seconds(s.time(i));
           for (Metric m : Metric.values()) {
-            p.printRecord(t, r.strategy(), r.replication(), m.label(), s.value(m, i));
+            p.printRecord(t, r.strategy(), r.replication(), i, m.label(), s.value(m, i));
           }
         }
       }
     });
   }
 
-  /** Every verifier decision: strategy, program, time, accepted or rejected, reason. */
+  /** Every verifier decision in order (key: strategy, replication, verdict): program, time, BTF, verdict, reason. */
   public static String verdicts(RunSet set) {
     return write(p -> {
-      p.printRecord("strategy", "replication", "program", "time_s", "btf", "verdict", "reason");
+      p.printRecord("strategy", "replication", "verdict", "program", "time_s", "btf", "accepted", "reason");
       for (RunResult r : set.allRuns()) {
+        int i = 0;
         for (LoadRecord v : r.verdicts()) {
-          p.printRecord(r.strategy(), r.replication(), v.subject(), seconds(v.timeNs()), v.btf(),
-              v.accepted() ? "accepted" : "rejected", v.reason());
+          p.printRecord(r.strategy(), r.replication(), i++, v.subject(), seconds(v.timeNs()), v.btf(),
+              v.accepted(), v.reason());
         }
       }
     });
   }
 
-  /** Every kept oracle finding. */
+  /** Every kept oracle finding, in order (key: strategy, replication, finding). */
   public static String violations(RunSet set) {
     return write(p -> {
-      p.printRecord("strategy", "replication", "time_s", "kind", "event", "object", "allocator", "detail");
+      p.printRecord("strategy", "replication", "finding", "time_s", "kind", "event", "object", "allocator",
+          "detail");
       for (RunResult r : set.allRuns()) {
+        int i = 0;
         for (Violation v : r.violations()) {
-          p.printRecord(r.strategy(), r.replication(), seconds(v.timeNs()), v.kind().label(), v.event(), v.object(),
+          p.printRecord(r.strategy(), r.replication(), i++, seconds(v.timeNs()), v.kind().label(), v.event(),
+              v.object(),
               v.allocator(), v.detail());
         }
       }

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.allocsim.chart.Charts;
-import org.knowm.xchart.internal.chartpart.Chart;
+import org.allocsim.chart.Figure;
+import org.allocsim.chart.Render;
 
 /** Writes everything a run produces into its output folder, all or nothing. */
 public final class RunReport {
@@ -19,11 +20,11 @@ public final class RunReport {
       out.write("summary.json", SummaryJson.render(set));
       out.write("summary.txt", SummaryText.render(set));
       Map<String, byte[]> svgs = new LinkedHashMap<>();
-      for (Map.Entry<String, Chart<?, ?>> c : Charts.all(set.scenario(), set.replicated()).entrySet()) {
-        byte[] svg = Charts.svg(c.getValue());
+      for (Map.Entry<String, Figure> c : Charts.all(set.scenario(), set.replicated()).entrySet()) {
+        byte[] svg = Render.svg(c.getValue(), c.getKey());
         svgs.put(c.getKey(), svg);
         out.write("charts/" + c.getKey() + ".svg", svg);
-        out.write("charts/" + c.getKey() + ".png", Charts.png(c.getValue()));
+        out.write("charts/" + c.getKey() + ".png", Render.png(c.getValue()));
       }
       out.write("report.html", HtmlReport.render(set, svgs));
       out.commit();

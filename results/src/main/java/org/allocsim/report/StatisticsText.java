@@ -20,10 +20,7 @@ public final class StatisticsText {
   }
 
   public static String render(ReplicationStatistics stats) {
-    StringBuilder b = new StringBuilder();
-    b.append(Wrap.lines("Over " + stats.replications() + " replications (common random numbers): mean ± "
-        + "half-width of the 95% Student-t interval", ""));
-    b.append(table(stats)).append('\n');
+    StringBuilder b = new StringBuilder(means(stats)).append('\n');
     b.append(Wrap.lines("Paired differences, first minus second, replication by replication (* = the interval "
         + "excludes 0):", ""));
     for (ReplicationStatistics.Pair p : stats.pairs()) {
@@ -31,6 +28,42 @@ public final class StatisticsText {
       b.append(row("", p.differences(), true));
     }
     return b.toString();
+  }
+
+  /** The console's view of replications: the counts and the memory, each a mean ± its 95% half-width. */
+  public static String means(ReplicationStatistics stats) {
+    StringBuilder b = new StringBuilder();
+    b.append(Wrap.lines("Means over " + stats.replications() + " replications (common random numbers), ± "
+        + "half-width of the 95% Student-t interval:", ""));
+    String head = String.format(Locale.ROOT, COUNTS, "strategy", "ok", "rej", "viol", "failed", "idle");
+    b.append(head).append('\n').append("-".repeat(head.length())).append('\n');
+    stats.strategies().forEach((name, m) -> b.append(String.format(Locale.ROOT, COUNTS, name,
+        count(m.get("loads_accepted")), count(m.get("loads_rejected")), count(m.get("safety_violations")),
+        count(m.get("failed_allocs")), idle(m)).stripTrailing()).append('\n'));
+    return b.append('\n').append(table(stats)).toString();
+  }
+
+  private static final String COUNTS = "%-20s %9s %9s %9s %11s %9s";
+
+  /** A count's mean, with its half-width when the replications disagree. */
+  static String count(Estimate e) {
+    String mean = e.mean() == Math.rint(e.mean()) ? Long.toString((long) e.mean())
+        : String.format(Locale.ROOT, "%.1f", e.mean());
+    return Double.isNaN(e.halfWidth()) || e.halfWidth() == 0 ? mean
+        : mean + "±" + String.format(Locale.ROOT, "%.1f", e.halfWidth());
+  }
+
+  /** Idle records as a share of all records, with the half-width of the idle count on the same scale. */
+  static String idle(Map<String, Estimate> m) {
+    double records = m.get("records").mean();
+    Estimate idle = m.get("idle_runs");
+    if (records == 0) {
+      return "-";
+    }
+    if (Double.isNaN(idle.halfWidth()) || idle.halfWidth() == 0) {
+      return SummaryTable.share(Math.round(idle.mean()), Math.round(records));
+    }
+    return String.format(Locale.ROOT, "%.1f±%.1f%%", 100 * idle.mean() / records, 100 * idle.halfWidth() / records);
   }
 
   /** The per-strategy table of mean ± half-width of the key metrics. */
@@ -46,13 +79,18 @@ public final class StatisticsText {
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, signed ? "%-16s" : "%-20s", name));
     for (String k : KEY) {
       Estimate e = metrics.get(k);
-      String cell = k.endsWith("fraction") ? percent(e, signed) : bytes(e, signed);
+      String cell = cell(k, e, signed);
       if (signed && (e.lower() > 0 || e.upper() < 0)) {
         cell += "*";
       }
       b.append(String.format(Locale.ROOT, signed ? " %13s" : " %12s", cell));
     }
     return b.append('\n').toString();
+  }
+
+  /** One metric's mean ± half-width in summary.txt's units. */
+  static String cell(String metric, Estimate e, boolean signed) {
+    return metric.endsWith("fraction") ? percent(e, signed) : bytes(e, signed);
   }
 
   private static String bytes(Estimate e, boolean signed) {

@@ -3,7 +3,12 @@ package org.allocsim.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -21,6 +26,23 @@ public final class SummaryJson {
   private SummaryJson() {
   }
 
+  /**
+   * A parameter's text as JSON: an integer or a decimal number as a number, true and false as booleans, anything
+   * else (a duration such as 3s, an enum value) as the string it is.
+   */
+  public static JsonNode typed(String v) {
+    if (v.equals("true") || v.equals("false")) {
+      return BooleanNode.valueOf(Boolean.parseBoolean(v));
+    }
+    if (v.matches("-?\\d{1,18}")) {
+      return LongNode.valueOf(Long.parseLong(v));
+    }
+    if (v.matches("-?\\d+\\.\\d+([eE][-+]?\\d+)?")) {
+      return DoubleNode.valueOf(Double.parseDouble(v));
+    }
+    return TextNode.valueOf(v);
+  }
+
   public static String render(RunSet set) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("allocsim_version", set.version());
@@ -29,7 +51,7 @@ public final class SummaryJson {
     root.put("seed", set.seed());
     root.put("command", set.command());
     ObjectNode params = root.putObject("parameters");
-    set.parameters().forEach(params::put);
+    set.parameters().forEach((k, v) -> params.set(k, typed(v)));
     ObjectNode strategies = root.putObject("strategies");
     for (RunResult r : set.results()) {
       ObjectNode s = strategies.putObject(r.strategy());

@@ -25,21 +25,26 @@ public final class SummaryText {
     b.append(Wrap.lines("allocsim " + set.version() + ": scenario " + set.scenario() + ", seed " + set.seed(), ""));
     b.append(Wrap.lines(set.description(), ""));
     b.append('\n');
-    b.append(SummaryTable.render(set.results()));
-    b.append('\n').append("ok: loads accepted, rej: refused, viol: oracle findings, failed: NMI").append('\n')
-        .append("allocation failures; peak/end/strand: allocator memory; warm:").append('\n')
-        .append("allocations served cache-warm.").append('\n');
     if (set.replications() > 1) {
-      b.append("(the table above is the first replication)\n\n");
       b.append(StatisticsText.render(ReplicationStatistics.of(set.replicated())));
+    } else {
+      b.append(SummaryTable.render(set.results()));
     }
+    b.append('\n').append(SummaryTable.LEGEND);
     long end = endOf(set);
-    b.append("\nTotal allocator memory over time\n");
-    b.append(AsciiChart.render(series(set, Metric.TOTAL_BYTES, 1.0 / (1 << 20)), end, CHART_WIDTH, "MiB"));
-    b.append("\nWarm share of allocations, per sample interval\n");
-    b.append(AsciiChart.render(warmth(set), end, CHART_WIDTH, "(1 = all warm)"));
+    String first = set.replications() > 1 ? ", first replication" : "";
+    b.append("\nTotal allocator memory over time").append(first).append('\n');
+    b.append(AsciiChart.render(series(set, Metric.TOTAL_BYTES, 1), end, CHART_WIDTH,
+        v -> Units.memory(Math.round(v))));
+    List<AsciiChart.Series> warmth = warmth(set);
+    if (warmth.stream().allMatch(s -> java.util.Arrays.stream(s.values()).allMatch(v -> v == 0))) {
+      b.append("\nNo allocation was served warm.\n");
+    } else {
+      b.append("\nWarm share of allocations, per sample interval").append(first).append('\n');
+      b.append(AsciiChart.render(warmth, end, CHART_WIDTH, v -> Units.percent(v) + " warm"));
+    }
     b.append(violations(set));
-    b.append(rejections(set));
+    b.append(Refusals.render(set.results()));
     b.append("\nReproduce with:\n");
     b.append(Wrap.command(set.command(), WIDTH));
     return b.toString();
@@ -87,19 +92,5 @@ public final class SummaryText {
       }
     }
     return b.length() == 0 ? "\nSafety oracle: no findings.\n" : "\nSafety oracle findings:\n" + b;
-  }
-
-  private static String rejections(RunSet set) {
-    StringBuilder b = new StringBuilder();
-    for (RunResult r : set.results()) {
-      for (LoadRecord v : r.verdicts()) {
-        if (!v.accepted()) {
-          b.append(Wrap.lines(String.format(java.util.Locale.ROOT, "%s at %s s: %s: %s", r.strategy(),
-              CsvFiles.seconds(v.timeNs()).replaceAll("0+$", "").replaceAll("\\.$", ""), v.subject(), v.reason()),
-              "    "));
-        }
-      }
-    }
-    return b.length() == 0 ? "\nNo load was refused.\n" : "\nRefused loads:\n" + b;
   }
 }

@@ -7,27 +7,33 @@ public final class Wrap {
 
   /** text wrapped at 72 columns; continuation lines start with indent. */
   public static String lines(String text, String indent) {
+    return lines(text, "", indent);
+  }
+
+  /** text wrapped at 72 columns; the first line starts with first, continuation lines with indent. */
+  public static String lines(String text, String first, String indent) {
     StringBuilder b = new StringBuilder();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      String w = word;
-      while (w.length() > SummaryText.WIDTH - indent.length()) {
-        if (line.length() > 0) {
-          b.append(line).append('\n');
-          line.setLength(0);
-          line.append(indent);
-        }
-        int room = SummaryText.WIDTH - line.length();
-        b.append(line).append(w, 0, room).append('\n');
-        line.setLength(0);
-        line.append(indent);
-        w = w.substring(room);
+    StringBuilder line = new StringBuilder(first);
+    int start = first.length(); // where the current line's words begin
+    for (String w : text.split(" ")) {
+      if (w.isEmpty()) {
+        continue;
       }
-      if (line.length() > indent.length() && line.length() + 1 + w.length() > SummaryText.WIDTH) {
+      if (line.length() > start && line.length() + 1 + w.length() > SummaryText.WIDTH) {
         b.append(line).append('\n');
         line.setLength(0);
         line.append(indent);
-      } else if (line.length() > 0 && !line.toString().equals(indent)) {
+        start = indent.length();
+      }
+      while (line.length() + w.length() > SummaryText.WIDTH) { // a word longer than a line: cut it
+        int room = SummaryText.WIDTH - line.length() - (line.length() > start ? 1 : 0);
+        b.append(line).append(line.length() > start ? " " : "").append(w, 0, room).append('\n');
+        line.setLength(0);
+        line.append(indent);
+        start = indent.length();
+        w = w.substring(room);
+      }
+      if (line.length() > start) {
         line.append(' ');
       }
       line.append(w);

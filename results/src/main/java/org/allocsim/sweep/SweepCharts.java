@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.allocsim.chart.Style;
+import org.allocsim.chart.Figure;
+import org.allocsim.chart.Scale;
+import org.allocsim.chart.SmallMultiples;
 import org.allocsim.stats.Estimate;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.allocsim.stats.ReplicationStatistics;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Sweep charts: each summary metric that varies against each varied parameter, one series per strategy, the mean
- * with 95% CI error bars. With several varied parameters, one chart per value combination of the others.
+ * Sweep charts: one per summary metric that varies, against the first varied parameter, one series per strategy,
+ * the mean with 95% CI error bars. With more varied parameters, one panel per value combination of the others, in
+ * the same chart (small multiples on one scale), so that a 2-factor sweep writes a few charts, not dozens.
  */
 final class SweepCharts {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s)");
@@ -24,85 +26,71 @@ final class SweepCharts {
   }
 
   /** File stem to chart, in a fixed order. */
-  static Map<String, XYChart> all(SweepResults results) {
+  static Map<String, Figure> all(SweepResults results) {
     SweepPlan plan = results.plan();
     List<Map<String, String>> points = plan.points();
-    Map<String, XYChart> out = new LinkedHashMap<>();
-    List<ReplicationStatisticsCache> stats = new ArrayList<>();
+    List<ReplicationStatistics> stats = new ArrayList<>();
     for (int p = 0; p < points.size(); p++) {
-      stats.add(new ReplicationStatisticsCache(results.statistics(p).strategies()));
+      stats.add(results.statistics(p));
     }
+    String key = plan.varied().keySet().iterator().next();
+    List<String> values = plan.varied().get(key);
+    boolean numeric = values.stream().allMatch(v -> number(v) != null);
+    boolean durations = numeric && values.stream().anyMatch(v -> DURATION.matcher(v).matches());
+    double xScale = numeric && (key.endsWith("_ns") || durations) ? 1e-6 : 1;
+    String xTitle = !numeric ? key + " (value number)"
+        : xScale == 1 ? key : key.endsWith("_ns") ? key.substring(0, key.length() - 3) + " (ms)" : key + " (ms)";
+    // Group the points by the values of the other varied parameters: one panel each.
+    Map<String, List<Integer>> panels = new LinkedHashMap<>();
+    for (int p = 0; p < points.size(); p++) {
+      StringBuilder others = new StringBuilder();
+      for (Map.Entry<String, String> e : points.get(p).entrySet()) {
+        if (!e.getKey().equals(key)) {
+          others.append(others.length() > 0 ? ", " : "").append(e.getKey()).append('=').append(e.getValue());
+        }
+      }
+      panels.computeIfAbsent(others.toString(), k -> new ArrayList<>()).add(p);
+    }
+    Map<String, Figure> out = new LinkedHashMap<>();
     for (String metric : results.metrics()) {
       if (results.constant(metric)) {
         continue;
       }
-      for (String key : plan.varied().keySet()) {
-        // Group the points by the values of the other varied parameters.
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int p = 0; p < points.size(); p++) {
-          StringBuilder others = new StringBuilder();
-          for (Map.Entry<String, String> e : points.get(p).entrySet()) {
-            if (!e.getKey().equals(key)) {
-              others.append(others.length() > 0 ? ", " : "").append(e.getKey()).append('=').append(e.getValue());
-            }
-          }
-          groups.computeIfAbsent(others.toString(), k -> new ArrayList<>()).add(p);
-        }
-        for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
-          String stem = metric + "-vs-" + key + (g.getKey().isEmpty() ? "" : "-at-" + g.getKey());
-          out.put(stem.replaceAll("[^A-Za-z0-9._=-]+", "_"), chart(plan, metric, key, g.getKey(), g.getValue(),
-              points, stats));
+      boolean bytes = metric.endsWith("_bytes") || metric.endsWith("_bytes_end");
+      double max = 0;
+      for (ReplicationStatistics st : stats) {
+        for (Map<String, Estimate> m : st.strategies().values()) {
+          max = Math.max(max, Math.abs(m.get(metric).mean()));
         }
       }
+      Scale unit = Scale.bytes(max); // the one unit system: KiB below a MiB, MiB from there
+      double yScale = bytes ? unit.factor() : metric.endsWith("fraction") ? 100 : 1;
+      String yTitle = metric + (bytes ? " (" + unit.unit() + ")" : metric.endsWith("fraction") ? " (%)" : "");
+      List<String> names = new ArrayList<>();
+      List<YIntervalSeriesCollection> data = new ArrayList<>();
+      panels.forEach((others, group) -> {
+        names.add(others);
+        YIntervalSeriesCollection c = new YIntervalSeriesCollection();
+        for (String strategy : plan.strategies()) {
+          YIntervalSeries s = new YIntervalSeries(strategy, false, true);
+          for (int p : group) {
+            String v = points.get(p).get(key);
+            double x = numeric ? number(v) * xScale : values.indexOf(v) + 1;
+            Estimate e = stats.get(p).strategies().get(strategy).get(metric);
+            double half = Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth();
+            s.add(x, e.mean() * yScale, (e.mean() - half) * yScale, (e.mean() + half) * yScale);
+          }
+          c.addSeries(s);
+        }
+        data.add(c);
+      });
+      String title = plan.scenario() + ": " + metric + " (mean, 95% CI)";
+      out.put(metric.replaceAll("[^A-Za-z0-9._=-]+", "_"), SmallMultiples.errorBars(title, xTitle, yTitle,
+          !bytes && !metric.endsWith("fraction"), names, data));
     }
     return out;
   }
 
-  private record ReplicationStatisticsCache(Map<String, Map<String, Estimate>> strategies) {
-  }
-
-  private static XYChart chart(SweepPlan plan, String metric, String key, String others, List<Integer> group,
-      List<Map<String, String>> points, List<ReplicationStatisticsCache> stats) {
-    List<String> values = plan.varied().get(key);
-    boolean numeric = values.stream().allMatch(v -> number(v) != null);
-    String title = plan.scenario() + ": " + metric + (others.isEmpty() ? "" : " at " + others);
-    // Readable units: bytes as MiB, nanosecond parameters as milliseconds.
-    double yScale = metric.endsWith("_bytes") || metric.endsWith("_bytes_end") ? 1.0 / (1 << 20) : 1;
-    String yUnit = yScale != 1 ? " (MiB" : " (";
-    double xScale = numeric && key.endsWith("_ns") ? 1e-6 : 1;
-    String xTitle = !numeric ? key + " (value number)" : xScale != 1 ? key.substring(0, key.length() - 3) + " (ms)"
-        : key;
-    XYChart c = new XYChartBuilder().width(Style.WIDTH).height(Style.HEIGHT).title(title)
-        .xAxisTitle(xTitle).yAxisTitle(metric + yUnit + (yScale != 1 ? ", " : "") + "mean, 95% CI)").build();
-    Style.apply(c);
-    c.getStyler().setMarkerSize(7);
-    c.getStyler().setErrorBarsColorSeriesColor(true);
-    c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    for (int s = 0; s < plan.strategies().size(); s++) {
-      String strategy = plan.strategies().get(s);
-      double[] x = new double[group.size()];
-      double[] y = new double[group.size()];
-      double[] err = new double[group.size()];
-      for (int i = 0; i < group.size(); i++) {
-        int p = group.get(i);
-        String v = points.get(p).get(key);
-        x[i] = numeric ? number(v) * xScale : values.indexOf(v) + 1;
-        Estimate e = stats.get(p).strategies().get(strategy).get(metric);
-        y[i] = e.mean() * yScale;
-        err[i] = Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth() * yScale;
-      }
-      XYSeries series = c.addSeries(strategy, x, y, err);
-      series.setLineColor(Style.color(s));
-      series.setLineStyle(Style.stroke(s));
-      series.setMarkerColor(Style.color(s));
-      series.setMarker(MARKERS[s % MARKERS.length]);
-    }
-    return c;
-  }
-
-  private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE,
-      SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN,
-      SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.OVAL};
 
   /** A plain number, or a duration such as 5ms in nanoseconds; null otherwise. */
   static Double number(String v) {

@@ -15,16 +15,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.allocsim.chart.Charts;
+import org.allocsim.chart.Figure;
+import org.allocsim.chart.Render;
 import org.allocsim.report.OutputFolder;
 import org.allocsim.report.StatisticsJson;
+import org.allocsim.report.SummaryJson;
 import org.allocsim.report.StatisticsText;
 import org.allocsim.report.Wrap;
 import org.allocsim.stats.Estimate;
 import org.allocsim.stats.ReplicationStatistics;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.knowm.xchart.XYChart;
 
 /**
  * A complete sweep's outputs, a function of its plan and its runs only (so a merge of shards writes the same bytes
@@ -43,9 +44,9 @@ public final class SweepOutputs {
     file(folder, "summary.txt", text(results).getBytes(StandardCharsets.UTF_8));
     // The chart set depends on the data (constant metrics have none): replace the folder whole.
     try (OutputFolder charts = OutputFolder.create(folder.resolve("charts"))) {
-      for (Map.Entry<String, XYChart> c : SweepCharts.all(results).entrySet()) {
-        charts.write(c.getKey() + ".svg", Charts.svg(c.getValue()));
-        charts.write(c.getKey() + ".png", Charts.png(c.getValue()));
+      for (Map.Entry<String, Figure> c : SweepCharts.all(results).entrySet()) {
+        charts.write(c.getKey() + ".svg", Render.svg(c.getValue(), c.getKey()));
+        charts.write(c.getKey() + ".png", Render.png(c.getValue()));
       }
       charts.commit();
     }
@@ -83,15 +84,18 @@ public final class SweepOutputs {
     root.put("replications", plan.replications());
     root.put("confidence", Estimate.LEVEL);
     ObjectNode fixed = root.putObject("overrides");
-    plan.overrides().forEach(fixed::put);
+    plan.overrides().forEach((k, v) -> fixed.set(k, SummaryJson.typed(v)));
     ObjectNode varied = root.putObject("varied");
-    plan.varied().forEach((k, values) -> values.forEach(varied.putArray(k)::add));
+    plan.varied().forEach((k, values) -> {
+      ArrayNode list = varied.putArray(k);
+      values.forEach(v -> list.add(SummaryJson.typed(v)));
+    });
     ArrayNode points = root.putArray("points");
     List<Map<String, String>> all = plan.points();
     for (int p = 0; p < all.size(); p++) {
       ObjectNode n = points.addObject();
       ObjectNode params = n.putObject("parameters");
-      all.get(p).forEach(params::put);
+      all.get(p).forEach((k, v) -> params.set(k, SummaryJson.typed(v)));
       ReplicationStatistics stats = results.statistics(p);
       ObjectNode strategies = n.putObject("strategies");
       stats.strategies().forEach((name, m) -> StatisticsJson.metrics(strategies.putObject(name), m));

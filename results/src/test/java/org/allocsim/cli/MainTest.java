@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,32 @@ class MainTest {
     assertTrue(out.toString().contains("scenario s07-load-order, seed 1, 3 records"), out.toString());
     assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("global ")), out.toString());
     assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("per-field ")), out.toString());
+  }
+
+  @Test
+  void theFileAsWrittenIsCheckedAgainstItsExpectations() {
+    assertEquals(0, run("run", S7, "--out", dir.toString(), "--quiet"));
+    assertTrue(out.toString().lines().noneMatch(l -> l.startsWith("expectation")), out.toString());
+  }
+
+  @Test
+  void aWhatIfRunSaysInOneLineThatItSkippedTheExpectations() {
+    // Issue 16: --set cpus=8 used to print 14 "expectation failed" lines and exit 1.
+    assertEquals(0, run("run", S7, "--set", "cpus=8", "--out", dir.toString(), "--quiet"));
+    assertEquals(List.of("expectations not checked: this run changes the file's inputs (--set cpus)"),
+        out.toString().lines().filter(l -> l.startsWith("expectation")).toList());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("run", S7, "--seed", "7", "--out", dir.toString(), "--quiet"));
+    assertEquals(List.of("expectations not checked: this run changes the file's inputs (--seed 7 instead of 1)"),
+        out.toString().lines().filter(l -> l.startsWith("expectation")).toList());
+  }
+
+  @Test
+  void theTableShowsIdleTrafficAndDefinesItsColumns() {
+    assertEquals(0, run("run", S7, "--strategies", "global,static-per-map", "--out", dir.toString(), "--quiet"));
+    String header = out.toString().lines().filter(l -> l.startsWith("strategy")).findFirst().orElseThrow();
+    assertTrue(header.contains(" idle "), header);
+    assertTrue(out.toString().contains("idle: records that did nothing"), out.toString());
   }
 
   @Test

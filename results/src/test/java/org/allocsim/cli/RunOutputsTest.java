@@ -71,9 +71,56 @@ class RunOutputsTest {
   void everyFileIsWritten() {
     for (String f : List.of("metrics.csv", "verdicts.csv", "violations.csv", "summary.json", "summary.txt",
         "report.html", "charts/memory.png", "charts/memory.svg", "charts/warmth.png", "charts/rejections.svg",
-        "charts/failed-allocs.png", "charts/allocators.svg", "charts/breakdown-per-field.png")) {
+        "charts/allocators.svg", "charts/breakdown.png")) {
       assertTrue(Files.isRegularFile(out.resolve(f)), f);
     }
+  }
+
+  @Test
+  void aChartThatWouldOnlySayZeroIsNotDrawn() {
+    // No NMI program in s07: no allocation can fail, and summary.txt's table already says 0.
+    assertTrue(direct().stream().allMatch(r -> r.summary().failedAllocs() == 0));
+    assertFalse(Files.exists(out.resolve("charts/failed-allocs.png")));
+    assertFalse(Files.exists(out.resolve("charts/failed-allocs.svg")));
+  }
+
+  @Test
+  void svgChartsCarryRealTextAndStaySmall() throws IOException {
+    String svg = Files.readString(out.resolve("charts/memory.svg"));
+    assertTrue(svg.contains(">s07-load-order: allocator memory</text>"), svg.substring(0, 400));
+    assertTrue(svg.contains(">time (ms)</text>"), "a 1 s run is labelled in ms");
+    assertTrue(Files.size(out.resolve("charts/memory.svg")) < 100_000);
+  }
+
+  @Test
+  void everyCsvHasAUniqueKeyPerRow() throws IOException {
+    assertUnique(csv("metrics.csv"), "strategy", "replication", "sample", "metric");
+    assertUnique(csv("verdicts.csv"), "strategy", "replication", "verdict");
+    assertUnique(csv("violations.csv"), "strategy", "replication", "finding");
+    // The key time_s alone would not do: s07 samples after control events that share a time with others.
+    List<CSVRecord> rows = csv("metrics.csv");
+    long distinct = rows.stream().map(r -> r.get("time_s") + "," + r.get("strategy") + "," + r.get("replication")
+        + "," + r.get("metric")).distinct().count();
+    assertTrue(distinct < rows.size(), "the sample column is what makes the key unique");
+  }
+
+  private static void assertUnique(List<CSVRecord> rows, String... key) {
+    java.util.Set<List<String>> seen = new java.util.HashSet<>();
+    for (CSVRecord r : rows) {
+      List<String> k = java.util.Arrays.stream(key).map(r::get).toList();
+      assertTrue(seen.add(k), "duplicate key " + k);
+    }
+  }
+
+  @Test
+  void theReportIsTextInTheOneUnitSystem() throws IOException {
+    String html = Files.readString(out.resolve("report.html"));
+    String text = html.replaceAll("(?s)<svg.*?</svg>", "");
+    assertFalse(text.matches("(?s).*\\d\\.\\d{6}.*"), "no nanosecond-precision times, no long decimals");
+    assertFalse(text.matches("(?s).*\\d[eE][-+]?\\d.*"), "no exponents");
+    assertTrue(html.contains(" KiB</td>"), "memory in KiB");
+    assertTrue(html.contains("<h2>Refused loads</h2>"));
+    assertTrue(html.contains("<text"), "charts inline as SVG with text");
   }
 
   @Test
@@ -107,7 +154,13 @@ class RunOutputsTest {
     assertEquals("s07-load-order", json.get("scenario").asText());
     assertEquals(1, json.get("seed").asLong());
     assertFalse(json.get("allocsim_version").asText().isEmpty());
-    assertEquals("10000000", json.get("parameters").get("rcu.grace_period_ns").asText());
+    JsonNode params = json.get("parameters");
+    assertTrue(params.get("rcu.grace_period_ns").isIntegralNumber(), "numbers are numbers");
+    assertEquals(10_000_000L, params.get("rcu.grace_period_ns").asLong());
+    assertTrue(params.get("rcu.tasks_trace_implies_rcu").isBoolean(), "booleans are booleans");
+    assertTrue(params.get("memory.free_path").isTextual());
+    JsonNode first = json.get("strategies").fields().next().getValue();
+    first.fields().forEachRemaining(e -> assertFalse(e.getValue().isTextual(), e.getKey() + " is a string"));
     for (RunResult r : results) {
       JsonNode s = json.get("strategies").get(r.strategy());
       assertEquals(r.summary().loadsAccepted(), s.get("loads_accepted").asLong());

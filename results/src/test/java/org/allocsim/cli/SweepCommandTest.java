@@ -75,7 +75,7 @@ class SweepCommandTest {
   void writesTheOutputs() {
     assertTrue(reference.containsKey("sweep.csv") && reference.containsKey("summary.json")
         && reference.containsKey("summary.txt") && reference.containsKey("plan.json"));
-    assertTrue(reference.keySet().stream().anyMatch(k -> k.startsWith("charts/peak_bytes-vs-rate")));
+    assertTrue(reference.containsKey("charts/peak_bytes.svg"), reference.keySet().toString());
     assertEquals(12, reference.keySet().stream().filter(k -> k.startsWith("runs/")).count());
     String csv = new String(reference.get("sweep.csv"));
     assertTrue(csv.startsWith("rate,strategy,replication,metric,value\n1000,global,0,loads_accepted,"), csv);
@@ -184,6 +184,23 @@ class SweepCommandTest {
     try (Stream<Path> s = Files.list(runs)) {
       return s.filter(f -> f.getFileName().toString().matches("run-\\d+\\.json")).count();
     }
+  }
+
+  @Test
+  void aTwoFactorSweepDrawsOneChartPerMetricWithAPanelPerValue() throws IOException {
+    // Issue 16: a 2-factor sweep wrote 40 PNGs, one per metric, parameter and value of the other.
+    Path out = tmp.resolve("two-factor");
+    Result r = run("sweep", FILE, "--vary", "rate=1000,3000", "--vary", "cpus=2,4", "--strategies",
+        "global,static-per-map", "--replications", "2", "--quiet", "--out", out.toString());
+    assertEquals(0, r.status(), r.err());
+    Map<String, byte[]> files = files(out);
+    long pngs = files.keySet().stream().filter(k -> k.endsWith(".png")).count();
+    long metrics = files.keySet().stream().filter(k -> k.startsWith("charts/") && k.endsWith(".svg")).count();
+    assertEquals(metrics, pngs);
+    assertTrue(pngs <= 12, files.keySet().toString());
+    String svg = new String(files.get("charts/peak_bytes.svg"), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(svg.contains(">cpus=2</text>") && svg.contains(">cpus=4</text>"), "one labelled panel per value");
+    assertTrue(!svg.matches("(?s).*\\d\\.\\d{7,}</text>.*"), "ticks in round units");
   }
 
   @Test
