@@ -144,4 +144,25 @@ class KernelTodayTest {
       }
     }
   }
+
+  @Test
+  void paramsListsThePresetsAndTheOneARunFollows() throws java.io.IOException {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.PrintWriter pw = new java.io.PrintWriter(out, true);
+    assertEquals(0, org.allocsim.cli.Main.execute(new String[] {"params", "--presets"}, pw, pw));
+    assertTrue(out.toString().contains("v6.7 (default)") && out.toString().contains("649924b76ab1"), out.toString());
+    assertTrue(out.toString().contains("v6.4") && out.toString().contains("memory.free_path = direct"), out.toString());
+    Path file = java.nio.file.Files.createTempFile("kernel-today", ".yaml");
+    try {
+      java.nio.file.Files.writeString(file, ACQUIRE);
+      java.io.StringWriter listed = new java.io.StringWriter();
+      java.io.PrintWriter lw = new java.io.PrintWriter(listed, true);
+      assertEquals(0, org.allocsim.cli.Main.execute(new String[] {"params", file.toString(), "--preset", "v6.4"},
+          lw, lw));
+      assertTrue(listed.toString().contains("preset = v6.4 ") && listed.toString().contains(
+          "memory.free_path = direct"), listed.toString());
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+  }
 }
