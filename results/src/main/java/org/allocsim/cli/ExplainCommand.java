@@ -39,6 +39,7 @@ final class ExplainCommand implements Callable<Integer> {
     out.println("rule:   " + info.rule());
     out.println("source: " + info.source());
     out.println("answers differently on: " + String.join(", ", overridden(s)));
+    out.println("new objects: " + (info.newObjects().isEmpty() ? "not stated" : info.newObjects()));
     List<ParameterSpec> params = info.parameters();
     out.println(params.isEmpty() ? "parameters: none" : "parameters:");
     for (ParameterSpec p : params) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     description = "Simulates BPF allocator-lifetime designs (bpf list, August 2022) and compares them.",
     subcommands = {RunCommand.class, SweepCommand.class, MergeCommand.class, ValidateCommand.class,
         ParamsCommand.class, ListCommand.class, ExplainCommand.class, CheckCommand.class, BlessCommand.class,
-        HuntCommand.class, BenchCommand.class,
+        HuntCommand.class, BenchCommand.class, KernelCommand.class,
         TraceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int BAD_INPUT = 2;

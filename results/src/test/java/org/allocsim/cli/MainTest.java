@@ -104,6 +104,17 @@ class MainTest {
   }
 
   @Test
+  void explainSaysWhatEveryDesignDoesWithTheNewObjects() {
+    for (String name : org.allocsim.strategy.Strategies.installed().names()) {
+      out.getBuffer().setLength(0);
+      assertEquals(0, run("explain", name));
+      String text = out.toString();
+      assertTrue(text.contains("new objects: ") && !text.contains("new objects: not stated"), text);
+      assertTrue(text.contains("percpu"), name + ": " + text);
+    }
+  }
+
+  @Test
   void explainOfAnUnknownStrategyIsBadInput() {
     assertEquals(2, run("explain", "per-feild"));
     assertTrue(err.toString().startsWith("allocsim: unknown strategy 'per-feild'"), err.toString());

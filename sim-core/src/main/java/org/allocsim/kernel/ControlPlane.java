@@ -71,6 +71,7 @@ final class ControlPlane {
     Process proc = world.process(a.process());
     ObjectSpec spec = a.spec();
     BtfObject btf = world.newBtf(spec.name() + "@" + a.instance(), spec.types());
+    world.graph().registerBtf(btf, spec.graph());
     btf.get(); // the object's own BTF fd, closed with the object
     Map<String, BpfMap> maps = new LinkedHashMap<>();
     List<BpfMap> created = new ArrayList<>();
@@ -82,6 +83,7 @@ final class ControlPlane {
         m = reused;
       } else {
         m = lifetimes.newMap(ms, btf);
+        world.graph().registerMap(m, spec.graph());
         created.add(m);
       }
       m.holders().hold(Holder.FD);
@@ -114,13 +116,19 @@ final class ControlPlane {
 
   private Program loadProgram(ProgramSpec ps, BtfObject btf, Process proc, Map<String, BpfMap> maps) {
     Program p = linker.link(ps, btf, proc, maps);
-    LoadVerdict v = strategy.verify(new Verification.ProgramLoad(p));
+    LoadVerdict kernel = GraphVerifier.verify(p, world);
+    LoadVerdict v = kernel.accepted() ? strategy.verify(new Verification.ProgramLoad(p)) : kernel;
     engine.recordVerdict(p.name(), btf.name(), v);
     if (!v.accepted()) {
       world.setState(p, Program.State.REJECTED);
       return p;
     }
     world.setState(p, Program.State.LOADED);
+    for (org.allocsim.world.Operation op : p.operations()) {
+      if (op.kind().percpu()) {
+        engine.dataPlane().graphSteps().percpuAllocator(op.allocType().sizeBytes());
+      }
+    }
     btf.get();
     for (BpfMap m : p.usedMaps()) {
       m.holders().hold(Holder.PROGRAM);
@@ -229,11 +237,34 @@ final class ControlPlane {
       engine.recordVerdict(subject, outer.btf().name(), LoadVerdict.reject("inner map does not match template"));
       return;
     }
+    if (!sameKptrRecord(outer, inner)) {
+      engine.recordVerdict(subject, outer.btf().name(), LoadVerdict.reject(
+          "bpf_map_meta_equal: the inner map's kptr fields come from BTF object " + inner.btf().name() + ", the "
+              + "template's from " + outer.btf().name() + " (-EINVAL)"));
+      return;
+    }
     LoadVerdict v = strategy.verify(new Verification.InnerMapInsert(outer, inner));
     engine.recordVerdict(subject, outer.btf().name(), v);
     if (v.accepted()) {
       lifetimes.insertInner(outer, key, inner);
     }
+  }
+
+  /**
+   * bpf_map_meta_equal() compares the two maps' btf_records, which name each kptr's BTF object: a local kptr
+   * field is the same only when both maps come from one BTF object; a kernel kptr is the same struct of vmlinux.
+   * Checked on Linux 6.18: an inner map from another load's BTF is refused with -EINVAL.
+   */
+  private static boolean sameKptrRecord(BpfMap outer, BpfMap inner) {
+    if (inner.btf() == outer.btf()) {
+      return true;
+    }
+    for (int f = 0; f < inner.fieldCount(); f++) {
+      if (!inner.fieldType(f).isKernel()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private BpfMap pinnedMap(String path) {

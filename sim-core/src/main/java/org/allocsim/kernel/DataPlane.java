@@ -20,6 +20,7 @@ final class DataPlane {
   private final StrategyPort strategy;
   private final World world;
   private final ObjectTable objects;
+  private final GraphSteps graphSteps;
   private long records;
   private long idleRuns;
   private long nullAllocs;
@@ -29,6 +30,11 @@ final class DataPlane {
     this.strategy = strategy;
     this.world = engine.world();
     this.objects = engine.objects();
+    this.graphSteps = new GraphSteps(engine, this);
+  }
+
+  GraphSteps graphSteps() {
+    return graphSteps;
   }
 
   long records() {
@@ -128,13 +134,23 @@ final class DataPlane {
           store(p, o, o.to(), key1, obj, cpu);
         }
       }
+      default -> graphSteps.apply(p, o, cpu, key1, key2);
     }
   }
 
-  private int alloc(Program p, Operation o, int cpu) {
+  private void observe(StepOutcome outcome) {
+    Observations obs = engine.observations();
+    if (obs != null) {
+      Program p = world.attached(currentSlot);
+      obs.step(p.name(), currentOp, outcome);
+    }
+  }
+
+  int alloc(Program p, Operation o, int cpu) {
     int a = strategy.allocatorFor(p, o);
     if (a < 0) {
       nullAllocs++;
+      observe(StepOutcome.ALLOC_NULL);
       return -1;
     }
     BpfMemAlloc allocator = engine.allocator(a);
@@ -143,9 +159,11 @@ final class DataPlane {
       return -1;
     }
     int obj = allocator.alloc(cpu, o.allocType().sizeBytes(), p.context());
+    observe(obj >= 0 ? StepOutcome.ALLOCATED : StepOutcome.ALLOC_NULL);
     if (obj >= 0) {
       objects.setType(obj, o.allocTypeId());
       objects.setOwner(obj, OWNER_PROGRAM);
+      engine.graph().created(obj, o.allocTypeId(), false);
       strategy.allocated(obj, allocator.ref(), cpu);
     }
     return obj;
@@ -182,15 +200,17 @@ final class DataPlane {
     return f.viaOuter() ? FieldRef.innerKey(key) : key;
   }
 
-  private void store(Program p, Operation o, FieldRef f, long key, int obj, int cpu) {
+  void store(Program p, Operation o, FieldRef f, long key, int obj, int cpu) {
     BpfMap m = target(f, key);
     if (m == null) {
+      observe(StepOutcome.LOOKUP_NULL);
       // bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds.
       engine.drop(obj, null, -1, cpu);
       return;
     }
     long valueKey = element(m, valueKey(f, key), true, cpu);
     if (!engine.elements().ensure(m, valueKey, cpu, p.context())) {
+      observe(StepOutcome.LOOKUP_NULL);
       // The element could not be allocated: the update fails and the program releases the object.
       engine.drop(obj, null, -1, cpu);
       return;
@@ -201,6 +221,7 @@ final class DataPlane {
     objects.setOwner(obj, m.id());
     m.adjustStoredBytes(unit);
     if (old >= 0) {
+      observe(StepOutcome.REPLACED);
       m.adjustStoredBytes(-objects.unitBytes(old));
       objects.setOwner(old, OWNER_PROGRAM);
       engine.drop(old, m, f.field(), cpu);
@@ -216,10 +237,15 @@ final class DataPlane {
   }
 
   /** kptr_xchg(&from, NULL); with drop, the object is freed at once. Returns the object taken, or -1. */
-  private int take(Program p, Operation o, long key, int cpu, boolean drop) {
+  int take(Program p, Operation o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
     BpfMap m = target(f, key);
-    if (m == null || !strategy.takeReturnsObject(p, o)) {
+    if (m == null) {
+      observe(StepOutcome.LOOKUP_NULL);
+      return -1;
+    }
+    if (!strategy.takeReturnsObject(p, o)) {
+      observe(StepOutcome.EMPTY);
       return -1;
     }
     long element = element(m, valueKey(f, key), false, cpu);
@@ -228,6 +254,7 @@ final class DataPlane {
     }
     long slot = m.slot(element, f.field());
     int obj = m.slots().exchange(slot, -1);
+    observe(obj >= 0 ? StepOutcome.TAKEN : StepOutcome.EMPTY);
     if (obj < 0) {
       engine.kernelObjects().takeReference(m, slot); // a task_struct reference: released, nothing freed
       return -1;

@@ -42,6 +42,7 @@ final class Engine implements StrategyContext, Timers {
   private final Elements elements;
   private final KernelObjects kernelObjects;
   private final LruHashes lruHashes;
+  private final GraphState graph;
   private final DataPlane dataPlane;
   private final ControlPlane controlPlane;
   private final List<LoadRecord> verdicts = new ArrayList<>();
@@ -52,6 +53,7 @@ final class Engine implements StrategyContext, Timers {
   private long accepted;
   private long rejected;
   private String event = "start";
+  private Observations observations;
 
   /** Puts timed actions on the DSOL event list. */
   interface Scheduler {
@@ -71,6 +73,7 @@ final class Engine implements StrategyContext, Timers {
         + slab.allocator(a).name() + " (an object it served was freed into another allocator)"));
     this.strategy = new StrategyPort(strategy);
     this.allocators = new AllocatorLifetimes(this, slab, oracle);
+    this.graph = new GraphState(world, slab.objects());
     this.elements = new Elements(this, this.strategy);
     this.kernelObjects = new KernelObjects(this);
     this.lruHashes = new LruHashes(this, this.strategy);
@@ -223,6 +226,19 @@ final class Engine implements StrategyContext, Timers {
     return kernelObjects;
   }
 
+  /** The run's observations, or null when nobody asked for them. */
+  Observations observations() {
+    return observations;
+  }
+
+  void observe(Observations o) {
+    this.observations = o;
+  }
+
+  GraphState graph() {
+    return graph;
+  }
+
   DataPlane dataPlane() {
     return dataPlane;
   }
@@ -275,7 +291,24 @@ final class Engine implements StrategyContext, Timers {
       return;
     }
     int header = slab.objects().allocator(obj);
-    free(obj, strategy.freeTarget(obj, allocators.get(header).ref(), map, field), cpu);
+    if (graph.active()) {
+      // __bpf_obj_drop_impl: refcount_dec_and_test first; then bpf_obj_free_fields drains the object's own roots,
+      // recursively, before the object itself goes.
+      if (!graph.lastReference(obj)) {
+        return;
+      }
+      boolean percpu = graph.isPercpu(obj);
+      for (int node : graph.drain(obj)) {
+        slab.objects().setOwner(node, DataPlane.OWNER_PROGRAM);
+        drop(node, null, -1, cpu);
+      }
+      if (percpu) {
+        // bpf_percpu_obj_drop frees into bpf_global_percpu_ma, the kernel's, whatever the design.
+        free(obj, header, cpu, false);
+        return;
+      }
+    }
+    free(obj, strategy.freeTarget(obj, allocators.get(header).ref(), map, field), cpu, true);
   }
 
   /**
@@ -283,7 +316,7 @@ final class Engine implements StrategyContext, Timers {
    * header naming, a destroyed allocator is a use-after-free; the object is then written off to slab so that the
    * figures stay conservative.
    */
-  private void free(int obj, int target, int cpu) {
+  private void free(int obj, int target, int cpu, boolean tellDesign) {
     ObjectTable t = slab.objects();
     if (target < 0) {
       return;
@@ -297,7 +330,9 @@ final class Engine implements StrategyContext, Timers {
       header.writeOff(obj);
       return;
     }
-    strategy.freed(obj, into.ref(), cpu);
+    if (tellDesign) {
+      strategy.freed(obj, into.ref(), cpu);
+    }
     if (own != target) {
       // bpf_mem_free(ma, p) frees into ma's cache whatever served p; the header keeps the owner (S19).
       into.freeForeign(obj, cpu, header);
@@ -317,7 +352,7 @@ final class Engine implements StrategyContext, Timers {
   void noteUnloading(Program p) {
     int[] uses = new int[p.operationCount()];
     for (Operation op : p.operations()) {
-      uses[op.index()] = op.kind().allocates() ? strategy.allocatorFor(p, op) : -1;
+      uses[op.index()] = op.kind().allocatesFromDesign() ? strategy.allocatorFor(p, op) : -1;
     }
     unloading.put(p, uses);
   }

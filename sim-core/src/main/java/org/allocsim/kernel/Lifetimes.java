@@ -61,12 +61,19 @@ final class Lifetimes {
       for (long[] e : entries(slots)) {
         deleteInner(m, e[0]);
       }
-    } else if (slots != null) {
+    }
+    long dropped = 0;
+    if (!m.type().isMapInMap() && slots != null) {
       int fields = m.fieldCount();
       for (long[] e : entries(slots)) {
-        dropSlot(m, e[0], (int) (e[0] % fields));
+        dropped += dropSlot(m, e[0], (int) (e[0] % fields)) ? 1 : 0;
       }
     }
+    if (engine.observations() != null && m.holdsKptrs()) {
+      engine.observations().mapFreed(engine.now(), Observations.instanceOf(m.btf().name()) + "." + m.name(),
+          dropped);
+    }
+    dropRootNodes(m, -1);
     engine.elements().freeAll(m, engine.controlCpu());
     strategy.on(new LifecycleEvent.MapFreed(m));
     if (m.allocator() >= 0) {
@@ -84,8 +91,23 @@ final class Lifetimes {
     return out;
   }
 
+  /**
+   * bpf_obj_free_fields on graph roots (bpf_list_head_free, bpf_rb_root_free): every node of the value's roots (all
+   * values when key is -1) is dropped through __bpf_obj_drop_impl, which drains the nodes' own roots recursively.
+   */
+  private void dropRootNodes(BpfMap m, long key) {
+    if (!engine.graph().active()) {
+      return;
+    }
+    for (int node : engine.graph().takeAll(m, key)) {
+      m.adjustStoredBytes(-engine.objects().unitBytes(node));
+      engine.objects().setOwner(node, DataPlane.OWNER_PROGRAM);
+      engine.drop(node, null, -1, engine.controlCpu());
+    }
+  }
+
   /** Empties one kptr slot and frees its object through the design, on the control CPU (a kworker). */
-  private void dropSlot(BpfMap m, long slot, int field) {
+  private boolean dropSlot(BpfMap m, long slot, int field) {
     int obj = m.slots().exchange(slot, -1);
     if (obj >= 0) {
       m.adjustStoredBytes(-engine.objects().unitBytes(obj));
@@ -95,17 +117,27 @@ final class Lifetimes {
       }
       engine.drop(obj, m, field, engine.controlCpu());
     }
+    return obj >= 0;
   }
 
   /**
    * User-space update (overwrite) or delete of an element: the old value's kptrs are dropped
-   * (bpf_obj_free_fields); an update of a missing no-prealloc element allocates it, a delete frees it.
+   * (bpf_obj_free_fields); an update of a missing no-prealloc element allocates it, a delete frees it. A delete
+   * on an ARRAY map fails with -EINVAL (array_map_delete_elem) and keeps the element and its kptrs until an update
+   * or the map's free: checked on Linux 6.18.
    */
   void dropElement(BpfMap m, long key, boolean delete) {
     if (key < 0 || key >= m.spec().maxEntries()) {
       throw new ScenarioException("key " + key + " is outside " + m.name() + " (max_entries "
           + m.spec().maxEntries() + ")");
     }
+    String action = (delete ? "delete " : "update ") + Observations.instanceOf(m.btf().name()) + "." + m.name()
+        + "[" + key + "]";
+    if (delete && m.type() == MapType.ARRAY) {
+      userOp(action, "EINVAL");
+      return;
+    }
+    userOp(action, "ok");
     if (m.type().isMapInMap()) {
       deleteInner(m, key);
       return;
@@ -120,10 +152,17 @@ final class Lifetimes {
     for (int f = 0; f < m.fieldCount(); f++) {
       dropSlot(m, m.slot(key, f), f);
     }
+    dropRootNodes(m, key);
     if (delete) {
       engine.elements().delete(m, key, engine.controlCpu());
     } else {
       engine.elements().ensure(m, key, engine.controlCpu(), org.allocsim.memory.ExecContext.TASK);
+    }
+  }
+
+  private void userOp(String action, String result) {
+    if (engine.observations() != null) {
+      engine.observations().userOp(engine.now(), action, result);
     }
   }
 

@@ -33,10 +33,18 @@ final class MemoryCensus {
           reach(world, m, reachableMaps);
         }
         for (Operation op : p.operations()) {
-          int a = op.kind().allocates() ? engine.allocatorFor(p, op)
-              : op.kind().acquires() ? engine.kernelObjects().allocatorFor(op.allocType()) : -1;
-          if (a >= 0) {
-            usableAllocators.set(a);
+          if (op.kind().allocatesFromDesign()) {
+            int a = engine.allocatorFor(p, op);
+            if (a >= 0) {
+              usableAllocators.set(a);
+            }
+          } else if (op.kind().percpu()) {
+            usableAllocators.set(engine.dataPlane().graphSteps().percpuAllocator(op.allocType().sizeBytes()));
+          } else if (op.kind().kernelObject()) {
+            int a = engine.kernelObjects().allocatorFor(op.allocType());
+            if (a >= 0) {
+              usableAllocators.set(a); // bpf_cpumask_ma
+            }
           }
         }
       }

@@ -93,6 +93,13 @@ public final class Simulation {
     return driver == ReplayDriver.PLAIN_LOOP ? s.executePlain() : s.execute();
   }
 
+  /** As {@link #run(RunSpec, LifetimeStrategy)}, filling observations (step outcomes, map frees, user-space ops). */
+  public static RunResult runObserved(RunSpec spec, LifetimeStrategy strategy, Observations observations) {
+    Simulation s = new Simulation(spec, strategy, ReplayDriver.BATCHED);
+    s.engine.observe(observations);
+    return s.execute();
+  }
+
   /**
    * As {@link #run(RunSpec, LifetimeStrategy)}, and checks memory conservation after every event and every trace
    * record, not only at control events and samples: for property tests, where a transient imbalance that a later
@@ -275,7 +282,7 @@ public final class Simulation {
   private RunResult finish() {
     engine.setNow(spec.durationNs());
     engine.enterEvent("end of run");
-    LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle());
+    LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle(), engine.graph()::markReachable);
     ConservationAudit.recount(engine.objects(), engine.allocators().all(), spec.durationNs(), engine.oracle());
     return RunResults.of(spec, strategyName, engine, series, engine.strategyBreaches());
   }

@@ -24,4 +24,10 @@ public @interface Design {
 
   /** The message or commit the rule comes from. */
   String source();
+
+  /**
+   * What the design does with the objects that landed after the thread (refcounted objects, graph roots, percpu
+   * objects), where the thread is silent a choice, said as one; printed by {@code allocsim explain}.
+   */
+  String newObjects() default "";
 }

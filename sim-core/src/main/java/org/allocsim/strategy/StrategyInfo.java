@@ -13,8 +13,14 @@ import org.allocsim.params.ParameterSpec;
  * @param rule the rule in one line
  * @param source the message or commit the rule comes from
  * @param parameters options it reads, keys prefixed {@code <name>.}
+ * @param newObjects what it does with refcounted, graph-node and percpu objects ({@link Design#newObjects})
  */
-public record StrategyInfo(String name, String rule, String source, List<ParameterSpec> parameters) {
+public record StrategyInfo(String name, String rule, String source, List<ParameterSpec> parameters,
+    String newObjects) {
+
+  public StrategyInfo(String name, String rule, String source, List<ParameterSpec> parameters) {
+    this(name, rule, source, parameters, "");
+  }
 
   public StrategyInfo {
     parameters = List.copyOf(parameters);
@@ -42,7 +48,7 @@ public record StrategyInfo(String name, String rule, String source, List<Paramet
         params.add(p);
       }
     }
-    return new StrategyInfo(d.name(), d.rule(), d.source(), params);
+    return new StrategyInfo(d.name(), d.rule(), d.source(), params, d.newObjects());
   }
 
   private static ParameterSpec read(Field f) {

@@ -9,6 +9,7 @@ import org.allocsim.btf.BtfType;
  * BTF"). Values are sparse slot arrays: object ids for kptr maps, inner map ids for outer maps.
  */
 public final class BpfMap implements MapView {
+  private int graphRoots;
   private final int id;
   private final MapSpec spec;
   private final BtfObject btf;
@@ -71,6 +72,15 @@ public final class BpfMap implements MapView {
   }
 
   /** Number of kptr fields per value (of the inner template for an outer map). */
+  @Override
+  public int graphRootCount() {
+    return graphRoots;
+  }
+
+  void setGraphRootCount(int roots) {
+    this.graphRoots = roots;
+  }
+
   @Override
   public int fieldCount() {
     return fieldTypes.length;

@@ -24,6 +24,11 @@ public interface MapView {
   /** Number of kptr fields per value (of the inner template for an outer map). */
   int fieldCount();
 
+  /** Number of bpf_list_head / bpf_rb_root fields in the value (their nodes are the kernel's to track). */
+  default int graphRootCount() {
+    return 0;
+  }
+
   /** The resolved type of kptr field i. */
   BtfType fieldType(int field);
 

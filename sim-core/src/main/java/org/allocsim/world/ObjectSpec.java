@@ -13,9 +13,18 @@ import java.util.Objects;
  * @param types local struct name to size in bytes
  * @param maps map definitions
  * @param programs programs
+ * @param graph refcounted and graph-node structs, graph roots, kptr flavours
  */
-public record ObjectSpec(String name, Map<String, Integer> types, List<MapSpec> maps, List<ProgramSpec> programs) {
+public record ObjectSpec(String name, Map<String, Integer> types, List<MapSpec> maps, List<ProgramSpec> programs,
+    GraphSpec graph) {
+
+  /** An object file whose structs and kptr fields are all plain. */
+  public ObjectSpec(String name, Map<String, Integer> types, List<MapSpec> maps, List<ProgramSpec> programs) {
+    this(name, types, maps, programs, GraphSpec.NONE);
+  }
+
   public ObjectSpec {
+    Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(name, "name");
     types = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(types));
     maps = List.copyOf(maps);

@@ -19,32 +19,79 @@ public enum OpKind {
   /** old = bpf_kptr_xchg(&to, held); drop(old). */
   PUT_HELD(false, false, true),
   /**
+   * p = bpf_obj_new(T); bpf_rbtree_add / bpf_list_push_back(&root, p). With {@code acquire_to}: before the add,
+   * q = bpf_refcount_acquire(p); old = bpf_kptr_xchg(&acquire_to, q); drop(old): owned by a tree and a map at once.
+   */
+  NEW_ADD(true, false, false, Root.ADD),
+  /** p = bpf_obj_new(T); q = bpf_refcount_acquire(p); kptr_xchg p into {@code to} and q into {@code acquire_to}. */
+  NEW_STORE_ACQUIRE(true, false, true, Root.NONE),
+  /** p = bpf_rbtree_first + bpf_rbtree_remove (or bpf_list_pop_front); bpf_obj_drop(p). */
+  REMOVE_DROP(false, false, false, Root.REMOVE),
+  /** p = remove the first node of a root; old = bpf_kptr_xchg(&to, p); drop(old). scx_flatcg's dispatch. */
+  REMOVE_STORE(false, false, true, Root.REMOVE),
+  /** p = bpf_kptr_xchg(&from, NULL); add p to a root. scx_flatcg's enqueue. */
+  TAKE_ADD(false, true, false, Root.ADD),
+  /** p = bpf_percpu_obj_new(T) from bpf_global_percpu_ma; old = bpf_kptr_xchg(&to, p); percpu_obj_drop(old). */
+  PERCPU_NEW_STORE(true, false, true, Root.NONE),
+  /** p = bpf_percpu_obj_new(T); bpf_percpu_obj_drop(p). */
+  PERCPU_NEW_DROP(true, false, false, Root.NONE),
+  /**
    * p = bpf_cpumask_create() or bpf_task_acquire(t) (a kernel object: the kernel's, never the design's allocator);
    * old = bpf_kptr_xchg(&to, p); release(old).
    */
-  ACQUIRE_STORE(false, false, true, true),
+  ACQUIRE_STORE(false, false, true, Root.NONE),
   /** p = bpf_cpumask_create() or bpf_task_acquire(t); release(p). */
-  ACQUIRE_RELEASE(false, false, false, true);
+  ACQUIRE_RELEASE(false, false, false, Root.NONE);
+
+  /** What a step does to a graph root. */
+  public enum Root {
+    NONE, ADD, REMOVE
+  }
 
   private final boolean allocates;
   private final boolean takes;
   private final boolean stores;
-  private final boolean acquires;
+  private final Root root;
 
   OpKind(boolean allocates, boolean takes, boolean stores) {
-    this(allocates, takes, stores, false);
+    this(allocates, takes, stores, Root.NONE);
   }
 
-  OpKind(boolean allocates, boolean takes, boolean stores, boolean acquires) {
+  OpKind(boolean allocates, boolean takes, boolean stores, Root root) {
     this.allocates = allocates;
     this.takes = takes;
     this.stores = stores;
-    this.acquires = acquires;
+    this.root = root;
   }
 
-  /** Acquires a kernel object (a KF_ACQUIRE kfunc) instead of allocating from a design's allocator. */
+  /** Adds to or removes from a graph root ({@code root:} in the file). */
+  public Root root() {
+    return root;
+  }
+
+  /** Takes a second reference with bpf_refcount_acquire and stores it ({@code acquire_to:}); optional for NEW_ADD. */
   public boolean acquires() {
-    return acquires;
+    return this == NEW_ADD || this == NEW_STORE_ACQUIRE;
+  }
+
+  /** Acquires a kernel object (a KF_ACQUIRE kfunc such as bpf_cpumask_create), never from a design's allocator. */
+  public boolean kernelObject() {
+    return this == ACQUIRE_STORE || this == ACQUIRE_RELEASE;
+  }
+
+  /** Allocates from an allocator the design names: every allocating kind but the percpu ones. */
+  public boolean allocatesFromDesign() {
+    return allocates && !percpu();
+  }
+
+  /** Allocates from bpf_global_percpu_ma, the kernel's, in every design. */
+  public boolean percpu() {
+    return this == PERCPU_NEW_STORE || this == PERCPU_NEW_DROP;
+  }
+
+  /** Stores a new object in a kptr field: what the 2022 designs bind as an allocation's destination. */
+  public boolean storesNew() {
+    return this == ALLOC_STORE || this == NEW_STORE_ACQUIRE;
   }
 
   public boolean allocates() {

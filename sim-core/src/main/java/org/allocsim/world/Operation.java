@@ -13,9 +13,18 @@ import org.allocsim.btf.BtfType;
  * @param sourceMap the allocator map, or the map whose allocator is used, else null
  * @param from field read, else null
  * @param to field written, else null
+ * @param root graph root added to or removed from, else null
+ * @param acquireTo field that receives a second reference from bpf_refcount_acquire, else null
+ * @param acquireRoot root that receives a second reference from bpf_refcount_acquire, else null
  */
 public record Operation(int index, OpKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source, BpfMap sourceMap,
-    FieldRef from, FieldRef to) {
+    FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot) {
+
+  /** A step without graph arguments. */
+  public Operation(int index, OpKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source,
+      BpfMap sourceMap, FieldRef from, FieldRef to) {
+    this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, null, null, null);
+  }
 
   @Override
   public String toString() {
@@ -31,6 +40,15 @@ public record Operation(int index, OpKind kind, BtfType allocType, int allocType
     }
     if (to != null) {
       b.append(" to ").append(to);
+    }
+    if (root != null) {
+      b.append(kind.root() == OpKind.Root.ADD ? " into " : " out of ").append(root);
+    }
+    if (acquireTo != null) {
+      b.append(" and a reference to ").append(acquireTo);
+    }
+    if (acquireRoot != null) {
+      b.append(" and a reference into ").append(acquireRoot);
     }
     return b.toString();
   }

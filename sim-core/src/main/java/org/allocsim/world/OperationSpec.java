@@ -10,8 +10,36 @@ import java.util.Objects;
  * @param source allocator named by the allocation (allocating kinds), else null
  * @param from map and field read by kptr_xchg(&from, NULL), else null
  * @param to map and field written by kptr_xchg(&to, p), else null
+ * @param root graph root added to or removed from (graph kinds), else null
+ * @param acquireTo field written with a second reference from bpf_refcount_acquire, else null
+ * @param acquireRoot root (of new_add) that a second reference from bpf_refcount_acquire is added to, else null
  */
-public record OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
+public record OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to,
+    RootSpec root, FieldSpec acquireTo, RootSpec acquireRoot) {
+
+  /** A graph root addressed by map name, and optionally a root inside the node type ({@code map.root.inner}). */
+  public record RootSpec(String map, String root, String inner) {
+    public RootSpec {
+      Objects.requireNonNull(map, "map");
+      Objects.requireNonNull(root, "root");
+    }
+
+    @Override
+    public String toString() {
+      return map + "." + root + (inner != null ? "." + inner : "");
+    }
+  }
+
+  /** A step without graph arguments. */
+  public OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
+    this(kind, type, source, from, to, null, null, null);
+  }
+
+  /** A step whose acquired reference, if any, goes into a kptr field. */
+  public OperationSpec(OpKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to, RootSpec root,
+      FieldSpec acquireTo) {
+    this(kind, type, source, from, to, root, acquireTo, null);
+  }
 
   /** A kptr field addressed by map name; for an outer map, the field of its inner template. */
   public record FieldSpec(String map, String field) {
@@ -28,7 +56,7 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
 
   public OperationSpec {
     Objects.requireNonNull(kind, "kind");
-    if ((kind.allocates() || kind.acquires()) != (type != null) || kind.allocates() != (source != null)) {
+    if ((kind.allocates() || kind.kernelObject()) != (type != null) || kind.allocates() != (source != null)) {
       throw new IllegalArgumentException(kind.label() + ": a type and allocator go with allocating steps only");
     }
     if (kind.takes() != (from != null)) {
@@ -36,6 +64,16 @@ public record OperationSpec(OpKind kind, String type, AllocSource source, FieldS
     }
     if (kind.stores() != (to != null)) {
       throw new IllegalArgumentException(kind.label() + (kind.stores() ? " needs" : " takes no") + " 'to' field");
+    }
+    if ((kind.root() != OpKind.Root.NONE) != (root != null)) {
+      throw new IllegalArgumentException(kind.label() + (root == null ? " needs" : " takes no") + " 'root'");
+    }
+    if (acquireTo != null && !kind.acquires() || acquireTo == null && kind == OpKind.NEW_STORE_ACQUIRE) {
+      throw new IllegalArgumentException(kind.label() + (acquireTo == null ? " needs" : " takes no")
+          + " 'acquire_to' field");
+    }
+    if (acquireRoot != null && kind != OpKind.NEW_ADD) {
+      throw new IllegalArgumentException(kind.label() + " takes no 'acquire_root'");
     }
   }
 

@@ -40,7 +40,7 @@ public final class ProgramLinker {
           used.add(sourceMap);
         }
       }
-      if (s.kind().acquires()) {
+      if (s.kind().kernelObject()) {
         // bpf_cpumask_create(), bpf_task_acquire(): the returned pointer's type is vmlinux's.
         allocType = world.resolveType(btf, s.type());
         if (allocType == null || !allocType.isKernel()) {
@@ -49,8 +49,11 @@ public final class ProgramLinker {
       }
       FieldRef from = s.from() == null ? null : field(spec, maps, s.from(), used);
       FieldRef to = s.to() == null ? null : field(spec, maps, s.to(), used);
+      RootRef root = s.root() == null ? null : root(spec, maps, s.root(), used, btf);
+      FieldRef acquireTo = s.acquireTo() == null ? null : field(spec, maps, s.acquireTo(), used);
+      RootRef acquireRoot = s.acquireRoot() == null ? null : root(spec, maps, s.acquireRoot(), used, btf);
       ops[i] = new Operation(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
-          from, to);
+          from, to, root, acquireTo, acquireRoot);
     }
     return world.newProgram(spec, btf, loader, new ArrayList<>(used), ops);
   }
@@ -61,6 +64,30 @@ public final class ProgramLinker {
       throw new IllegalArgumentException(spec.name() + ": unknown map " + name);
     }
     return m;
+  }
+
+  /** A root of a map's value, as the map's creator declared it; a nested root is looked up in the node type. */
+  private RootRef root(ProgramSpec spec, Map<String, BpfMap> maps, OperationSpec.RootSpec r, Set<BpfMap> used,
+      BtfObject btf) {
+    BpfMap m = map(spec, maps, r.map());
+    List<GraphRoot> roots = world.graph().roots(m);
+    for (int i = 0; i < roots.size(); i++) {
+      GraphRoot g = roots.get(i);
+      if (!g.name().equals(r.root())) {
+        continue;
+      }
+      used.add(m);
+      if (r.inner() == null) {
+        return new RootRef(m, i, g, -1, null);
+      }
+      TypeTraits node = world.graph().traits(m.btf().type(g.nodeType()));
+      int inner = node.rootIndex(r.inner());
+      if (inner < 0) {
+        throw new IllegalArgumentException(spec.name() + ": struct " + g.nodeType() + " has no graph root " + r.inner());
+      }
+      return new RootRef(m, i, g, inner, node.roots().get(inner));
+    }
+    throw new IllegalArgumentException(spec.name() + ": map " + r.map() + " has no graph root " + r.root());
   }
 
   private static FieldRef field(ProgramSpec spec, Map<String, BpfMap> maps, OperationSpec.FieldSpec f,

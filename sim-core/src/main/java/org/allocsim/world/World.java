@@ -24,6 +24,7 @@ public final class World {
   private final List<Program> attached = new ArrayList<>();
   private final Map<String, LoadedObject> objects = new LinkedHashMap<>();
   private final java.util.IdentityHashMap<BtfType, Integer> typeIds = new java.util.IdentityHashMap<>();
+  private final GraphRegistry graph = new GraphRegistry();
 
   public World() {
     vmlinux.get();
@@ -57,7 +58,16 @@ public final class World {
 
   /** A dense run-wide id for a type, for the object table. */
   public int typeId(BtfType type) {
-    return typeIds.computeIfAbsent(type, t -> typeIds.size());
+    return typeIds.computeIfAbsent(type, t -> {
+      int id = typeIds.size();
+      graph.noteTypeId(t, id);
+      return id;
+    });
+  }
+
+  /** Graph roots, spin locks, kptr flavours and struct traits of this run. */
+  public GraphRegistry graph() {
+    return graph;
   }
 
   public BpfMap newMap(MapSpec spec, BtfObject btf) {

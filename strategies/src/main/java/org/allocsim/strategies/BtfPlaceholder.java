@@ -35,7 +35,12 @@ import org.allocsim.world.ProgramView;
  */
 @Design(name = "btf-placeholder",
     rule = "first allocator per (BTF object, type) wins until the BTF is freed; takers get a NULL placeholder",
-    source = "Alexei 2022-08-29 23:03 (S11), Delyan's objection quoted in Alexei 08-30 18:52 (S11b)")
+    source = "Alexei 2022-08-29 23:03 (S11), Delyan's objection quoted in Alexei 08-30 18:52 (S11b)",
+    newObjects = "Allocators are claimed per BTF type whatever the place, so a node in a tree keeps its allocator "
+        + "through the type's BTF, which the map holds; roots add no check of their own (choice). Percpu "
+        + "objects come from the kernel's bpf_global_percpu_ma, which the design is not asked about (the "
+        + "thread predates them; choice). A refcounted object is freed when its last reference goes, into "
+        + "the allocator the design names for the place that reference left. ")
 public final class BtfPlaceholder implements LifetimeStrategy {
   private StrategyContext ctx;
   private ProgramAllocators allocators;
@@ -72,7 +77,7 @@ public final class BtfPlaceholder implements LifetimeStrategy {
       if (!moves.accepted()) {
         return moves;
       }
-      if (op.kind().allocates() && op.source() != AllocSource.Kind.DEFAULT) {
+      if (op.kind().allocatesFromDesign() && op.source() != AllocSource.Kind.DEFAULT) {
         AllocatorName a = allocators.named(op);
         Optional<AllocatorRef> claimed = claims.getOrDefault(op.allocType(), Optional.empty());
         AllocatorName b = claimed.isPresent() ? new AllocatorName.Existing(claimed.get()) : mine.get(op.allocType());
@@ -91,12 +96,12 @@ public final class BtfPlaceholder implements LifetimeStrategy {
     AllocatorRef[] table = new AllocatorRef[p.operationCount()];
     // Named allocators first, so that a bpf_obj_new of the same type in this program uses the one it claims.
     for (Operation op : p.operations()) {
-      if (op.kind().allocates() && op.source() != AllocSource.Kind.DEFAULT) {
+      if (op.kind().allocatesFromDesign() && op.source() != AllocSource.Kind.DEFAULT) {
         table[op.index()] = claim(op.allocType(), allocators.instantiate(p, op));
       }
     }
     for (Operation op : p.operations()) {
-      if (op.kind().allocates() && op.source() == AllocSource.Kind.DEFAULT) {
+      if (op.kind().allocatesFromDesign() && op.source() == AllocSource.Kind.DEFAULT) {
         BtfType t = op.allocType();
         Optional<AllocatorRef> s = claims.getOrDefault(t, Optional.empty());
         if (s.isEmpty()) {

@@ -24,7 +24,13 @@ import org.allocsim.world.ProgramView;
  */
 @Design(name = "first-proposal",
     rule = "object headers name allocators; prog unload walks used maps into M.used_allocators; map free drops them",
-    source = "Delyan 2022-08-25 00:56 d3f76b27 (S2); holes: Kumar 08-30 00:07 and 02:17 (S4, S5), Kumar 08-26 (S3)")
+    source = "Delyan 2022-08-25 00:56 d3f76b27 (S2); holes: Kumar 08-30 00:07 and 02:17 (S4, S5), Kumar 08-26 (S3)",
+    newObjects = "used_allocators and the unload walk cover kptr slots only (choice: the proposal predates "
+        + "roots), so nodes in a graph root are not found by the walk and a node in a tree of another map "
+        + "does not keep its allocator. Percpu objects come from the kernel's bpf_global_percpu_ma, which "
+        + "the design is not asked about (the thread predates them; choice). A refcounted object is freed "
+        + "when its last reference goes, into the allocator the design names for the place that reference "
+        + "left. ")
 public final class FirstProposal implements LifetimeStrategy {
   private UsedAllocators used;
   private ProgramAllocators allocators;

@@ -24,7 +24,9 @@ import org.allocsim.world.ProgramView;
  * bpf_obj_new(). No event changes any answer.
  */
 @Design(name = "global", rule = "one global allocator, never destroyed; local kptrs need the map's BTF object",
-    source = "Alexei 2022-09-01 20:29 (S19), Kumar 2022-09-05 (S20); landed as bpf_global_ma, 958cf2e273f0")
+    source = "Alexei 2022-09-01 20:29 (S19), Kumar 2022-09-05 (S20); landed as bpf_global_ma, 958cf2e273f0",
+    newObjects = "As landed: every object, refcounted or graph node, comes from bpf_global_ma, which is never "
+        + "destroyed; percpu objects from bpf_global_percpu_ma. Safe on all of them by construction.")
 public final class GlobalAllocator implements LifetimeStrategy {
   private StrategyContext context;
   private AllocatorRef global;

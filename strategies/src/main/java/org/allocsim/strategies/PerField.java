@@ -2,6 +2,7 @@ package org.allocsim.strategies;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.allocsim.memory.AllocatorRef;
 import org.allocsim.strategy.Design;
@@ -11,6 +12,7 @@ import org.allocsim.strategy.LoadVerdict;
 import org.allocsim.strategy.StrategyContext;
 import org.allocsim.strategy.Verification;
 import org.allocsim.world.MapView;
+import org.allocsim.world.FieldRef;
 import org.allocsim.world.OpKind;
 import org.allocsim.world.Operation;
 import org.allocsim.world.ProgramView;
@@ -30,7 +32,14 @@ import org.allocsim.world.ProgramView;
  */
 @Design(name = "per-field",
     rule = "verifier binds each {map, kptr field} to one allocator at load; moves from unbound fields bind nothing",
-    source = "Alexei 2022-08-29 20:34 (S10); hole: Kumar's P1/P2/P3 quoted in Alexei 08-29 23:03 (S11, S7)")
+    source = "Alexei 2022-08-29 20:34 (S10); hole: Kumar's P1/P2/P3 quoted in Alexei 08-29 23:03 (S11, S7)",
+    newObjects = "Binds kptr fields only: both fields a refcounted object is stored into bind to the allocator "
+        + "the program named; a graph root binds nothing (choice: the thread never met a root), so a node "
+        + "in a tree of another map does not keep its allocator, and the oracle finds the allocator "
+        + "destroyed with live nodes when the program goes. Percpu objects come from the kernel's "
+        + "bpf_global_percpu_ma, which the design is not asked about (the thread predates them; choice). A "
+        + "refcounted object is freed when its last reference goes, into the allocator the design names "
+        + "for the place that reference left. ")
 public final class PerField implements LifetimeStrategy {
   private StrategyContext ctx;
   private ProgramAllocators allocators;
@@ -58,9 +67,13 @@ public final class PerField implements LifetimeStrategy {
    */
   private String newBindings(ProgramView p, boolean loaded, Map<FieldKey, AllocatorName> added) {
     for (Operation op : p.operations()) {
+      if (op.kind().percpu()) {
+        continue; // bpf_global_percpu_ma is the kernel's in every design
+      }
+      List<FieldRef> into = op.kind().allocates() ? Destinations.ofAllocation(op) : List.of();
       AllocatorName a = switch (op.kind()) {
-        case ALLOC_STORE -> loaded ? new AllocatorName.Existing(allocators.allocatorFor(p, op))
-            : allocators.named(op);
+        case ALLOC_STORE, NEW_STORE_ACQUIRE, NEW_ADD -> into.isEmpty() ? null
+            : loaded ? new AllocatorName.Existing(allocators.allocatorFor(p, op)) : allocators.named(op);
         case MOVE -> current(FieldKey.of(op.from()), added);
         case PUT_HELD -> heldAllocator(p, added);
         default -> null;
@@ -68,14 +81,16 @@ public final class PerField implements LifetimeStrategy {
       if (a == null) {
         continue;
       }
-      FieldKey k = FieldKey.of(op.to());
-      AllocatorName b = current(k, added);
-      if (b != null && !b.equals(a)) {
-        return "kptr field " + k + " already bound to allocator " + b.describe(p) + ", not " + a.describe(p)
-            + " (kptr_offset already exists)";
-      }
-      if (!bound.contains(k)) {
-        added.putIfAbsent(k, a); // an existing binding already holds its reference: S14 stranded A otherwise
+      for (FieldRef f : into.isEmpty() ? List.of(op.to()) : into) {
+        FieldKey k = FieldKey.of(f);
+        AllocatorName b = current(k, added);
+        if (b != null && !b.equals(a)) {
+          return "kptr field " + k + " already bound to allocator " + b.describe(p) + ", not " + a.describe(p)
+              + " (kptr_offset already exists)";
+        }
+        if (!bound.contains(k)) {
+          added.putIfAbsent(k, a); // an existing binding already holds its reference: S14 stranded A otherwise
+        }
       }
     }
     return null;

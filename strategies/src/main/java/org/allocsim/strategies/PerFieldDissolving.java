@@ -34,7 +34,13 @@ import org.allocsim.world.ProgramView;
  */
 @Design(name = "per-field-dissolving",
     rule = "verifier binds field classes to one allocator; edges per program; bindings dissolve when unused and empty",
-    source = "Delyan 2022-08-31 17:38 seed, rank 2 (S12); Delyan 08-30 20:31 quoted in S11b; D2a: Alexei 08-29 (S6)")
+    source = "Delyan 2022-08-31 17:38 seed, rank 2 (S12); Delyan 08-30 20:31 quoted in S11b; D2a: Alexei 08-29 (S6)",
+    newObjects = "As per-field: the dependency graph has kptr fields as nodes; an acquired second reference adds "
+        + "a store edge to its field; graph roots are not in the graph (choice), so nodes in a tree of "
+        + "another map do not keep their allocator. Percpu objects come from the kernel's "
+        + "bpf_global_percpu_ma, which the design is not asked about (the thread predates them; choice). A "
+        + "refcounted object is freed when its last reference goes, into the allocator the design names "
+        + "for the place that reference left. ")
 public final class PerFieldDissolving implements LifetimeStrategy {
   static final ParameterSpec UNLOAD_LIST_GROWTH = new ParameterSpec("per-field-dissolving.unload_list_growth",
       "false", "bool",

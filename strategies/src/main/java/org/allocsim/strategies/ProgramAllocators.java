@@ -60,7 +60,7 @@ final class ProgramAllocators {
     AllocatorRef[] table = new AllocatorRef[p.operationCount()];
     Set<AllocatorRef> distinct = new LinkedHashSet<>();
     for (Operation op : p.operations()) {
-      if (op.kind().allocates()) {
+      if (op.kind().allocatesFromDesign()) {
         table[op.index()] = instantiate(p, op);
         distinct.add(table[op.index()]);
       }

@@ -43,8 +43,15 @@ record ProgramEdges(Set<FieldKey> refers, List<Store> stores, List<FieldKey[]> e
       if (to != null) {
         refers.add(to);
       }
+      if (op.acquireTo() != null) {
+        refers.add(FieldKey.of(op.acquireTo()));
+      }
+      if (op.kind().allocates() && !op.kind().percpu()) {
+        for (org.allocsim.world.FieldRef f : Destinations.ofAllocation(op)) {
+          stores.add(new Store(FieldKey.of(f), allocatorOf.apply(op)));
+        }
+      }
       switch (op.kind()) {
-        case ALLOC_STORE -> stores.add(new Store(to, allocatorOf.apply(op)));
         case MOVE -> equal.add(new FieldKey[] {from, to});
         case PUT_HELD -> held.forEach(h -> equal.add(new FieldKey[] {h, to}));
         default -> {

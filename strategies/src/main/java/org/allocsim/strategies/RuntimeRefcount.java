@@ -34,7 +34,13 @@ import org.allocsim.world.ProgramView;
  */
 @Design(name = "runtime-refcount",
     rule = "per-CPU live-object counts keep an allocator alive; any object of the right type in any field",
-    source = "Delyan 2022-08-31 17:38 seed, rank 1 (S12); Delyan 08-29 and Kumar 08-30 00:07 (S4); e37a3f11 (S14)")
+    source = "Delyan 2022-08-31 17:38 seed, rank 1 (S12); Delyan 08-29 and Kumar 08-30 00:07 (S4); e37a3f11 (S14)",
+    newObjects = "Every live object holds a reference on its allocator, wherever it is (kptr field, graph root, "
+        + "nested root, two maps at once), so a node in a tree of another map keeps its allocator alive "
+        + "(choice: the thread counted objects, not places). Percpu objects come from the kernel's "
+        + "bpf_global_percpu_ma, which the design is not asked about (the thread predates them; choice). A "
+        + "refcounted object is freed when its last reference goes, into the allocator the design names "
+        + "for the place that reference left. ")
 public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
   static final ParameterSpec MERGE = new ParameterSpec("runtime-refcount.merge", "true", "bool",
       "allocations of the same struct name and size share one canonical allocator, like mergeable slabs",
@@ -80,7 +86,7 @@ public final class RuntimeRefcount implements LifetimeStrategy, ObjectHooks {
     AllocatorRef[] table = new AllocatorRef[p.operationCount()];
     Set<AllocatorRef> uses = new LinkedHashSet<>();
     for (Operation op : p.operations()) {
-      if (!op.kind().allocates()) {
+      if (!op.kind().allocatesFromDesign()) {
         continue;
       }
       String key = op.allocType().name() + "/" + op.allocType().sizeBytes();

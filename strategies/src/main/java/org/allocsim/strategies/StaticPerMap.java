@@ -1,5 +1,6 @@
 package org.allocsim.strategies;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,14 @@ import org.allocsim.world.ProgramView;
  */
 @Design(name = "static-per-map",
     rule = "each kptr map holds one kptr_allocator until freed; verifier refuses objects from any other allocator",
-    source = "Alexei 2022-08-30 18:52 (S11b); inner maps: Alexei 2022-08-31 13:38 (S16)")
+    source = "Alexei 2022-08-30 18:52 (S11b); inner maps: Alexei 2022-08-31 13:38 (S16)",
+    newObjects = "Design 3 extended to roots (choice): everything a map value holds, in a kptr field or a graph "
+        + "root, must come from that map's kptr_allocator; a refcounted object in two maps with different "
+        + "kptr_allocators is refused, as is a node from another allocator; moving between a root and a "
+        + "field needs the same allocator on both maps. Percpu objects come from the kernel's "
+        + "bpf_global_percpu_ma, which the design is not asked about (the thread predates them; choice). A "
+        + "refcounted object is freed when its last reference goes, into the allocator the design names "
+        + "for the place that reference left. ")
 public final class StaticPerMap implements LifetimeStrategy {
   private StrategyContext ctx;
   private final Map<MapView, AllocatorRef> kptrAllocator = new LinkedHashMap<>();
@@ -47,7 +55,7 @@ public final class StaticPerMap implements LifetimeStrategy {
 
   private void mapsCreated(List<? extends MapView> created, Map<String, ? extends MapView> objectMaps) {
     for (MapView m : created) {
-      if (m.fieldCount() == 0) {
+      if (m.fieldCount() == 0 && m.graphRootCount() == 0) {
         continue;
       }
       String named = m.spec().kptrAllocator();
@@ -96,16 +104,35 @@ public final class StaticPerMap implements LifetimeStrategy {
   }
 
   private LoadVerdict verifyStep(ProgramView p, Operation op) {
+    if (op.kind().percpu()) {
+      return LoadVerdict.ACCEPT; // bpf_global_percpu_ma is the kernel's in every design
+    }
     AllocatorRef source = op.kind().allocates() ? allocatorFor(p, op) : null;
     if (op.kind().allocates() && source == null) {
       return LoadVerdict.reject("bpf_mem_alloc: no allocator for " + op + " (no kptr_allocator in reach)");
     }
-    if (op.kind() == OpKind.ALLOC_STORE && !source.equals(kptrAllocator.get(op.to().map()))) {
-      return LoadVerdict.reject("object from allocator " + source.name() + " but map " + op.to().map().name()
-          + "'s kptr_allocator is " + nameOf(kptrAllocator.get(op.to().map())));
+    List<MapView> into = new ArrayList<>();
+    Destinations.ofAllocation(op).forEach(f -> into.add(f.map()));
+    if (op.kind() == OpKind.NEW_ADD) {
+      into.add(op.root().map()); // design 3 on roots: a map's kptr_allocator serves all its value holds
+      if (op.acquireRoot() != null) {
+        into.add(op.acquireRoot().map());
+      }
+    }
+    for (MapView m : into) {
+      if (!source.equals(kptrAllocator.get(m))) {
+        return LoadVerdict.reject("object from allocator " + source.name() + " but map " + m.name()
+            + "'s kptr_allocator is " + nameOf(kptrAllocator.get(m)));
+      }
     }
     if (op.kind() == OpKind.MOVE) {
       return sameAllocator(op.from().map(), op.to().map());
+    }
+    if (op.kind() == OpKind.TAKE_ADD) {
+      return sameAllocator(op.from().map(), op.root().map());
+    }
+    if (op.kind() == OpKind.REMOVE_STORE) {
+      return sameAllocator(op.root().map(), op.to().map());
     }
     if (op.kind() == OpKind.PUT_HELD) {
       for (Operation take : p.operations()) {
@@ -126,7 +153,8 @@ public final class StaticPerMap implements LifetimeStrategy {
       case MAP_KPTR -> kptrAllocator.get(op.sourceMap());
       case MAP_ELEM -> ctx.elementAllocatorOf(op.sourceMap()) != null ? ctx.elementAllocatorOf(op.sourceMap())
           : kptrAllocator.get(op.sourceMap());
-      case DEFAULT -> op.to() != null ? kptrAllocator.get(op.to().map()) : firstKptrAllocator(p);
+      case DEFAULT -> op.to() != null ? kptrAllocator.get(op.to().map())
+          : op.root() != null ? kptrAllocator.get(op.root().map()) : firstKptrAllocator(p);
     };
   }
 

@@ -16,7 +16,7 @@ import org.allocsim.world.ProgramSpec;
 final class ObjectsSection {
   private static final List<String> OBJECT_KEYS = List.of("file", "types", "maps", "programs");
   private static final List<String> MAP_KEYS = List.of("type", "max_entries", "kptr", "inner", "kptr_allocator",
-      "elem_allocator", "elements", "unit", "pin");
+      "elem_allocator", "elements", "unit", "pin", "roots", "lock");
   private static final List<String> INNER_KEYS = List.of("type", "max_entries", "kptr");
   private static final List<String> PROGRAM_KEYS = List.of("context", "sleepable", "steps");
   static final int MAX_ENTRIES = Integer.MAX_VALUE;
@@ -37,9 +37,12 @@ final class ObjectsSection {
     YMap m = node.map().allow(OBJECT_KEYS);
     String file = m.has("file") ? m.get("file").text() : name + ".bpf.o";
     Map<String, Integer> types = new LinkedHashMap<>();
+    GraphSection graph = new GraphSection();
     if (m.has("types")) {
       for (Map.Entry<YNode, YNode> t : m.get("types").map().entries()) {
-        types.put(t.getKey().name(), (int) t.getValue().bytes(SizeLimits.MAX_STRUCT_BYTES));
+        String typeName = t.getKey().name();
+        types.put(typeName, t.getValue().isMap() ? graph.type(typeName, t.getValue())
+            : (int) t.getValue().bytes(SizeLimits.MAX_STRUCT_BYTES));
       }
     }
     Map<String, MapSpec> maps = new LinkedHashMap<>();
@@ -49,9 +52,10 @@ final class ObjectsSection {
         String mapName = e.getKey().name();
         YNode mapNode = e.getValue().as("map '" + mapName + "'");
         mapNodes.put(mapName, mapNode);
-        maps.put(mapName, map(mapName, mapNode, types.keySet(), kernelTypes, false));
+        maps.put(mapName, map(mapName, mapNode, types.keySet(), kernelTypes, false, graph));
       }
     }
+    graph.checkTypes(types.keySet());
     for (Map.Entry<String, MapSpec> e : maps.entrySet()) {
       checkAllocatorRef(e.getValue().kptrAllocator(), mapNodes.get(e.getKey()).map().get("kptr_allocator"), maps);
       checkAllocatorRef(e.getValue().elemAllocator(), mapNodes.get(e.getKey()).map().get("elem_allocator"), maps);
@@ -61,14 +65,20 @@ final class ObjectsSection {
       for (Map.Entry<YNode, YNode> e : m.get("programs").map().entries()) {
         String programName = e.getKey().name();
         programs.add(program(programName, e.getValue().as("program '" + programName + "'"), maps, types.keySet(),
-            kernelTypes));
+            kernelTypes, graph));
       }
     }
-    return new ObjectSpec(file, types, new ArrayList<>(maps.values()), programs);
+    return new ObjectSpec(file, types, new ArrayList<>(maps.values()), programs, graph.spec());
   }
 
   static MapSpec map(String name, YNode node, Set<String> types, Set<String> kernelTypes, boolean inner) {
+    return map(name, node, types, kernelTypes, inner, new GraphSection());
+  }
+
+  private static MapSpec map(String name, YNode node, Set<String> types, Set<String> kernelTypes, boolean inner,
+      GraphSection graph) {
     YMap m = node.map().allow(inner ? INNER_KEYS : MAP_KEYS);
+    graph.map(name, m);
     MapType type = MapType.fromLabel(m.require("type", node).as("map type").oneOf(labels()));
     int maxEntries = type == MapType.ALLOCATOR && !m.has("max_entries") ? 1
         : (int) m.require("max_entries", node).as("max_entries of map '" + name + "'").integer(1, MAX_ENTRIES);
@@ -79,7 +89,8 @@ final class ObjectsSection {
             + (type.isMapInMap() ? "; put them in its 'inner' template" : ""));
       }
       for (Map.Entry<YNode, YNode> f : m.get("kptr").map().entries()) {
-        String typeName = f.getValue().name();
+        String typeName = f.getValue().isMap() ? graph.kptr(name, f.getKey().name(), f.getValue())
+            : f.getValue().name();
         if (!types.contains(typeName) && !kernelTypes.contains(typeName)) {
           throw f.getValue().error("unknown type '" + typeName + "' for kptr field '" + f.getKey().name()
               + "' of map '" + name + "'" + Suggest.nearest(typeName, union(types, kernelTypes))
@@ -91,7 +102,7 @@ final class ObjectsSection {
     MapSpec innerTemplate = null;
     if (type.isMapInMap()) {
       innerTemplate = map(name + ".inner", m.require("inner", node).as("inner-map template of map '" + name + "'"),
-          types, kernelTypes, true);
+          types, kernelTypes, true, graph);
     } else if (m.has("inner")) {
       throw m.get("inner").error("only array_of_maps and hash_of_maps have an inner-map template");
     }
@@ -129,7 +140,7 @@ final class ObjectsSection {
   }
 
   private static ProgramSpec program(String name, YNode node, Map<String, MapSpec> maps, Set<String> types,
-      Set<String> kernelTypes) {
+      Set<String> kernelTypes, GraphSection graph) {
     YMap m = node.map().allow(PROGRAM_KEYS);
     ExecContext context = m.has("context")
         ? ExecContext.valueOf(m.get("context").as("program context")
@@ -139,7 +150,7 @@ final class ObjectsSection {
     if (sleepable && context != ExecContext.TASK) {
       throw m.get("sleepable").error("only task-context programs can be sleepable");
     }
-    Steps steps = new Steps(name, maps, types, kernelTypes);
+    Steps steps = new Steps(name, maps, types, kernelTypes, graph.mapRoots());
     return new ProgramSpec(name, context, sleepable, steps.read(m.require("steps", node).as("steps of program '"
         + name + "'")));
   }

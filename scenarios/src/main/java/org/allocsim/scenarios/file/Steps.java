@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.allocsim.world.AllocSource;
+import org.allocsim.world.GraphRoot;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.OpKind;
@@ -20,13 +21,16 @@ final class Steps {
   private final Set<String> types;
   private final Set<String> localTypes;
   private final Set<String> kernelTypes;
+  private final Map<String, List<GraphRoot>> roots;
 
-  Steps(String program, Map<String, MapSpec> maps, Set<String> localTypes, Set<String> kernelTypes) {
+  Steps(String program, Map<String, MapSpec> maps, Set<String> localTypes, Set<String> kernelTypes,
+      Map<String, List<GraphRoot>> roots) {
     this.program = program;
     this.maps = maps;
     this.localTypes = localTypes;
     this.kernelTypes = kernelTypes;
     this.types = ObjectsSection.union(localTypes, kernelTypes);
+    this.roots = roots;
   }
 
   List<OperationSpec> read(YNode node) {
@@ -54,9 +58,18 @@ final class Steps {
     YNode argsNode = m.get(kindName);
     List<String> allowed = new ArrayList<>();
     if (kind.allocates()) {
-      allowed.addAll(List.of("type", "allocator"));
+      allowed.addAll(kind.percpu() ? List.of("type") : List.of("type", "allocator"));
+    }
+    if (kind.root() != OpKind.Root.NONE) {
+      allowed.add("root");
     }
     if (kind.acquires()) {
+      allowed.add("acquire_to");
+    }
+    if (kind == OpKind.NEW_ADD) {
+      allowed.add("acquire_root");
+    }
+    if (kind.kernelObject()) {
       allowed.add("type");
     }
     if (kind.takes()) {
@@ -82,7 +95,7 @@ final class Steps {
       }
       source = args.has("allocator") ? allocator(args.get("allocator")) : AllocSource.DEFAULT;
     }
-    if (kind.acquires()) {
+    if (kind.kernelObject()) {
       YNode t = args.require("type", argsNode);
       type = t.name();
       if (!kernelTypes.contains(type)) {
@@ -93,7 +106,31 @@ final class Steps {
     }
     OperationSpec.FieldSpec from = kind.takes() ? field(args.require("from", argsNode)) : null;
     OperationSpec.FieldSpec to = kind.stores() ? field(args.require("to", argsNode)) : null;
-    return new OperationSpec(kind, type, source, from, to);
+    OperationSpec.RootSpec root = kind.root() != OpKind.Root.NONE ? root(args.require("root", argsNode)) : null;
+    OperationSpec.FieldSpec acquireTo = kind == OpKind.NEW_STORE_ACQUIRE ? field(args.require("acquire_to", argsNode))
+        : args.has("acquire_to") ? field(args.get("acquire_to")) : null;
+    OperationSpec.RootSpec acquireRoot = args.has("acquire_root") ? root(args.get("acquire_root")) : null;
+    return new OperationSpec(kind, type, source, from, to, root, acquireTo, acquireRoot);
+  }
+
+  /** map.root, or map.root.inner for a root inside the root's first node. */
+  private OperationSpec.RootSpec root(YNode node) {
+    String ref = node.text();
+    for (Map.Entry<String, List<GraphRoot>> e : roots.entrySet()) {
+      if (!ref.startsWith(e.getKey() + ".")) {
+        continue;
+      }
+      String rest = ref.substring(e.getKey().length() + 1);
+      int dot = rest.indexOf('.');
+      String rootName = dot < 0 ? rest : rest.substring(0, dot);
+      if (e.getValue().stream().anyMatch(r -> r.name().equals(rootName))) {
+        return new OperationSpec.RootSpec(e.getKey(), rootName, dot < 0 ? null : rest.substring(dot + 1));
+      }
+    }
+    List<String> known = new ArrayList<>();
+    roots.forEach((m, rs) -> rs.forEach(r -> known.add(m + "." + r.name())));
+    throw node.error("no graph root '" + ref + "' in program '" + program + "'" + Suggest.nearest(ref, known)
+        + (known.isEmpty() ? "; declare one under a map's roots:" : ""));
   }
 
   /** map.field; for an outer map, a field of its inner template. */

@@ -1,0 +1,60 @@
+package org.allocsim.conformance;
+
+import java.util.Optional;
+import org.allocsim.kernel.ControlAction;
+import org.allocsim.kernel.RunSpec;
+import org.allocsim.memory.ExecContext;
+import org.allocsim.scenarios.file.ScenarioFile;
+import org.allocsim.world.KptrField;
+import org.allocsim.world.MapSpec;
+import org.allocsim.world.ObjectSpec;
+import org.allocsim.world.OperationSpec;
+import org.allocsim.world.ProgramSpec;
+
+/** Whether the kernel check can express a scenario, and if not, why. */
+final class Expressible {
+  private Expressible() {
+  }
+
+  /** Empty when it can run, else the reason it cannot. */
+  static Optional<String> reason(ScenarioFile f) {
+    for (RunSpec.TimedAction ta : f.timeline()) {
+      if (ta.action() instanceof ControlAction.CreateMap) {
+        return Optional.of("create_map: a map created from user space with a loaded object's BTF "
+            + "(bpftool map create takes no BTF)");
+      }
+    }
+    for (ObjectSpec o : f.objects().values()) {
+      for (MapSpec m : o.maps()) {
+        for (KptrField k : m.valueSpec().fields()) {
+          if (f.kernelTypes().containsKey(k.typeName()) && !KernelTypes.known(k.typeName())) {
+            return Optional.of("kernel kptr of struct " + k.typeName() + ": no release kfunc known for it");
+          }
+        }
+      }
+      for (ProgramSpec p : o.programs()) {
+        if (p.context() == ExecContext.NMI || p.context() == ExecContext.HARDIRQ) {
+          return Optional.of("program " + p.name() + " runs in " + p.context().name().toLowerCase(java.util.Locale.ROOT)
+              + " context: BPF_PROG_TEST_RUN runs programs in process context, where an empty per-CPU cache "
+              + "refills at once");
+        }
+        for (OperationSpec s : p.operations()) {
+          if (s.type() != null && !o.types().containsKey(s.type()) && f.kernelTypes().containsKey(s.type())
+              && KernelTypes.createDeclaration(s.type()) == null) {
+            return Optional.of("program " + p.name() + " acquires a struct " + s.type() + ": no kfunc creates one "
+                + "from nothing");
+          }
+          switch (s.kind()) {
+            case TAKE_HOLD, PUT_HELD -> {
+              return Optional.of("program " + p.name() + " holds an object across two runs (" + s.kind().label()
+                  + "): a BPF_PROG_TEST_RUN run cannot end holding a reference");
+            }
+            default -> {
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

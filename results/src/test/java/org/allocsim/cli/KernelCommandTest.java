@@ -1,0 +1,40 @@
+package org.allocsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code allocsim kernel}'s bad input: one line, exit status 2, nothing written. */
+class KernelCommandTest {
+  private static final String S7 = "../scenarios/library/s07-load-order.yaml";
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  @TempDir
+  Path dir;
+
+  private int run(String... args) {
+    return Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void noScenarioAndNoCalibrateIsBadInput() {
+    assertEquals(2, run("kernel", "--out", dir.resolve("k").toString()));
+    assertTrue(err.toString().startsWith("allocsim: expected scenario files or --calibrate"), err.toString());
+    assertFalse(Files.exists(dir.resolve("k")));
+  }
+
+  @Test
+  void aMissingKnownDifferencesFileIsBadInput() {
+    assertEquals(2, run("kernel", S7, "--known", dir.resolve("none.csv").toString(), "--out",
+        dir.resolve("k").toString()));
+    assertTrue(err.toString().startsWith("allocsim: --known: no such file: "), err.toString());
+    assertFalse(Files.exists(dir.resolve("k")));
+  }
+}

@@ -1,0 +1,89 @@
+package org.allocsim.world;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.allocsim.btf.BtfObject;
+import org.allocsim.btf.BtfType;
+
+/**
+ * The btf_records of one run beyond plain kptr fields: each map's graph roots, spin lock and kptr flavours, as the
+ * load that created it declared them (a reused pinned map keeps its creator's), and each local struct's traits, per
+ * BTF object. Kept beside the maps and types, not in them, so that plain worlds pay nothing.
+ */
+public final class GraphRegistry {
+  private final Map<Integer, List<GraphRoot>> roots = new HashMap<>();
+  private final Map<Integer, Boolean> unlocked = new HashMap<>();
+  private final Map<Integer, Map<String, KptrFlavour>> flavours = new HashMap<>();
+  private final Map<BtfObject, GraphSpec> specs = new IdentityHashMap<>();
+  private final List<BtfType> typesById = new ArrayList<>();
+  private boolean any;
+
+  /** Records what a new map's value declares. */
+  public void registerMap(BpfMap map, GraphSpec spec) {
+    List<GraphRoot> r = spec.roots(map.name());
+    if (!r.isEmpty()) {
+      roots.put(map.id(), r);
+      map.setGraphRootCount(r.size());
+      unlocked.put(map.id(), spec.unlockedMaps().contains(map.name()));
+      any = true;
+    }
+    Map<String, KptrFlavour> f = spec.flavours().get(map.name());
+    if (f != null && !f.isEmpty()) {
+      flavours.put(map.id(), f);
+    }
+  }
+
+  /** Records the struct traits a load's BTF object carries. */
+  public void registerBtf(BtfObject btf, GraphSpec spec) {
+    if (!spec.types().isEmpty()) {
+      specs.put(btf, spec);
+      any = true;
+    }
+  }
+
+  /** Whether any root or special struct exists in the run (plain runs skip every graph check). */
+  public boolean any() {
+    return any;
+  }
+
+  public List<GraphRoot> roots(BpfMap map) {
+    return roots.getOrDefault(map.id(), List.of());
+  }
+
+  /** The value declares roots but no bpf_spin_lock. */
+  public boolean unlocked(BpfMap map) {
+    return unlocked.getOrDefault(map.id(), false);
+  }
+
+  public KptrFlavour flavour(BpfMap map, int field) {
+    Map<String, KptrFlavour> f = flavours.get(map.id());
+    return f == null ? KptrFlavour.REFERENCED
+        : f.getOrDefault(map.spec().valueSpec().fields().get(field).name(), KptrFlavour.REFERENCED);
+  }
+
+  /** The traits of a struct; kernel structs and plain local structs have none. */
+  public TypeTraits traits(BtfType type) {
+    GraphSpec s = type == null ? null : specs.get(type.btf());
+    return s == null ? TypeTraits.plain(type == null ? "?" : type.name()) : s.traits(type.name());
+  }
+
+  /** Remembers the struct behind a run-wide type id, so traits can be found from the object table. */
+  void noteTypeId(BtfType type, int id) {
+    while (typesById.size() <= id) {
+      typesById.add(null);
+    }
+    typesById.set(id, type);
+  }
+
+  public TypeTraits traits(int typeId) {
+    return typeId < 0 || typeId >= typesById.size() ? TypeTraits.plain("?") : traits(typesById.get(typeId));
+  }
+
+  /** The struct behind a type id, or null. */
+  public BtfType type(int typeId) {
+    return typeId < 0 || typeId >= typesById.size() ? null : typesById.get(typeId);
+  }
+}

@@ -1,0 +1,117 @@
+package org.allocsim.strategies.claims;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.allocsim.world.AllocSource;
+import org.allocsim.world.GraphKind;
+import org.allocsim.world.GraphRoot;
+import org.allocsim.world.GraphSpec;
+import org.allocsim.world.KptrFlavour;
+import org.allocsim.world.MapSpec;
+import org.allocsim.world.ObjectSpec;
+import org.allocsim.world.OpKind;
+import org.allocsim.world.OperationSpec;
+import org.allocsim.world.OperationSpec.FieldSpec;
+import org.allocsim.world.OperationSpec.RootSpec;
+import org.allocsim.world.ProgramSpec;
+import org.allocsim.world.TypeTraits;
+
+/**
+ * Object files with refcounted, graph-node and percpu structs, after the kernel selftests (refcounted_kptr.c,
+ * linked_list.c, percpu_alloc_array.c): node_data (72 bytes, bpf_refcount, rb node r, list node l), plain (16
+ * bytes), and the graph spec that declares them.
+ */
+final class GraphWorlds {
+  static final Map<String, Integer> TYPES = Map.of("node_data", 72, "plain", 16, "val_t", 16, "big", 600,
+      "foo", 56, "bar", 40);
+
+  private GraphWorlds() {
+  }
+
+  static TypeTraits nodeData(boolean refcount) {
+    return new TypeTraits("node_data", refcount, Map.of("r", GraphKind.RBTREE, "l", GraphKind.LIST), List.of());
+  }
+
+  /** foo has a list node and a list of bar of its own (linked_list.h: nested roots). */
+  static TypeTraits foo() {
+    return new TypeTraits("foo", false, Map.of("node2", GraphKind.LIST),
+        List.of(new GraphRoot("head", GraphKind.LIST, "bar", "node")));
+  }
+
+  static TypeTraits bar() {
+    return new TypeTraits("bar", false, Map.of("node", GraphKind.LIST), List.of());
+  }
+
+  static GraphRoot tree(String name, String type, String field) {
+    return new GraphRoot(name, GraphKind.RBTREE, type, field);
+  }
+
+  static GraphRoot list(String name, String type, String field) {
+    return new GraphRoot(name, GraphKind.LIST, type, field);
+  }
+
+  /** A graph spec: traits of node_data (refcounted when refcount), foo and bar; roots per map; flavours. */
+  static GraphSpec graph(boolean refcount, Map<String, List<GraphRoot>> roots, Set<String> unlocked,
+      Map<String, Map<String, KptrFlavour>> flavours) {
+    Map<String, TypeTraits> t = new LinkedHashMap<>();
+    t.put("node_data", nodeData(refcount));
+    t.put("foo", foo());
+    t.put("bar", bar());
+    return new GraphSpec(t, roots, unlocked, flavours);
+  }
+
+  static ObjectSpec object(String name, List<MapSpec> maps, GraphSpec graph, ProgramSpec... programs) {
+    return new ObjectSpec(name, TYPES, maps, List.of(programs), graph);
+  }
+
+  private static RootSpec root(String ref) {
+    String[] p = ref.split("\\.");
+    return new RootSpec(p[0], p[1], p.length > 2 ? p[2] : null);
+  }
+
+  private static FieldSpec field(String ref) {
+    String[] p = ref.split("\\.");
+    return new FieldSpec(p[0], p[1]);
+  }
+
+  static OperationSpec newAdd(String type, AllocSource source, String root, String acquireTo) {
+    return new OperationSpec(OpKind.NEW_ADD, type, source, null, null, root(root),
+        acquireTo == null ? null : field(acquireTo));
+  }
+
+  static OperationSpec newAdd(String type, String root) {
+    return newAdd(type, AllocSource.DEFAULT, root, null);
+  }
+
+  /** refcounted_kptr.c __insert_in_tree_and_list: one node in a tree and, by bpf_refcount_acquire, a list. */
+  static OperationSpec newAddBoth(String type, String root, String acquireRoot) {
+    return new OperationSpec(OpKind.NEW_ADD, type, AllocSource.DEFAULT, null, null, root(root), null,
+        root(acquireRoot));
+  }
+
+  static OperationSpec newStoreAcquire(String type, AllocSource source, String to, String acquireTo) {
+    return new OperationSpec(OpKind.NEW_STORE_ACQUIRE, type, source, null, field(to), null, field(acquireTo));
+  }
+
+  static OperationSpec removeDrop(String root) {
+    return new OperationSpec(OpKind.REMOVE_DROP, null, null, null, null, root(root), null);
+  }
+
+  static OperationSpec removeStore(String root, String to) {
+    return new OperationSpec(OpKind.REMOVE_STORE, null, null, null, field(to), root(root), null);
+  }
+
+  static OperationSpec takeAdd(String from, String root) {
+    return new OperationSpec(OpKind.TAKE_ADD, null, null, field(from), null, root(root), null);
+  }
+
+  static OperationSpec percpuStore(String type, String to) {
+    return new OperationSpec(OpKind.PERCPU_NEW_STORE, type, AllocSource.DEFAULT, null, field(to), null, null);
+  }
+
+  static OperationSpec percpuDrop(String type) {
+    return new OperationSpec(OpKind.PERCPU_NEW_DROP, type, AllocSource.DEFAULT, null, null, null, null);
+  }
+}
