@@ -37,6 +37,9 @@ import org.allocsim.strategy.Strategies;
 public record Bench(double scale, int repetitions, int naiveRepetitions, long longRecords, int parallelRuns,
     List<Path> library) {
   static final int LONG_TRACE_HEAP_MB = 512;
+  /** Keys of bench-mixed.yaml's maps, and of its cache-resident variant. */
+  static final int KEYS = 4_194_304;
+  static final int SMALL_KEYS = 16_384;
 
   public BenchFigures run(Consumer<String> log) {
     long t0 = System.nanoTime();
@@ -67,10 +70,19 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
       plain.put(s, new Medians());
     });
     Medians naive = new Medians();
+    Medians referenceSequential = new Medians();
+    Medians referenceGrouped = new Medians();
+    int cpus = generated.parameters().getInt(KernelParameters.CPUS);
+    long[] checks = new long[2];
     for (int r = 0; r < repetitions; r++) {
       for (String s : names) {
         batched.get(s).add(Medians.time(() -> replay(spec, installed, s, ReplayDriver.BATCHED)));
         plain.get(s).add(Medians.time(() -> replay(spec, installed, s, ReplayDriver.PLAIN_LOOP)));
+      }
+      referenceSequential.add(Medians.time(() -> checks[0] = ReferenceLoop.run(records, KEYS, cpus, false)));
+      referenceGrouped.add(Medians.time(() -> checks[1] = ReferenceLoop.run(records, KEYS, cpus, true)));
+      if (checks[0] != checks[1]) {
+        throw new IllegalStateException("the grouped reference loop diverged from the sequential one");
       }
       if (r < naiveRepetitions) {
         naive.add(Medians.time(() -> replay(spec, installed, slowest, ReplayDriver.NAIVE_DSOL)));
@@ -90,7 +102,7 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
     // The same mix on 16k keys with flows living 7 ms instead of 700 ms: about 10k live objects, whose object
     // table and map slots fit in the L2 cache. The gap to the figures above is the cost of DRAM misses.
     RecordList smallList = BenchWorkload.record(BenchWorkload.generatedFor(generated.durationNs(),
-        Map.of("flow_lifetime", "7ms", "keys", "16384")));
+        Map.of("flow_lifetime", "7ms", "keys", Integer.toString(SMALL_KEYS))));
     RunSpec small = BenchWorkload.replaying(generated, smallList);
     long smallRecords = smallList.size();
     Medians cached = new Medians();
@@ -101,6 +113,20 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
       }
     }
     log.accept(String.format("cache-resident replay: %,.0f records/s", smallRecords / cached.median()));
+    Medians smallSequential = new Medians();
+    Medians smallGrouped = new Medians();
+    for (int r = 0; r <= repetitions; r++) {
+      double q = Medians.time(() -> ReferenceLoop.run(smallList, SMALL_KEYS, cpus, false));
+      double g = Medians.time(() -> ReferenceLoop.run(smallList, SMALL_KEYS, cpus, true));
+      if (r > 0) {
+        smallSequential.add(q);
+        smallGrouped.add(g);
+      }
+    }
+    BenchFigures.ReferenceFigures reference = new BenchFigures.ReferenceFigures(n / referenceSequential.median(),
+        n / referenceGrouped.median(), smallRecords / smallSequential.median(), smallRecords / smallGrouped.median());
+    log.accept(String.format("reference loop: %,.0f records/s sequential, %,.0f grouped", reference.sequential(),
+        reference.grouped()));
 
     long[] live = new long[1];
     double bytesPerObject = heapPerLiveObject(spec, installed.create(lowest), live);
@@ -126,6 +152,15 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
     double librarySeconds = Medians.time(() -> libraryCheck(installed, cores, libraryCounts));
     log.accept(String.format("library: %d runs in %.2f s", libraryCounts[0], librarySeconds));
 
+    BenchFigures.ScenarioFigures scenario = LibraryScenario.measure(library, installed, Math.min(1, scale));
+    if (scenario != null) {
+      log.accept(String.format("%s: %,d records a run; generated once for all strategies %,.0f records/s",
+          scenario.scenario(), scenario.records(), scenario.sharedRecordsPerS()));
+    }
+    Machine machine = scale >= 1 ? Machine.measure() : Machine.quick();
+    log.accept(String.format("machine: %s; dependent DRAM read %.0f ns", machine.cpuModel(),
+        machine.dramLatencyNs()));
+
     BenchFigures.LongTraceFigures longTrace = longRecords <= 0 ? null
         : LongTrace.run(longRecords, n / (double) generated.durationNs(), lowest, LONG_TRACE_HEAP_MB);
     if (longTrace != null) {
@@ -134,7 +169,7 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
     return new BenchFigures(n, live[0], n / generate, perStrategy, lowest, n / naive.median(),
         smallRecords / cached.median(), bytesPerObject,
         longTrace, librarySeconds, libraryCounts[0], libraryCounts[1], parallelRuns, serialSeconds,
-        parallel.median(), cores, (System.nanoTime() - t0) / 1e9);
+        parallel.median(), cores, (System.nanoTime() - t0) / 1e9, machine, reference, scenario);
   }
 
   private static RunResult replay(RunSpec spec, Strategies installed, String strategy, ReplayDriver driver) {
@@ -146,7 +181,7 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
    * before), so the records held in memory for the replay do not count. The plain-loop driver runs it because
    * DSOL keeps the previous simulator reachable until the next one starts, which would cancel out of the difference.
    */
-  private static double heapPerLiveObject(RunSpec spec, org.allocsim.strategy.LifetimeStrategy strategy,
+  static double heapPerLiveObject(RunSpec spec, org.allocsim.strategy.LifetimeStrategy strategy,
       long[] live) {
     long before = usedAfterGc();
     long[] atEnd = {0};

@@ -23,11 +23,41 @@ import java.util.List;
  * @param parallelSeconds those runs on every core (median)
  * @param cores available processors
  * @param wallSeconds the whole bench
+ * @param machine what the bench read off the machine
+ * @param reference the independent reference loop on the same records ({@link ReferenceLoop})
+ * @param library full runs of one library scenario, generator included; null without the library
  */
 public record BenchFigures(long records, long liveObjects, double generateRecordsPerS, List<StrategyFigures> strategies,
     String slowest, double naiveDsolRecordsPerS, double cacheResidentRecordsPerS, double bytesPerLiveObject, LongTraceFigures longTrace,
     double librarySeconds, int libraryRuns, int libraryMismatches, int parallelRuns, double serialSeconds,
-    double parallelSeconds, int cores, double wallSeconds) {
+    double parallelSeconds, int cores, double wallSeconds, Machine machine, ReferenceFigures reference,
+    ScenarioFigures library) {
+
+  /**
+   * The reference loop's rates (medians, interleaved with the replays).
+   *
+   * @param sequential one record at a time, 1M-live workload
+   * @param grouped addresses of {@link ReferenceLoop#GROUP} records touched first, same workload
+   * @param cacheResidentSequential one record at a time, the 10k-live workload
+   * @param cacheResidentGrouped grouped, the 10k-live workload
+   */
+  public record ReferenceFigures(double sequential, double grouped, double cacheResidentSequential,
+      double cacheResidentGrouped) {
+  }
+
+  /**
+   * Full runs of one library scenario, each generating its own records as {@code allocsim run} does.
+   *
+   * @param scenario its name
+   * @param records records of one run
+   * @param perStrategy records per second of each strategy's run, generator included, in strategy order
+   * @param names the strategies
+   * @param sharedRecordsPerS all strategies' records over the time of running them all with the records
+   *     generated once (as check does), on one core
+   */
+  public record ScenarioFigures(String scenario, long records, List<String> names, List<Double> perStrategy,
+      double sharedRecordsPerS) {
+  }
 
   /**
    * Replay figures of one strategy.

@@ -13,6 +13,11 @@ public final class BenchText {
 
   public static String table(BenchFigures f) {
     StringBuilder b = new StringBuilder();
+    Machine m = f.machine();
+    b.append(String.format(Locale.ROOT, "machine: %s, %d cores; %s%n", m.cpuModel(), f.cores(),
+        String.join(", ", m.caches())));
+    b.append(String.format(Locale.ROOT, "dependent random read: %.1f ns within 256 KiB, %.0f ns within 256 MiB; "
+        + "%s random line reads/s with 16 in flight%n%n", m.l2LatencyNs(), m.dramLatencyNs(), mega(m.fetchesPerS())));
     b.append(String.format(Locale.ROOT, "workload bench-mixed: %,d records, %,d live objects at the end, %d cores%n",
         f.records(), f.liveObjects(), f.cores()));
     b.append(String.format(Locale.ROOT, "%-22s %12s %12s %12s %9s%n", "replay (records/s)", "median", "min", "max",
@@ -28,16 +33,34 @@ public final class BenchText {
     row(b, "raw loop (no DSOL)", mega(f.rawLoopRecordsPerS()) + "/s",
         String.format(Locale.ROOT, "replay is %.2f of it (target >= 0.33)", f.replayRecordsPerS()
             / f.rawLoopRecordsPerS()));
+    BenchFigures.ReferenceFigures ref = f.reference();
+    row(b, "reference loop, sequential", mega(ref.sequential()) + "/s", String.format(Locale.ROOT,
+        "replay is %.2f of it", f.replayRecordsPerS() / ref.sequential()));
+    row(b, "reference loop, grouped", mega(ref.grouped()) + "/s", String.format(Locale.ROOT,
+        "replay is %.2f of it (target >= 0.8)", f.replayRecordsPerS() / ref.grouped()));
     row(b, "cache-resident replay", mega(f.cacheResidentRecordsPerS()) + "/s",
-        "same mix, 16k keys, ~10k live objects: the model without DRAM misses");
+        "same mix, 16k keys, ~10k live objects (target >= 40M/s)");
+    row(b, "cache-resident reference", mega(ref.cacheResidentSequential()) + "/s", String.format(Locale.ROOT,
+        "grouped %s/s; replay is %.2f of the sequential", mega(ref.cacheResidentGrouped()),
+        f.cacheResidentRecordsPerS() / ref.cacheResidentSequential()));
     row(b, "workload generator", mega(f.generateRecordsPerS()) + "/s", "(not in the replay figures)");
-    row(b, "heap per live object", String.format(Locale.ROOT, "%.1f B", f.bytesPerLiveObject()), "(target <= 40)");
+    row(b, "heap per live object", String.format(Locale.ROOT, "%.1f B", f.bytesPerLiveObject()), "(target <= 32)");
     BenchFigures.LongTraceFigures l = f.longTrace();
     if (l != null) {
       row(b, "long trace, -Xmx" + l.maxHeapBytes() / 1048576 + "m", l.ok()
           ? String.format(Locale.ROOT, "%s records", mega(l.records())) : "FAILED",
           l.ok() ? String.format(Locale.ROOT, "peak heap in use %.0f MB, %.1f s, %s records/s",
               l.peakHeapBytes() / 1048576.0, l.seconds(), mega(l.records() / l.seconds())) : "");
+    }
+    BenchFigures.ScenarioFigures sc = f.library();
+    if (sc != null) {
+      b.append(String.format(Locale.ROOT, "%n%s, full run generator included (%s records), target >= 10M/s:%n",
+          sc.scenario(), mega(sc.records())));
+      for (int i = 0; i < sc.names().size(); i++) {
+        row(b, "  " + sc.names().get(i), mega(sc.perStrategy().get(i)) + "/s", "");
+      }
+      row(b, "  all, generated once", mega(sc.sharedRecordsPerS()) + "/s", "as check runs it, one core");
+      b.append('\n');
     }
     row(b, "library check", String.format(Locale.ROOT, "%.2f s", f.librarySeconds()),
         String.format(Locale.ROOT, "%d runs, %d expectation mismatches", f.libraryRuns(), f.libraryMismatches()));
@@ -85,6 +108,25 @@ public final class BenchText {
     m.put("serial_seconds", f.serialSeconds());
     m.put("parallel_seconds", f.parallelSeconds());
     m.put("cores", f.cores());
+    Machine machine = f.machine();
+    m.put("machine", Map.of("cpu_model", machine.cpuModel(), "caches", machine.caches(), "l2_latency_ns",
+        machine.l2LatencyNs(), "dram_latency_ns", machine.dramLatencyNs(), "fetches_per_s_16_in_flight",
+        machine.fetchesPerS()));
+    BenchFigures.ReferenceFigures ref = f.reference();
+    m.put("reference_sequential_records_per_s", ref.sequential());
+    m.put("reference_grouped_records_per_s", ref.grouped());
+    m.put("replay_over_reference_grouped", f.replayRecordsPerS() / ref.grouped());
+    m.put("reference_cache_resident_sequential_records_per_s", ref.cacheResidentSequential());
+    m.put("reference_cache_resident_grouped_records_per_s", ref.cacheResidentGrouped());
+    BenchFigures.ScenarioFigures sc = f.library();
+    if (sc != null) {
+      Map<String, Object> full = new LinkedHashMap<>();
+      for (int i = 0; i < sc.names().size(); i++) {
+        full.put(sc.names().get(i), sc.perStrategy().get(i));
+      }
+      m.put("scenario_full_run", Map.of("scenario", sc.scenario(), "records", sc.records(),
+          "records_per_s_generator_included", full, "shared_records_per_s", sc.sharedRecordsPerS()));
+    }
     m.put("wall_seconds", f.wallSeconds());
     try {
       return new ObjectMapper().writeValueAsString(m);

@@ -39,11 +39,21 @@ public final class BenchWorkload {
 
   /** As {@link #generatedFor(long)} with scenario parameters overridden (e.g. a short flow_lifetime). */
   public static RunSpec generatedFor(long durationNs, Map<String, String> overrides) {
+    return generatedFor(durationNs, overrides, false);
+  }
+
+  /** As {@link #generatedFor(long, Map)}; with zipf, keys are Zipf-distributed (exponent 0.99) over the same keys. */
+  public static RunSpec generatedFor(long durationNs, Map<String, String> overrides, boolean zipf) {
     Map<String, String> values = new java.util.HashMap<>(overrides);
     values.put("duration", Long.toString(durationNs));
     // Four reloads whatever the length (500 ms at the default 2 s), so a tiny test run still has its timeline.
     values.putIfAbsent("reload_every", Long.toString(durationNs / 4));
-    ScenarioFile f = new ScenarioReader(Strategies.installed()).parse(Path.of(RESOURCE), text(),
+    String uniform = "keys: {uniform: \"${keys}\"}";
+    if (zipf && !text().contains(uniform)) {
+      throw new IllegalStateException(RESOURCE + " no longer has the line " + uniform + " that Zipf keys replace");
+    }
+    String text = zipf ? text().replace(uniform, "keys: {zipf: \"${keys}\", exponent: 0.99}") : text();
+    ScenarioFile f = new ScenarioReader(Strategies.installed()).parse(Path.of(RESOURCE), text,
         new Parameters(values));
     return ScenarioRuns.spec(f, f.seed(), 0);
   }

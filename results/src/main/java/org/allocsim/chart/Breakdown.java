@@ -1,24 +1,14 @@
 package org.allocsim.chart;
 
-import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.List;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.metrics.Metric;
 import org.allocsim.metrics.MetricSeries;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
-import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.annotations.XYTitleAnnotation;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.SeriesRenderingOrder;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYAreaRenderer;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The memory breakdown — live, cached, waiting for a grace period, overhead, stranded — as small multiples: one
@@ -30,7 +20,7 @@ final class Breakdown {
   private static final Metric[] BANDS = {Metric.LIVE_BYTES, Metric.CACHED_BYTES, Metric.WAITING_BYTES,
       Metric.OVERHEAD_BYTES, Metric.STRANDED_BYTES};
   private static final String[] NAMES = {"live", "cached", "waiting for a grace period", "overhead", "stranded"};
-  private static final int PANEL = 105;
+  private static final int PANEL = 96;
 
   private Breakdown() {
   }
@@ -53,10 +43,9 @@ final class Breakdown {
       panels.add(bands);
     }
     Scale bytes = Scale.bytes(max);
-    NumberAxis x = Style.axis(time.label("time"), false);
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
-    plot.setGap(6);
+    Ticks y = Ticks.of(0, max * bytes.factor() * 1.25, 4, false, true); // headroom for each panel's label
     List<String> names = new ArrayList<>(results.stream().map(RunResult::strategy).toList());
+    List<Axes.Panel> drawn = new ArrayList<>();
     for (int i = 0; i < panels.size(); i++) {
       List<String> same = new ArrayList<>(List.of(names.get(i)));
       for (int j = panels.size() - 1; j > i; j--) {
@@ -65,16 +54,15 @@ final class Breakdown {
           panels.remove(j);
         }
       }
-      plot.add(panel(String.join(" = ", same), panels.get(i), bytes, max));
+      drawn.add(new Axes.Panel(panel(panels.get(i), bytes), y, String.join(" = ", same)));
     }
-    LegendItemCollection legend = new LegendItemCollection();
+    List<Axes.Key> keys = new ArrayList<>();
     for (int b = 0; b < BANDS.length; b++) {
-      legend.add(new LegendItem(NAMES[b], null, null, null, new java.awt.Rectangle(10, 10), Style.color(b + 1)));
+      keys.add(Axes.Key.box(NAMES[b], Style.color(b + 1)));
     }
-    plot.setFixedLegendItems(legend);
-    JFreeChart chart = Style.apply(new JFreeChart(scenario + ": memory by category, per strategy", Style.TITLE,
-        plot, true));
-    return new Figure(chart, Style.WIDTH, 110 + panels.size() * PANEL);
+    double end = time.factor() * Charts.endNs(results);
+    return new Figure(new Axes(scenario + ": memory by category, per strategy", time.label("time"),
+        bytes.label("memory"), Ticks.of(0, end > 0 ? end : 1, 8, false, false), drawn, keys, PANEL));
   }
 
   private static boolean coincide(List<Line> a, List<Line> b) {
@@ -86,28 +74,22 @@ final class Breakdown {
     return true;
   }
 
-  private static XYPlot panel(String name, List<Line> bands, Scale bytes, double max) {
-    XYSeriesCollection data = new XYSeriesCollection();
-    XYAreaRenderer r = new XYAreaRenderer(XYAreaRenderer.AREA);
-    r.setOutline(false);
+  /** The bands as XChart areas, the total first, each painted over the one above it. */
+  private static XYChart panel(List<Line> bands, Scale bytes) {
+    XYChart c = Style.plot();
     int[] kept = bands.get(0).kept(Lines.BUCKETS); // the total's extremes, the same points for every band
-    for (int k = 0; k < bands.size(); k++) {
-      Line l = bands.get(k).select(kept).stepped();
-      XYSeries s = new XYSeries(l.label(), false, true);
-      for (int i = 0; i < l.x().length; i++) {
-        s.add(l.x()[i], l.y()[i] * bytes.factor());
+    for (Line band : bands) {
+      Line l = band.select(kept).stepped();
+      double[] y = new double[l.y().length];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = l.y()[i] * bytes.factor();
       }
-      data.addSeries(s);
-      r.setSeriesPaint(k, Style.color(l.style()));
-      r.setSeriesStroke(k, new BasicStroke(0f));
+      XYSeries s = c.addSeries(l.label(), l.x(), y);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineStyle(SeriesLines.NONE);
+      s.setFillColor(Style.color(l.style()));
     }
-    NumberAxis y = Style.axis(bytes.unit(), false);
-    y.setRange(0, max * bytes.factor() * 1.25); // headroom for the panel's label above the highest band
-    XYPlot p = new XYPlot(data, null, y, r);
-    p.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
-    Style.grid(p);
-    TextTitle label = new TextTitle(name, Style.LABEL);
-    p.addAnnotation(new XYTitleAnnotation(0.01, 0.98, label, RectangleAnchor.TOP_LEFT));
-    return p;
+    return c;
   }
 }

@@ -9,7 +9,6 @@ import org.allocsim.kernel.RunResult;
 import org.allocsim.metrics.Metric;
 import org.allocsim.metrics.MetricSeries;
 import org.allocsim.stats.Estimate;
-import org.jfree.chart.axis.NumberAxis;
 
 /**
  * The charts of one run set, each a {@link Figure} to render with {@link Render}. A chart that would only show
@@ -35,24 +34,23 @@ public final class Charts {
       }
     }
     Scale bytes = Scale.bytes(peak);
-    out.put("memory", lines(scenario + ": allocator memory" + over, time, Style.axis(bytes.label("memory"), false),
+    out.put("memory", lines(scenario + ": allocator memory" + over, time, bytes.label("memory"), false, null,
         replicated, r -> bytes.apply(r.series().values(Metric.TOTAL_BYTES))));
     out.put("breakdown", Breakdown.chart(scenario, results, time));
-    NumberAxis warm = Style.axis("warm allocations (%)", false);
-    warm.setRange(0, 104);
-    warm.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(10, new java.text.DecimalFormat("0")));
-    out.put("warmth", lines(scenario + ": warm share of allocations per interval" + over, time, warm, replicated,
-        r -> percent(r.series().warmSharePerInterval())));
+    Ticks tens = Ticks.of(0, 100, 10, true, true); // every 10%, with room above 100% for a line at the top
+    Ticks warm = new Ticks(0, 104, tens.at(), tens.labels(), true);
+    out.put("warmth", lines(scenario + ": warm share of allocations per interval" + over, time,
+        "warm allocations (%)", false, warm, replicated, r -> percent(r.series().warmSharePerInterval())));
     Figure rejections = Rejections.chart(scenario, results);
     if (rejections != null) {
       out.put("rejections", rejections);
     }
     if (anyNonZero(replicated, Metric.FAILED_ALLOCS)) {
-      out.put("failed-allocs", lines(scenario + ": failed allocations (cumulative)" + over, time,
-          Style.axis("allocations", true), replicated, r -> Scale.ONE.apply(r.series().values(Metric.FAILED_ALLOCS))));
+      out.put("failed-allocs", lines(scenario + ": failed allocations (cumulative)" + over, time, "allocations",
+          true, null, replicated, r -> Scale.ONE.apply(r.series().values(Metric.FAILED_ALLOCS))));
     }
     if (anyNonZero(replicated, Metric.LIVE_ALLOCATORS)) {
-      out.put("allocators", lines(scenario + ": live allocators" + over, time, Style.axis("allocators", true),
+      out.put("allocators", lines(scenario + ": live allocators" + over, time, "allocators", true, null,
           replicated, r -> Scale.ONE.apply(r.series().values(Metric.LIVE_ALLOCATORS))));
     }
     return out;
@@ -95,14 +93,14 @@ public final class Charts {
   }
 
   /** One line per strategy: its values, or with replications their mean at each sample and the 95% band. */
-  private static Figure lines(String title, Scale time, NumberAxis y, List<List<RunResult>> replicated,
-      Function<RunResult, double[]> values) {
+  private static Figure lines(String title, Scale time, String yTitle, boolean integral, Ticks y,
+      List<List<RunResult>> replicated, Function<RunResult, double[]> values) {
     List<Line> lines = new ArrayList<>();
     for (int i = 0; i < replicated.get(0).size(); i++) {
       final int s = i;
       lines.add(line(replicated.stream().map(r -> r.get(s)).toList(), values, time, i));
     }
-    return Figure.of(Lines.chart(title, Style.axis(time.label("time"), false), y, lines));
+    return Lines.chart(title, time.label("time"), yTitle, integral, y, lines);
   }
 
   private static Line line(List<RunResult> replicates, Function<RunResult, double[]> values, Scale time, int index) {

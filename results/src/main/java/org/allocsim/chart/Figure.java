@@ -1,16 +1,29 @@
 package org.allocsim.chart;
 
-import org.jfree.chart.JFreeChart;
+import java.util.List;
+import org.knowm.xchart.XYChart;
 
 /**
- * A chart and the size to draw it at.
+ * A chart to render with {@link Render}: XChart's plots and the text around them.
  *
- * @param chart the chart
- * @param width pixels
- * @param height pixels (small multiples grow with their panels)
+ * @param axes the panels, their axes, the title and the legend
  */
-public record Figure(JFreeChart chart, int width, int height) {
-  static Figure of(JFreeChart chart) {
-    return new Figure(chart, Style.WIDTH, Style.HEIGHT);
+public record Figure(Axes axes) {
+  public String title() {
+    return axes.title();
+  }
+
+  /** XChart's plot of each panel, top first: the drawn series, by name. */
+  public List<XYChart> charts() {
+    return axes.charts();
+  }
+
+  public int width() {
+    return Style.WIDTH;
+  }
+
+  /** Pixels; small multiples and long legends grow it. */
+  public int height() {
+    return axes.height();
   }
 }

@@ -2,15 +2,10 @@ package org.allocsim.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A chart of lines drawn as steps (a sampled value holds until the next sample). Lines that draw exactly the same points are
@@ -20,6 +15,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 final class Lines {
   /** Buckets of the min/max thinning: about one point per pixel column of the plot. */
   static final int BUCKETS = 700;
+  private static final int PANEL = 360;
 
   private Lines() {
   }
@@ -48,54 +44,67 @@ final class Lines {
     return out;
   }
 
-  static JFreeChart chart(String title, NumberAxis x, NumberAxis y, List<Line> lines) {
+  /**
+   * The chart of lines against time. y: a fixed axis, or null for round ticks around the values (whole numbers when
+   * integral is set: counts).
+   */
+  static Figure chart(String title, String xTitle, String yTitle, boolean integral, Ticks y, List<Line> lines) {
     List<Line> drawn = merged(lines).stream().map(l -> l.thinned(BUCKETS).stepped()).toList();
-    boolean bands = drawn.stream().anyMatch(l -> l.lower() != null);
-    XYPlot plot = new XYPlot();
-    plot.setDomainAxis(x);
-    plot.setRangeAxis(y);
-    if (bands) {
-      YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-      for (Line l : drawn) {
-        YIntervalSeries s = new YIntervalSeries(l.label(), false, true);
-        for (int i = 0; i < l.x().length; i++) {
-          s.add(l.x()[i], l.y()[i], l.lower() == null ? l.y()[i] : l.lower()[i],
-              l.upper() == null ? l.y()[i] : l.upper()[i]);
-        }
-        data.addSeries(s);
+    XYChart c = Style.plot();
+    double xMin = Double.MAX_VALUE;
+    double xMax = -Double.MAX_VALUE;
+    double low = 0;
+    double high = integral ? 1 : 0;
+    List<Axes.Key> keys = new ArrayList<>();
+    for (Line l : drawn) {
+      double[] x = l.x();
+      if (x.length == 0) {
+        continue;
       }
-      DeviationRenderer r = new DeviationRenderer(true, false);
-      r.setAlpha(0.25f); // exact in binary: short SVG attributes
-      style(r, drawn);
-      plot.setDataset(data);
-      plot.setRenderer(r);
-    } else {
-      XYSeriesCollection data = new XYSeriesCollection();
-      for (Line l : drawn) {
-        XYSeries s = new XYSeries(l.label(), false, true);
-        for (int i = 0; i < l.x().length; i++) {
-          s.add(l.x()[i], l.y()[i]);
-        }
-        data.addSeries(s);
+      xMin = Math.min(xMin, x[0]);
+      xMax = Math.max(xMax, x[x.length - 1]);
+      for (double v : l.lower() == null ? l.y() : l.lower()) {
+        low = Math.min(low, v);
       }
-      XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-      style(r, drawn);
-      plot.setDataset(data);
-      plot.setRenderer(r);
+      for (double v : l.upper() == null ? l.y() : l.upper()) {
+        high = Math.max(high, v);
+      }
+      if (l.lower() != null) { // the band first, under every line: a polygon along the upper edge and back
+        double[] px = new double[2 * x.length];
+        double[] py = new double[2 * x.length];
+        for (int i = 0; i < x.length; i++) {
+          px[i] = x[i];
+          py[i] = l.upper()[i];
+          px[2 * x.length - 1 - i] = x[i];
+          py[2 * x.length - 1 - i] = l.lower()[i];
+        }
+        XYSeries band = c.addSeries(l.label() + " (95% band)", px, py);
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setLineStyle(SeriesLines.NONE);
+        band.setFillColor(Style.band(l.style()));
+      }
     }
-    return Style.apply(new JFreeChart(title, Style.TITLE, plot, true));
-  }
-
-  /** One path per line (a small SVG, dashes that run on), in the line's colour and dash pattern. */
-  private static void style(XYLineAndShapeRenderer r, List<Line> drawn) {
-    r.setDefaultShapesVisible(false);
-    r.setAutoPopulateSeriesPaint(false);
-    r.setAutoPopulateSeriesStroke(false);
-    r.setDrawSeriesLineAsPath(true);
-    for (int i = 0; i < drawn.size(); i++) {
-      r.setSeriesPaint(i, Style.color(drawn.get(i).style()));
-      r.setSeriesStroke(i, Style.stroke(drawn.get(i).style()));
-      r.setSeriesFillPaint(i, Style.color(drawn.get(i).style()));
+    for (Line l : drawn) {
+      if (l.x().length == 0) {
+        continue;
+      }
+      // Smooth: XChart then draws the line as one path (dashes that run on, a small SVG); a step's segments are
+      // horizontal or vertical, so its curves are straight.
+      XYSeries s = c.addSeries(l.label(), l.x(), l.y());
+      s.setSmooth(true);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(Style.color(l.style()));
+      s.setLineStyle(Style.stroke(l.style()));
+      keys.add(new Axes.Key(l.label(), Style.color(l.style()), Style.stroke(l.style()), null));
     }
+    if (xMin >= xMax) {
+      xMin = 0;
+      xMax = Math.max(1, xMax);
+    }
+    Ticks x = Ticks.of(xMin, xMax, 8, false, false);
+    Ticks ys = y != null ? y : Ticks.of(low, high * 1.02, 6, integral, true);
+    return new Figure(new Axes(title, xTitle, yTitle, x, List.of(new Axes.Panel(c, ys, "")), keys,
+        PANEL));
   }
 }

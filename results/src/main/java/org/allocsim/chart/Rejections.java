@@ -1,27 +1,25 @@
 package org.allocsim.chart;
 
-import java.awt.Color;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.allocsim.kernel.LoadRecord;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.report.Refusals;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.renderer.category.StackedBarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.data.category.DefaultCategoryDataset;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Refused loads per strategy as horizontal stacked bars, one colour per reason: every strategy has its row and its
- * name written out (a strategy that refused nothing shows an empty bar), the reasons in the legend under the plot.
+ * name written out (a strategy that refused nothing shows an empty row), the reasons in the legend under the plot.
+ * XChart's bar charts do not stack sideways, so each bar segment is an XChart polygon on a row axis.
  */
 final class Rejections {
   private static final int MAX_REASON = 60;
+  private static final double HALF_BAR = 0.3;
 
   private Rejections() {
   }
@@ -35,31 +33,37 @@ final class Rejections {
     if (reasons.isEmpty()) {
       return null;
     }
-    DefaultCategoryDataset data = new DefaultCategoryDataset();
-    for (String reason : reasons) {
-      for (RunResult r : results) {
-        data.addValue(r.verdicts().stream().filter(v -> !v.accepted() && reason(v).equals(reason)).count(),
-            reason, r.strategy());
+    XYChart c = Style.plot();
+    List<String> names = results.stream().map(RunResult::strategy).toList();
+    Ticks rows = Ticks.rows(names);
+    double widest = 1;
+    for (int s = 0; s < results.size(); s++) {
+      double at = 0;
+      double row = rows.at()[s];
+      int k = 0;
+      for (String reason : reasons) {
+        long n = results.get(s).verdicts().stream().filter(v -> !v.accepted() && reason(v).equals(reason)).count();
+        if (n > 0) {
+          XYSeries bar = c.addSeries(names.get(s) + ": " + reason, new double[] {at, at + n, at + n, at},
+              new double[] {row - HALF_BAR, row - HALF_BAR, row + HALF_BAR, row + HALF_BAR});
+          bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+          bar.setMarker(SeriesMarkers.NONE);
+          bar.setLineStyle(SeriesLines.NONE);
+          bar.setFillColor(Style.color(k + 1));
+          at += n;
+        }
+        k++;
       }
+      widest = Math.max(widest, at);
     }
-    CategoryAxis strategies = new CategoryAxis(null);
-    strategies.setTickLabelFont(Style.LABEL);
-    StackedBarRenderer bars = new StackedBarRenderer();
-    bars.setBarPainter(new StandardBarPainter());
-    bars.setShadowVisible(false);
-    bars.setDrawBarOutline(false);
-    bars.setMaximumBarWidth(0.6);
-    for (int i = 0; i < reasons.size(); i++) {
-      bars.setSeriesPaint(i, Style.color(i + 1));
+    List<Axes.Key> keys = new ArrayList<>();
+    int k = 0;
+    for (String reason : reasons) {
+      keys.add(Axes.Key.box(reason, Style.color(++k)));
     }
-    CategoryPlot plot = new CategoryPlot(data, strategies, Style.axis("refused loads", true), bars);
-    plot.setOrientation(PlotOrientation.HORIZONTAL);
-    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-    plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-    JFreeChart chart = Style.apply(new JFreeChart(scenario + ": refused loads by strategy and reason", Style.TITLE,
-        plot, true));
-    int height = Math.max(260, 120 + 30 * results.size() + 18 * reasons.size());
-    return new Figure(chart, Style.WIDTH, height);
+    Ticks counts = Ticks.of(0, widest * 1.02, 6, true, true);
+    return new Figure(new Axes(scenario + ": refused loads by strategy and reason", "refused loads", "", counts,
+        List.of(new Axes.Panel(c, rows, "")), keys, Math.max(140, 30 * results.size() + 10)));
   }
 
   private static String reason(LoadRecord v) {

@@ -1,76 +1,75 @@
 package org.allocsim.chart;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.annotations.XYTitleAnnotation;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.util.ShapeUtils;
-import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /** Panels that share the x axis and the series styles: one per value combination of a sweep's other factors. */
 public final class SmallMultiples {
-  private static final int PANEL = 200;
+  private static final int PANEL = 170;
 
   private SmallMultiples() {
   }
 
   /**
-   * names: each panel's label (empty for a single panel); data: each panel's series, means with their 95% interval
-   * as error bars, in the same series order in every panel.
+   * One series of a panel: at each x the mean and the half width of its 95% interval (0 when unknown).
+   *
+   * @param name the strategy
+   * @param x x values, in the axis unit
+   * @param mean means, in the axis unit
+   * @param half half widths, in the axis unit
+   */
+  public record Series(String name, double[] x, double[] mean, double[] half) {
+  }
+
+  /**
+   * names: each panel's label (empty for a single panel); data: each panel's series, in the same order in every
+   * panel, drawn as XChart lines with markers and error bars; integral: counts, whole ticks.
    */
   public static Figure errorBars(String title, String xTitle, String yTitle, boolean integral, List<String> names,
-      List<YIntervalSeriesCollection> data) {
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(Style.axis(xTitle, false));
-    plot.setGap(8);
+      List<List<Series>> data) {
     double low = Double.MAX_VALUE;
     double high = -Double.MAX_VALUE;
-    for (YIntervalSeriesCollection c : data) {
-      for (int s = 0; s < c.getSeriesCount(); s++) {
-        for (int i = 0; i < c.getItemCount(s); i++) {
-          low = Math.min(low, c.getStartYValue(s, i));
-          high = Math.max(high, c.getEndYValue(s, i));
+    double xMin = Double.MAX_VALUE;
+    double xMax = -Double.MAX_VALUE;
+    for (List<Series> panel : data) {
+      for (Series s : panel) {
+        for (int i = 0; i < s.x().length; i++) {
+          low = Math.min(low, s.mean()[i] - s.half()[i]);
+          high = Math.max(high, s.mean()[i] + s.half()[i]);
+          xMin = Math.min(xMin, s.x()[i]);
+          xMax = Math.max(xMax, s.x()[i]);
         }
       }
     }
+    double bottom = Math.min(0, low);
+    // Headroom above the highest bar for the panel's label, so that it never hides a point.
+    double pad = Math.max((high - bottom) * 0.22, Math.abs(high) * 0.01 + 1e-9);
+    Ticks round = Ticks.of(bottom - (low < 0 ? pad / 4 : 0), high + pad, data.size() == 1 ? 6 : 3, integral, true);
+    // A little room under the lowest tick, so that a point at zero is not cut by the frame.
+    Ticks y = new Ticks(round.lo() - (round.hi() - round.lo()) * 0.04, round.hi(), round.at(), round.labels(), true);
+    double margin = xMax > xMin ? (xMax - xMin) * 0.04 : 0.5; // markers off the frame
+    boolean whole = data.stream().flatMap(List::stream).flatMap(s -> java.util.Arrays.stream(s.x()).boxed())
+        .allMatch(v -> v == Math.rint(v));
+    Ticks x = Ticks.of(xMin - margin, xMax + margin, 8, whole, false);
+    List<Axes.Panel> panels = new ArrayList<>();
     for (int p = 0; p < data.size(); p++) {
-      XYErrorRenderer r = new XYErrorRenderer();
-      r.setDrawXError(false);
-      r.setDefaultLinesVisible(true);
-      r.setErrorPaint(null); // the series colour
-      r.setErrorStroke(new java.awt.BasicStroke(1.5f));
-      for (int s = 0; s < data.get(p).getSeriesCount(); s++) {
-        r.setSeriesPaint(s, Style.color(s));
-        r.setSeriesStroke(s, Style.stroke(s));
-        r.setSeriesShape(s, SHAPES[s % SHAPES.length]);
+      XYChart c = Style.plot();
+      for (int s = 0; s < data.get(p).size(); s++) {
+        Series d = data.get(p).get(s);
+        XYSeries line = c.addSeries(d.name(), d.x(), d.mean(), d.half());
+        line.setMarker(Style.marker(s));
+        line.setMarkerColor(Style.color(s));
+        line.setLineColor(Style.color(s));
+        line.setLineStyle(Style.stroke(s));
       }
-      NumberAxis y = Style.axis(yTitle, integral);
-      y.setAutoRangeIncludesZero(false);
-      double bottom = Math.min(0, low);
-      // Headroom above the highest bar for the panel's label, so that it never hides a point.
-      double pad = Math.max((high - bottom) * 0.22, Math.abs(high) * 0.01 + 1e-9);
-      y.setRange(bottom - (low < 0 ? pad / 4 : 0), high + pad);
-      XYPlot panel = new XYPlot(data.get(p), null, y, r);
-      Style.grid(panel);
-      if (!names.get(p).isEmpty()) {
-        TextTitle label = new TextTitle(names.get(p), Style.LABEL);
-        panel.addAnnotation(new XYTitleAnnotation(0.01, 0.98, label, RectangleAnchor.TOP_LEFT));
-      }
-      plot.add(panel);
+      panels.add(new Axes.Panel(c, y, names.get(p)));
     }
-    LegendItemCollection legend = plot.getSubplots().get(0).getLegendItems();
-    plot.setFixedLegendItems(legend);
-    JFreeChart chart = Style.apply(new JFreeChart(title, Style.TITLE, plot, true));
-    return new Figure(chart, Style.WIDTH, data.size() == 1 ? Style.HEIGHT : 140 + PANEL * data.size());
+    List<Axes.Key> keys = new ArrayList<>();
+    for (int s = 0; s < data.get(0).size(); s++) {
+      keys.add(new Axes.Key(data.get(0).get(s).name(), Style.color(s), Style.stroke(s), Style.marker(s)));
+    }
+    return new Figure(new Axes(title, xTitle, yTitle, x, panels, keys, data.size() == 1 ? 360 : PANEL));
   }
-
-  private static final java.awt.Shape[] SHAPES = {ShapeUtils.createDiamond(4), new java.awt.Rectangle(-3, -3, 6, 6),
-      ShapeUtils.createUpTriangle(4), ShapeUtils.createDownTriangle(4), new java.awt.geom.Ellipse2D.Double(-3.5,
-          -3.5, 7, 7), ShapeUtils.createDiagonalCross(3, 1), ShapeUtils.createRegularCross(4, 1),
-      new java.awt.Rectangle(-2, -4, 4, 8)};
 }

@@ -3,22 +3,18 @@ package org.allocsim.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickUnits;
-import org.jfree.chart.plot.Plot;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Colours from the Okabe–Ito palette (its yellow swapped for grey, which white paper does not swallow), paired with
- * dash patterns, so that series stay apart in colour, in greyscale and for colour-blind readers; sizes fit a
- * mailing-list attachment (800x480); ticks in round steps (1, 2, 5 times a power of ten) without exponents.
+ * dash patterns and markers, so that series stay apart in colour, in greyscale and for colour-blind readers; sizes
+ * fit a mailing-list attachment (800x480).
  */
 public final class Style {
   public static final int WIDTH = 800;
@@ -26,6 +22,8 @@ public final class Style {
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
   static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+  private static final Color CLEAR = new Color(0, 0, 0, 0);
 
   private static final Color[] COLORS = {
       new Color(0x00, 0x00, 0x00), new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x72, 0xB2),
@@ -33,6 +31,11 @@ public final class Style {
       new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7)};
   private static final float[][] DASHES = {null, {10f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}, {16f, 5f},
       {5f, 5f}, {2f, 2f, 8f, 2f}, {1f, 4f}};
+  private static final Marker[] MARKERS = {SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP,
+      SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CIRCLE, SeriesMarkers.CROSS, SeriesMarkers.PLUS,
+      SeriesMarkers.RECTANGLE};
+  /** Layout measures text here, not on the target, so that the PNG and the SVG of a figure share one layout. */
+  private static final Graphics2D MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
 
   private Style() {
   }
@@ -47,54 +50,42 @@ public final class Style {
         BasicStroke.JOIN_ROUND, 10f, dash, 0f);
   }
 
-  /** Fonts, background, and the legend under the plot, where it wraps instead of being cut. */
-  static JFreeChart apply(JFreeChart chart) {
-    chart.setBackgroundPaint(Color.WHITE);
-    chart.getTitle().setFont(TITLE);
-    chart.setAntiAlias(true);
-    chart.setTextAntiAlias(true);
-    LegendTitle legend = chart.getLegend();
-    if (legend != null) {
-      legend.setPosition(RectangleEdge.BOTTOM);
-      legend.setItemFont(LABEL);
-      legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
-    }
-    Plot p = chart.getPlot();
-    p.setBackgroundPaint(Color.WHITE);
-    p.setOutlinePaint(Color.GRAY);
-    if (p instanceof XYPlot xy) {
-      grid(xy);
-    }
-    return chart;
+  static Marker marker(int i) {
+    return MARKERS[i % MARKERS.length];
   }
 
-  static void grid(XYPlot xy) {
-    xy.setBackgroundPaint(Color.WHITE);
-    xy.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-    xy.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+  /** The colour at a quarter strength: a band behind its line. */
+  static Color band(int i) {
+    Color c = color(i);
+    return new Color(c.getRed(), c.getGreen(), c.getBlue(), 64);
   }
 
-  /** A number axis with round ticks: integers only when integral is set (counts). */
-  static NumberAxis axis(String label, boolean integral) {
-    NumberAxis a = new NumberAxis(label);
-    a.setLabelFont(LABEL);
-    a.setTickLabelFont(TICK);
-    a.setStandardTickUnits(ticks(integral));
-    a.setAutoRangeIncludesZero(true);
-    return a;
+  static synchronized FontMetrics metrics(Font f) {
+    return MEASURE.getFontMetrics(f);
   }
 
-  /** 1, 2 and 5 times powers of ten, written in full with thousands separators and no trailing zeros. */
-  static TickUnits ticks(boolean integral) {
-    TickUnits units = new TickUnits();
-    DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-    for (int exp = integral ? 0 : -4; exp <= 12; exp++) {
-      for (int m : new int[] {1, 2, 5}) {
-        double size = m * Math.pow(10, exp);
-        DecimalFormat f = new DecimalFormat(exp >= 0 ? "#,##0" : "#,##0." + "0".repeat(-exp), symbols);
-        units.add(new NumberTickUnit(size, f, exp <= 0 ? 1 : m == 2 ? 4 : 5));
-      }
-    }
-    return units;
+  /**
+   * An XYChart that draws only the data: no title, legend, axis titles, tick labels, grid or background. XChart
+   * writes its text as glyph outlines; {@link Axes} draws every text with drawString instead, so that an SVG holds
+   * real text.
+   */
+  static XYChart plot() {
+    XYChart c = new XYChart(WIDTH, HEIGHT);
+    XYStyler s = c.getStyler();
+    s.setChartTitleVisible(false);
+    s.setLegendVisible(false);
+    s.setAxisTitlesVisible(false);
+    s.setAxisTicksVisible(false);
+    s.setPlotGridLinesVisible(false);
+    s.setPlotBorderVisible(false);
+    s.setChartPadding(0);
+    s.setPlotMargin(0);
+    s.setPlotContentSize(1.0);
+    s.setChartBackgroundColor(CLEAR);
+    s.setPlotBackgroundColor(CLEAR);
+    s.setAntiAlias(true);
+    s.setMarkerSize(8);
+    s.setErrorBarsColorSeriesColor(true);
+    return c;
   }
 }

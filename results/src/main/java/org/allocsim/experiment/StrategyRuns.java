@@ -36,9 +36,11 @@ public final class StrategyRuns {
     int runs = specs.size() * strategies.size();
     AtomicLongArray reached = new AtomicLongArray(runs);
     List<Callable<RunResult>> tasks = new ArrayList<>();
+    // Each spec's records are generated once for all its strategies (issue 17).
+    List<RunSpec> shared = specs.stream().map(s -> s.sharingRecords(strategies.size())).toList();
     for (int i = 0; i < runs; i++) {
       int index = i;
-      RunSpec spec = specs.get(i / strategies.size());
+      RunSpec spec = shared.get(i / strategies.size());
       String name = strategies.get(i % strategies.size());
       tasks.add(() -> Simulation.run(spec, installed.create(name), t -> {
         reached.set(index, t);

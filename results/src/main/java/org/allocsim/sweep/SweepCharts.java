@@ -11,8 +11,6 @@ import org.allocsim.chart.Scale;
 import org.allocsim.chart.SmallMultiples;
 import org.allocsim.stats.Estimate;
 import org.allocsim.stats.ReplicationStatistics;
-import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Sweep charts: one per summary metric that varies, against the first varied parameter, one series per strategy,
@@ -67,22 +65,24 @@ final class SweepCharts {
       double yScale = bytes ? unit.factor() : metric.endsWith("fraction") ? 100 : 1;
       String yTitle = metric + (bytes ? " (" + unit.unit() + ")" : metric.endsWith("fraction") ? " (%)" : "");
       List<String> names = new ArrayList<>();
-      List<YIntervalSeriesCollection> data = new ArrayList<>();
+      List<List<SmallMultiples.Series>> data = new ArrayList<>();
       panels.forEach((others, group) -> {
         names.add(others);
-        YIntervalSeriesCollection c = new YIntervalSeriesCollection();
+        List<SmallMultiples.Series> panel = new ArrayList<>();
         for (String strategy : plan.strategies()) {
-          YIntervalSeries s = new YIntervalSeries(strategy, false, true);
-          for (int p : group) {
-            String v = points.get(p).get(key);
-            double x = numeric ? number(v) * xScale : values.indexOf(v) + 1;
-            Estimate e = stats.get(p).strategies().get(strategy).get(metric);
-            double half = Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth();
-            s.add(x, e.mean() * yScale, (e.mean() - half) * yScale, (e.mean() + half) * yScale);
+          double[] x = new double[group.size()];
+          double[] mean = new double[group.size()];
+          double[] half = new double[group.size()];
+          for (int i = 0; i < group.size(); i++) {
+            String v = points.get(group.get(i)).get(key);
+            x[i] = numeric ? number(v) * xScale : values.indexOf(v) + 1;
+            Estimate e = stats.get(group.get(i)).strategies().get(strategy).get(metric);
+            mean[i] = e.mean() * yScale;
+            half[i] = Double.isNaN(e.halfWidth()) ? 0 : e.halfWidth() * yScale;
           }
-          c.addSeries(s);
+          panel.add(new SmallMultiples.Series(strategy, x, mean, half));
         }
-        data.add(c);
+        data.add(panel);
       });
       String title = plan.scenario() + ": " + metric + " (mean, 95% CI)";
       out.put(metric.replaceAll("[^A-Za-z0-9._=-]+", "_"), SmallMultiples.errorBars(title, xTitle, yTitle,

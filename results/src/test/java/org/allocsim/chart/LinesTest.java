@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickUnits;
 import org.junit.jupiter.api.Test;
 
 class LinesTest {
@@ -48,14 +46,19 @@ class LinesTest {
   @Test
   void ticksAreRoundAndWrittenInFull() {
     // Issue 16: ticks like 3,848,466.352884901 and 2.6214E5.
-    TickUnits units = Style.ticks(false);
-    NumberTickUnit big = (NumberTickUnit) units.getCeilingTickUnit(262_144);
-    assertEquals(500_000.0, big.getSize());
-    assertEquals("3,500,000", big.valueToString(3_500_000));
-    NumberTickUnit small = (NumberTickUnit) units.getCeilingTickUnit(0.04);
-    assertEquals("0.05", small.valueToString(0.05));
-    NumberTickUnit count = (NumberTickUnit) Style.ticks(true).getCeilingTickUnit(0.3);
-    assertEquals(1.0, count.getSize(), "counts tick in whole numbers");
+    Ticks big = Ticks.of(0, 3_848_466.352884901, 6, false, true);
+    assertEquals(List.of("0", "1,000,000", "2,000,000", "3,000,000", "4,000,000"), List.of(big.labels()));
+    assertEquals(4_000_000.0, big.hi(), "a value axis ends on a tick");
+    Ticks small = Ticks.of(0, 0.26, 6, false, true);
+    assertEquals(List.of("0.00", "0.05", "0.10", "0.15", "0.20", "0.25", "0.30"), List.of(small.labels()));
+    Ticks time = Ticks.of(0, 3.7, 8, false, false);
+    assertEquals(3.7, time.hi(), "a time axis ends where the run ends");
+    assertEquals("3.5", time.labels()[time.labels().length - 1]);
+    Ticks count = Ticks.of(0, 0.3, 6, true, true);
+    assertEquals(List.of("0", "1"), List.of(count.labels()), "counts tick in whole numbers");
+    Ticks negative = Ticks.of(-262_144, 262_144, 4, false, true);
+    assertTrue(List.of(negative.labels()).contains("-200,000") && List.of(negative.labels()).contains("0"),
+        List.of(negative.labels()).toString());
   }
 
   @Test

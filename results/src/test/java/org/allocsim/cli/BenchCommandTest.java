@@ -24,13 +24,17 @@ class BenchCommandTest {
         err.toString());
     JsonNode j = new ObjectMapper().readTree(out.toString());
     for (String field : new String[] {"replay_records_per_s", "naive_dsol_records_per_s", "raw_loop_records_per_s",
-        "bytes_per_live_object", "parallel_speedup", "cache_resident_records_per_s", "library_check_seconds"}) {
+        "bytes_per_live_object", "parallel_speedup", "cache_resident_records_per_s", "library_check_seconds",
+        "reference_sequential_records_per_s", "reference_grouped_records_per_s", "replay_over_reference_grouped"}) {
       assertTrue(j.has(field), field + " in " + out);
     }
     assertTrue(j.get("strategies").has("global"), out.toString());
     assertTrue(j.get("replay_records_per_s").asDouble() > 0, out.toString());
     assertTrue(j.get("long_trace").get("ok").asBoolean(), out.toString());
     assertTrue(j.get("long_trace").get("records").asLong() > 0, out.toString());
+    assertTrue(j.get("reference_grouped_records_per_s").asDouble() > 0, out.toString());
+    assertTrue(j.get("machine").get("dram_latency_ns").asDouble() > 0, out.toString());
+    assertTrue(j.get("machine").get("cpu_model").asText().length() > 0, out.toString());
   }
 
   @Test
@@ -39,8 +43,21 @@ class BenchCommandTest {
     String table = out.toString();
     assertTrue(table.contains("naive DSOL (1 event/record)"), table);
     assertTrue(table.contains("replay is"), table);
+    assertTrue(table.contains("reference loop, grouped"), table);
+    assertTrue(table.startsWith("machine: "), table);
     assertTrue(table.lines().anyMatch(l -> l.startsWith("global ")), table);
     assertTrue(err.toString().contains("bench: workload:"), err.toString());
+  }
+
+  @Test
+  void scaleCurveWritesItsTableAndANewChart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path svg = dir.resolve("curve.svg");
+    assertEquals(0, run("bench", "--scale-curve", svg.toString(), "--curve-live", "500,2000"), err.toString());
+    String table = out.toString();
+    assertEquals(4, table.lines().filter(l -> l.startsWith("uniform ") || l.startsWith("zipf ")).count(), table);
+    assertTrue(java.nio.file.Files.readString(svg).contains("<svg"), "an SVG chart");
+    assertEquals(2, run("bench", "--scale-curve", svg.toString()), "an existing file is never overwritten");
   }
 
   @Test

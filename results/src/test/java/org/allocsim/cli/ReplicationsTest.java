@@ -86,16 +86,19 @@ class ReplicationsTest {
     for (int rep = 0; rep < 3; rep++) {
       replicated.add(List.of(Simulation.run(ScenarioRuns.spec(f, 1, rep), installed.create("global"))));
     }
-    var memory = org.allocsim.chart.Charts.all("t", replicated).get("memory").chart();
-    assertTrue(memory.getTitle().getText().contains("95% band, n=3"), memory.getTitle().getText());
-    var data = (org.jfree.data.xy.YIntervalSeriesCollection) memory.getXYPlot().getDataset();
-    assertEquals(1, data.getSeriesCount());
-    assertEquals("global", data.getSeriesKey(0));
+    var memory = org.allocsim.chart.Charts.all("t", replicated).get("memory");
+    assertTrue(memory.title().contains("95% band, n=3"), memory.title());
+    var chart = memory.charts().get(0);
+    assertEquals(List.of("global (95% band)", "global"), chart.getSeriesCollection().stream()
+        .map(org.knowm.xchart.XYSeries::getName).toList(), "the band under its line");
+    double[] means = chart.getSeries("global").getYData();
+    double[] band = chart.getSeries("global (95% band)").getYData(); // the upper edge, then the lower one back
+    assertEquals(2 * means.length, band.length);
     boolean wide = false;
-    for (int i = 0; i < data.getItemCount(0); i++) {
-      double low = data.getStartYValue(0, i);
-      double mean = data.getYValue(0, i);
-      double high = data.getEndYValue(0, i);
+    for (int i = 0; i < means.length; i++) {
+      double low = band[band.length - 1 - i];
+      double mean = means[i];
+      double high = band[i];
       assertTrue(low <= mean && mean <= high, "point " + i);
       wide |= low < high;
     }

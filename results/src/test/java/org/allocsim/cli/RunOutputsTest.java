@@ -90,6 +90,14 @@ class RunOutputsTest {
     assertTrue(svg.contains(">s07-load-order: allocator memory</text>"), svg.substring(0, 400));
     assertTrue(svg.contains(">time (ms)</text>"), "a 1 s run is labelled in ms");
     assertTrue(Files.size(out.resolve("charts/memory.svg")) < 100_000);
+    try (var files = Files.list(out.resolve("charts"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".svg")).toList()) {
+        String text = Files.readString(f);
+        assertTrue(text.contains("</text>"), f + ": text as text");
+        assertFalse(text.matches("(?s).*d='[^']*C.*"), f + ": stepped lines written as lines, not as curves");
+        assertTrue(Files.size(f) < 200_000, f + " is " + Files.size(f) + " bytes");
+      }
+    }
   }
 
   @Test

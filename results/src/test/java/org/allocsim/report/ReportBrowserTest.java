@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * table and one rendered SVG per chart file.
  */
 class ReportBrowserTest {
+  private static final Pattern PLOTTED = Pattern.compile("clip-path=\"url\\(#[^)]+\\)\"[^>]*>\\s*<path d=\"M");
   @TempDir
   Path dir;
 
@@ -43,14 +44,16 @@ class ReportBrowserTest {
     String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(chromium.waitFor(60, TimeUnit.SECONDS), "chromium did not finish");
     assertTrue(dom.contains("<table id=\"summary\">"), "no summary table in the rendered page");
-    // JFreeSVG writes text as <text>: a chart is an 800-pixel-wide SVG whose title and ticks a reader can search.
+    // The text is drawn with drawString, which JFreeSVG writes as <text>: a chart is an 800-pixel-wide SVG whose
+    // title and ticks a reader can search, and whose data XChart draws as paths inside the plot's clip.
     Matcher figures = Pattern.compile("<figure class=\"chart\" id=\"chart-[^\"]+\">\\s*<svg[^>]*viewBox=\"0 0 800 "
         + "\\d+\"[^>]*>(.*?)</svg>", Pattern.DOTALL).matcher(dom);
     long rendered = 0;
     while (figures.find()) {
       rendered++;
       assertTrue(figures.group(1).contains(">s07-load-order: "), "a chart without its title as text");
-      assertTrue(figures.group(1).split("<path").length > 3, "a chart with too few drawn paths");
+      assertTrue(figures.group(1).split("<text").length > 4, "a chart without its tick labels as text");
+      assertTrue(PLOTTED.matcher(figures.group(1)).find(), "a chart whose plot draws no data");
     }
     assertEquals(charts, rendered, "every chart file is an inline SVG in the rendered page");
   }

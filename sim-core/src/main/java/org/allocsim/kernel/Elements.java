@@ -57,7 +57,6 @@ final class Elements {
     if (obj < 0) {
       return false;
     }
-    engine.objects().setOwner(obj, m.id());
     m.elements().exchange(key, obj);
     m.adjustStoredBytes(engine.objects().unitBytes(obj));
     return true;

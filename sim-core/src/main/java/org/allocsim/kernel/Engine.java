@@ -299,7 +299,6 @@ final class Engine implements StrategyContext, Timers {
       }
       boolean percpu = graph.isPercpu(obj);
       for (int node : graph.drain(obj)) {
-        slab.objects().setOwner(node, DataPlane.OWNER_PROGRAM);
         drop(node, null, -1, cpu);
       }
       if (percpu) {

@@ -29,6 +29,8 @@ final class GraphState {
   /** refcount_t of refcounted objects (bpf_refcount), absent for every other object. */
   private final Map<Integer, Integer> refs = new HashMap<>();
   private final BitSet percpu = new BitSet();
+  /** Struct type of objects whose struct holds list or rbtree roots: the 16-byte object record has no type. */
+  private final Map<Integer, Integer> rootHolderTypes = new HashMap<>();
   private boolean active;
 
   GraphState(World world, ObjectTable objects) {
@@ -44,6 +46,11 @@ final class GraphState {
   /** A new object: refcount 1 if its struct has a bpf_refcount (bpf_obj_new_impl's refcount_set). */
   void created(int obj, int typeId, boolean fromPercpu) {
     TypeTraits t = world.graph().traits(typeId);
+    if (!t.roots().isEmpty()) {
+      rootHolderTypes.put(obj, typeId);
+    } else if (!rootHolderTypes.isEmpty()) {
+      rootHolderTypes.remove(obj); // a recycled id
+    }
     if (t.refcounted()) {
       refs.put(obj, 1);
       active = true;
@@ -115,7 +122,7 @@ final class GraphState {
       if (!create) {
         return null;
       }
-      int n = world.graph().traits(objects.type(obj)).roots().size();
+      int n = world.graph().traits(rootHolderTypes.get(obj)).roots().size();
       roots = new ArrayDeque[n];
       for (int i = 0; i < n; i++) {
         roots[i] = new ArrayDeque<>();

@@ -112,7 +112,6 @@ final class GraphSteps {
       return;
     }
     graph.add(d, obj);
-    objects.setOwner(obj, m.id());
     m.adjustStoredBytes(objects.unitBytes(obj));
   }
 
@@ -125,7 +124,6 @@ final class GraphSteps {
     }
     int obj = d.pollFirst();
     r.map().adjustStoredBytes(-objects.unitBytes(obj));
-    objects.setOwner(obj, DataPlane.OWNER_PROGRAM);
     return obj;
   }
 
@@ -137,8 +135,6 @@ final class GraphSteps {
     if (obj < 0) {
       return -1;
     }
-    objects.setType(obj, o.allocTypeId());
-    objects.setOwner(obj, DataPlane.OWNER_PROGRAM);
     graph.created(obj, o.allocTypeId(), true);
     return obj;
   }

@@ -101,7 +101,6 @@ final class Lifetimes {
     }
     for (int node : engine.graph().takeAll(m, key)) {
       m.adjustStoredBytes(-engine.objects().unitBytes(node));
-      engine.objects().setOwner(node, DataPlane.OWNER_PROGRAM);
       engine.drop(node, null, -1, engine.controlCpu());
     }
   }
@@ -111,7 +110,6 @@ final class Lifetimes {
     int obj = m.slots().exchange(slot, -1);
     if (obj >= 0) {
       m.adjustStoredBytes(-engine.objects().unitBytes(obj));
-      engine.objects().setOwner(obj, DataPlane.OWNER_PROGRAM);
       if (!engine.kernelObjects().owns(obj)) {
         strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
       }

@@ -61,6 +61,15 @@ public record RunSpec(String name, long durationNs, long seed, int replication, 
         .filter(a -> a.timeNs() <= newDurationNs).toList(), records);
   }
 
+  /**
+   * The same run whose records are generated on its first run and replayed from memory (12-16 bytes a record,
+   * at most an eighth of the heap) by the next {@code runs - 1} runs of it: one spec under several strategies.
+   */
+  public RunSpec sharingRecords(int runs) {
+    return new RunSpec(name, durationNs, seed, replication, parameters, kernelTypes, timeline,
+        new RecordsOnce(records, Runtime.getRuntime().maxMemory() / 8, runs));
+  }
+
   public static Builder builder(String name) {
     return new Builder(name);
   }

@@ -177,13 +177,13 @@ public final class BpfMemAlloc {
     lastFreeTime = now;
     // No free_llist_extra: a discrete-event model never re-enters a cache, so 'active' is never busy.
     if (path == FreePath.DIRECT) {
-      objects.recordFree(obj, cpu, now, slab.cpuTraffic(cpu), true);
+      objects.recordFree(obj, cpu, slab.cpuTraffic(cpu), true);
       caches.freeToFreeList(c, obj);
       if (caches.freeCnt[c] > caches.limits(c).high()) {
         refill.raise(c); // "free few objects from current cpu into global kmalloc pool"
       }
     } else {
-      objects.recordFree(obj, cpu, now, slab.cpuTraffic(cpu), false);
+      objects.recordFree(obj, cpu, slab.cpuTraffic(cpu), false);
       caches.freeToFreeByRcu(c, obj);
       if (!rcu.stage1InFlight(c)) {
         refill.raise(c); // its check_free_by_rcu() starts the RCU GP

@@ -1,21 +1,23 @@
 package org.allocsim.memory;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * All simulated objects of a run. Slot ids are recycled after an object returns to slab.
  *
- * <p>A slot is one kmalloc'd unit: header plus object. {@code next} plays the role of the llist_node kept in the
- * 8-byte header while the object sits on a kernel list; while the slot is unused it chains the recycled slots.
- *
- * <p>Layout: every field of a slot sits in one 39-byte record (1 state + 2 allocating CPU + 4 x 5 ints + 2 x 8
- * longs) inside chunks of 4096 slots. Why not struct of arrays: a free or an allocation touches nearly every field
- * of one random object, and nine parallel arrays cost nine cache misses where one record costs one or two. Chunks
- * grow the table without copying or doubling slack (issue 8: 109 to 71 heap bytes per live object).
+ * <p>A slot is one kmalloc'd unit: header plus object. Its record is two longs, 16 bytes (issue 17):
+ * <ul>
+ *   <li>the free stamp: bits 63..48 the last freeing CPU + 1 (0 = never freed), bit 47 warm-eligible, bits 46..0
+ *       that CPU's allocation-traffic counter at the free, modulo 2^47;</li>
+ *   <li>the header word: bits 31..0 the 8-byte header of the kernel's object, which holds the llist_node while
+ *       the object sits on a list and the owning cache (here its CPU) while it is allocated (memalloc.c
+ *       unit_alloc()); bits 34..32 the state; bits 39..35 the size class (31: the allocator's fixed unit);
+ *       bits 63..40 the allocator.</li>
+ * </ul>
+ * Nothing else: only the allocator and the oracle read an object's record, so what tests alone would read (type,
+ * owner, time of the last free) is not stored. Two longs in chunks of 65536 slots: a free or an allocation
+ * touches one 16-byte record (one cache line) of a random object, and chunks grow the table without copying.
  */
 public final class ObjectTable {
   /** Slot unused / returned to slab. */
@@ -33,87 +35,63 @@ public final class ObjectTable {
   static final int NIL = -1;
   /** Warmth stamps count allocation bytes modulo 2^47; windows must stay below this. */
   static final long MAX_TRAFFIC_WINDOW = 1L << 47;
+  /** Allocator ids fit in 24 bits of the header word. */
+  static final int MAX_ALLOCATORS = 1 << 24;
 
-  // freeStamp layout: bits 63..48 = lastFreeCpu + 1 (0 = never freed), bit 47 = warm-eligible,
-  // bits 46..0 = the freeing CPU's allocation-traffic counter at the free, modulo 2^47.
   private static final int CPU_SHIFT = 48;
   private static final long WARM_BIT = 1L << 47;
   private static final long STAMP_MASK = WARM_BIT - 1;
 
-  // Byte offsets of the fields in a slot's record.
-  private static final int FREE_STAMP = 0;
-  private static final int LAST_FREE_TIME = 8;
-  private static final int ALLOCATOR = 16;
-  private static final int UNIT_BYTES = 20;
-  private static final int TYPE = 24;
-  private static final int OWNER = 28;
-  private static final int NEXT = 32;
-  private static final int ALLOC_CPU = 36;
-  private static final int STATE = 38;
-  private static final int BYTES_PER_SLOT = 39;
-  private static final int CHUNK_BITS = 12;
+  private static final long LOW_MASK = 0xFFFF_FFFFL;
+  private static final int STATE_SHIFT = 32;
+  private static final long STATE_MASK = 7L << STATE_SHIFT;
+  private static final int CLASS_SHIFT = 35;
+  private static final int FIXED_CLASS = 31;
+  private static final int ALLOCATOR_SHIFT = 40;
+
+  private static final int CHUNK_BITS = 16;
   private static final int CHUNK_SLOTS = 1 << CHUNK_BITS;
   private static final int CHUNK_MASK = CHUNK_SLOTS - 1;
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
-  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
-  private static final VarHandle CHARS = MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.nativeOrder());
-
-  private byte[][] chunks = new byte[16][];
+  private long[][] chunks = new long[4][];
   private int chunkCount;
   private int capacity;
   private int recycled = NIL;
+  /** Unit of each fixed-unit allocator that has objects (hash-map allocators: one class, any 8-byte multiple). */
+  private int[] fixedUnits = new int[8];
 
   ObjectTable() {
   }
 
   public byte state(int obj) {
     checked(obj);
-    return chunk(obj)[base(obj) + STATE];
+    return (byte) ((header(obj) & STATE_MASK) >>> STATE_SHIFT);
   }
 
   /** Id of the allocator the slot was kmalloc'd for (it never migrates: frees go back to the same allocator). */
   public int allocator(int obj) {
-    return getInt(checked(obj), ALLOCATOR);
+    return (int) (header(checked(obj)) >>> ALLOCATOR_SHIFT);
   }
 
   /** Unit bytes of the slot, header included. */
   public int unitBytes(int obj) {
-    return getInt(checked(obj), UNIT_BYTES);
+    long h = header(checked(obj));
+    int cls = (int) (h >>> CLASS_SHIFT) & 31;
+    return cls == FIXED_CLASS ? fixedUnits[(int) (h >>> ALLOCATOR_SHIFT)] : SizeClasses.unitBytes(cls);
   }
 
-  /** CPU of the cache that last served it (the 8-byte header's cache pointer, memalloc.c unit_alloc()). */
+  /**
+   * CPU of the cache that serves it while it is allocated (the 8-byte header's cache pointer, memalloc.c
+   * unit_alloc()); only while LIVE, as the same header holds the list link otherwise.
+   */
   public int allocCpu(int obj) {
     checked(obj);
-    return (char) CHARS.get(chunk(obj), base(obj) + ALLOC_CPU);
-  }
-
-  /** Type set by the world after alloc; -1 until then (reset at every allocation). */
-  public int type(int obj) {
-    return getInt(checked(obj), TYPE);
-  }
-
-  public void setType(int obj, int value) {
-    setInt(checked(obj), TYPE, value);
-  }
-
-  /** Where the world stores the object; -1 until set (reset at every allocation). */
-  public int owner(int obj) {
-    return getInt(checked(obj), OWNER);
-  }
-
-  public void setOwner(int obj, int value) {
-    setInt(checked(obj), OWNER, value);
+    return (int) header(obj);
   }
 
   /** CPU of the last free, -1 if never freed since it came from slab. */
   public int lastFreeCpu(int obj) {
-    return (int) (getLong(checked(obj), FREE_STAMP) >>> CPU_SHIFT) - 1;
-  }
-
-  /** Simulated time of the last free, -1 if never freed since it came from slab. */
-  public long lastFreeTime(int obj) {
-    return getLong(checked(obj), LAST_FREE_TIME);
+    return (int) (stamp(checked(obj)) >>> CPU_SHIFT) - 1;
   }
 
   /** Highest slot id + 1 ever used, for scans. */
@@ -123,13 +101,21 @@ public final class ObjectTable {
 
   /** Bytes of the primitive arrays, for the "bytes per live object" figure. */
   public long heapBytes() {
-    return (long) chunkCount * CHUNK_SLOTS * BYTES_PER_SLOT;
+    return (long) chunkCount * CHUNK_SLOTS * 16 + fixedUnits.length * 4L;
   }
 
   // ---- package-private mutators used by Slab and BpfMemAlloc ----
 
-  /** A fresh slot from slab (kmalloc): never freed, not warm, no type/owner. */
+  /** A fresh slot from slab (kmalloc): never freed, not warm. */
   int acquire(int allocatorId, int unit, int cpu, byte initialState) {
+    if (allocatorId < 0 || allocatorId >= MAX_ALLOCATORS) {
+      throw new IllegalStateException("allocator id " + allocatorId + " outside 0.." + (MAX_ALLOCATORS - 1));
+    }
+    int cls = SizeClasses.classOfUnit(unit);
+    if (cls < 0) {
+      noteFixedUnit(allocatorId, unit);
+      cls = FIXED_CLASS;
+    }
     int obj = recycled;
     if (obj != NIL) {
       recycled = next(obj);
@@ -139,71 +125,67 @@ public final class ObjectTable {
       }
       obj = capacity++;
     }
-    byte[] c = chunk(obj);
+    long[] c = chunk(obj);
     int b = base(obj);
-    c[b + STATE] = initialState;
-    INTS.set(c, b + ALLOCATOR, allocatorId);
-    INTS.set(c, b + UNIT_BYTES, unit);
-    CHARS.set(c, b + ALLOC_CPU, (char) cpu);
-    INTS.set(c, b + TYPE, -1);
-    INTS.set(c, b + OWNER, -1);
-    INTS.set(c, b + NEXT, NIL);
-    LONGS.set(c, b + LAST_FREE_TIME, -1L);
-    LONGS.set(c, b + FREE_STAMP, 0L);
+    c[b] = 0L;
+    c[b + 1] = ((long) allocatorId << ALLOCATOR_SHIFT) | ((long) cls << CLASS_SHIFT)
+        | ((long) initialState << STATE_SHIFT) | (NIL & LOW_MASK); // no list link yet, as before
     return obj;
   }
 
   /** Back to slab (kfree): the slot joins the recycled chain. */
   void release(int obj) {
-    chunk(obj)[base(obj) + STATE] = NONE;
-    setInt(obj, NEXT, recycled);
+    long[] c = chunk(obj);
+    int b = base(obj) + 1;
+    c[b] = (c[b] & ~(STATE_MASK | LOW_MASK)) | (recycled & LOW_MASK);
     recycled = obj;
   }
 
-  /** A cross-allocator free moves the object to the allocator it is freed into. */
+  /** A cross-allocator free moves the object to the allocator it is freed into (units match: BpfMemAlloc). */
   void setAllocator(int obj, int allocatorId) {
-    setInt(obj, ALLOCATOR, allocatorId);
+    long[] c = chunk(obj);
+    int b = base(obj) + 1;
+    if (((c[b] >>> CLASS_SHIFT) & 31) == FIXED_CLASS) {
+      noteFixedUnit(allocatorId, unitBytes(obj));
+    }
+    c[b] = (c[b] & ((1L << ALLOCATOR_SHIFT) - 1)) | ((long) allocatorId << ALLOCATOR_SHIFT);
   }
 
   void setState(int obj, byte value) {
-    chunk(obj)[base(obj) + STATE] = value;
+    long[] c = chunk(obj);
+    int b = base(obj) + 1;
+    c[b] = (c[b] & ~STATE_MASK) | ((long) value << STATE_SHIFT);
   }
 
   int next(int obj) {
-    return getInt(obj, NEXT);
+    return (int) header(obj);
   }
 
   void setNext(int obj, int value) {
-    setInt(obj, NEXT, value);
+    long[] c = chunk(obj);
+    int b = base(obj) + 1;
+    c[b] = (c[b] & ~LOW_MASK) | (value & LOW_MASK);
   }
 
-  /** unit_alloc() writes the owning cache into the header; a new life starts without type or owner. */
+  /** unit_alloc() writes the owning cache into the header, where the list link was. */
   void markAllocated(int obj, int cpu) {
-    byte[] c = chunk(obj);
-    int b = base(obj);
-    c[b + STATE] = LIVE;
-    CHARS.set(c, b + ALLOC_CPU, (char) cpu);
-    INTS.set(c, b + TYPE, -1);
-    INTS.set(c, b + OWNER, -1);
+    long[] c = chunk(obj);
+    int b = base(obj) + 1;
+    c[b] = (c[b] & ~(STATE_MASK | LOW_MASK)) | ((long) LIVE << STATE_SHIFT) | (cpu & LOW_MASK);
   }
 
   /**
-   * Records a free on {@code cpu} at {@code time}. {@code traffic} is that CPU's allocation-traffic counter;
-   * {@code warmEligible} is true only when the object goes straight back onto that CPU's free_llist.
+   * Records a free on {@code cpu}. {@code traffic} is that CPU's allocation-traffic counter; {@code warmEligible}
+   * is true only when the object goes straight back onto that CPU's free_llist.
    */
-  void recordFree(int obj, int cpu, long time, long traffic, boolean warmEligible) {
-    byte[] c = chunk(obj);
-    int b = base(obj);
-    LONGS.set(c, b + LAST_FREE_TIME, time);
-    LONGS.set(c, b + FREE_STAMP, ((long) (cpu + 1) << CPU_SHIFT) | (warmEligible ? WARM_BIT : 0L)
-        | (traffic & STAMP_MASK));
+  void recordFree(int obj, int cpu, long traffic, boolean warmEligible) {
+    chunk(obj)[base(obj)] = ((long) (cpu + 1) << CPU_SHIFT) | (warmEligible ? WARM_BIT : 0L)
+        | (traffic & STAMP_MASK);
   }
 
   /** The object went through an RCU list: whatever is reused from there is cold (docs/kernel-allocator.md, [S28]). */
   void clearWarm(int obj) {
-    byte[] c = chunk(obj);
-    int b = base(obj) + FREE_STAMP;
-    LONGS.set(c, b, (long) LONGS.get(c, b) & ~WARM_BIT);
+    chunk(obj)[base(obj)] &= ~WARM_BIT;
   }
 
   /**
@@ -211,35 +193,38 @@ public final class ObjectTable {
    * {@code windowBytes} of allocation traffic happened on that CPU since.
    */
   boolean isWarm(int obj, int cpu, long traffic, long windowBytes) {
-    long stamp = getLong(obj, FREE_STAMP);
+    long stamp = stamp(obj);
     if ((stamp & WARM_BIT) == 0 || (int) (stamp >>> CPU_SHIFT) - 1 != cpu) {
       return false;
     }
     return ((traffic - stamp) & STAMP_MASK) < windowBytes; // modular difference of the low 47 bits
   }
 
+  private void noteFixedUnit(int allocatorId, int unit) {
+    if (allocatorId >= fixedUnits.length) {
+      fixedUnits = Arrays.copyOf(fixedUnits, Math.max(allocatorId + 1, fixedUnits.length * 2));
+    }
+    fixedUnits[allocatorId] = unit;
+  }
+
   private int checked(int obj) {
     return Objects.checkIndex(obj, capacity);
   }
 
-  private byte[] chunk(int obj) {
+  private long[] chunk(int obj) {
     return chunks[obj >>> CHUNK_BITS];
   }
 
   private static int base(int obj) {
-    return (obj & CHUNK_MASK) * BYTES_PER_SLOT;
+    return (obj & CHUNK_MASK) << 1;
   }
 
-  private int getInt(int obj, int field) {
-    return (int) INTS.get(chunk(obj), base(obj) + field);
+  private long header(int obj) {
+    return chunk(obj)[base(obj) + 1];
   }
 
-  private void setInt(int obj, int field, int value) {
-    INTS.set(chunk(obj), base(obj) + field, value);
-  }
-
-  private long getLong(int obj, int field) {
-    return (long) LONGS.get(chunk(obj), base(obj) + field);
+  private long stamp(int obj) {
+    return chunk(obj)[base(obj)];
   }
 
   /** One more chunk; only the small array of chunk references is ever copied. */
@@ -247,6 +232,6 @@ public final class ObjectTable {
     if (chunkCount == chunks.length) {
       chunks = Arrays.copyOf(chunks, chunkCount * 2);
     }
-    chunks[chunkCount++] = new byte[CHUNK_SLOTS * BYTES_PER_SLOT];
+    chunks[chunkCount++] = new long[CHUNK_SLOTS * 2];
   }
 }

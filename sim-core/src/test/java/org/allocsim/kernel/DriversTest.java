@@ -37,6 +37,32 @@ class DriversTest {
     }
   }
 
+  /** Reading a group's slots and objects ahead (issue 17) changes nothing: one record at a time gives the same. */
+  @Test
+  void groupedReadsAheadGiveTheOneAtATimeResults() {
+    String key = "allocsim.replay.group";
+    String before = System.getProperty(key);
+    try {
+      System.setProperty(key, "1");
+      RunResult single = Simulation.run(spec(), new SingleAllocator());
+      for (String group : new String[] {"3", "16", "1024"}) {
+        System.setProperty(key, group);
+        RunResult grouped = Simulation.run(spec(), new SingleAllocator());
+        assertEquals(single.summary(), grouped.summary(), group);
+        assertEquals(single.violationCounts(), grouped.violationCounts(), group);
+        for (Metric m : Metric.values()) {
+          assertArrayEquals(single.series().values(m), grouped.series().values(m), group + " " + m.label());
+        }
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty(key);
+      } else {
+        System.setProperty(key, before);
+      }
+    }
+  }
+
   @Test
   void recordListsCopyWholeColumnsIntoBatches() {
     RecordList list = new RecordList();

@@ -114,7 +114,6 @@ class FreePathsTest {
     ma.free(obj, 0, FreePath.RCU);
     assertEquals(ObjectTable.WAITING_RCU, t.state(obj));
     assertEquals(0, t.lastFreeCpu(obj));
-    assertEquals(0L, t.lastFreeTime(obj));
     assertEquals(0L, ma.lastRcuFreeTime());
     assertEquals(64, ma.waitingBytes());
     for (int other : allocMany(ma, 0, 200)) {
