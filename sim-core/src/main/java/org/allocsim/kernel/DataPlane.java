@@ -110,7 +110,6 @@ final class DataPlane {
         if (obj == KernelObjects.EXISTING) {
           storeReference(o.to(), key1, cpu);
         } else if (obj >= 0) {
-          objects.setOwner(obj, OWNER_PROGRAM);
           store(p, o, o.to(), key1, obj, cpu);
         } else {
           nullAllocs++; // bpf_cpumask_create() returned NULL
@@ -159,8 +158,8 @@ final class DataPlane {
       return -1;
     }
     BpfMap m = target(f, key);
-    if (m == null || m.slots() == null) {
-      return -1;
+    if (m == null || m.slots() == null || LruHashes.applies(m)) {
+      return -1; // an LRU map's key is not its element's index: no read-ahead
     }
     return m.slots().get(m.slot(valueKey(f, key), f.field()));
   }

@@ -94,7 +94,6 @@ final class LruHashes {
         continue;
       }
       m.adjustStoredBytes(-engine.objects().unitBytes(obj));
-      engine.objects().setOwner(obj, DataPlane.OWNER_PROGRAM);
       if (!engine.kernelObjects().owns(obj)) {
         strategy.on(new LifecycleEvent.KptrDropped(m, f, obj));
       }
