@@ -55,7 +55,7 @@ public final class BenchText {
     BenchFigures.ScenarioFigures sc = f.library();
     if (sc != null) {
       b.append(String.format(Locale.ROOT, "%n%s, full run generator included (%s records), target >= 10M/s:%n",
-          sc.scenario(), mega(sc.records())));
+          sc.scenario(), mega((double) sc.records())));
       for (int i = 0; i < sc.names().size(); i++) {
         row(b, "  " + sc.names().get(i), mega(sc.perStrategy().get(i)) + "/s", "");
       }

@@ -125,6 +125,8 @@ public record Machine(String cpuModel, List<String> caches, double l2LatencyNs, 
     return stepsPerChain * (double) CHAINS / seconds;
   }
 
+  // Written, never read: a volatile store keeps the JIT from dropping the measured loads.
+  @SuppressWarnings("UnusedVariable")
   private static volatile int sink;
 
   private static void sink(int v) {

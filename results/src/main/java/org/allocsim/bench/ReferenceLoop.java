@@ -29,6 +29,8 @@ public final class ReferenceLoop {
   private long[] objects = new long[1 << 16];
   private int capacity;
   private final int[] freeHead;
+  // Written, never read: keeps the JIT from dropping the grouped loop's read-ahead loads.
+  @SuppressWarnings("UnusedVariable")
   private long touched;
   private long checksum;
 

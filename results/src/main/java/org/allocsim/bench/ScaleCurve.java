@@ -24,6 +24,8 @@ import org.allocsim.chart.Figure;
  * @param live wanted live objects of each point
  * @param strategy the strategy replayed
  */
+// A configuration value, never compared or hashed: the array component is safe here.
+@SuppressWarnings("ArrayRecordComponent")
 public record ScaleCurve(long[] live, String strategy) {
 
   /** One measured point. */
@@ -91,7 +93,7 @@ public record ScaleCurve(long[] live, String strategy) {
     List<SmallMultiples.Series> heap = new ArrayList<>();
     for (String keys : new String[] {"uniform", "zipf"}) {
       List<Point> ps = points.stream().filter(p -> p.keys().equals(keys)).toList();
-      double[] x = ps.stream().mapToDouble(p -> Math.log10(Math.max(1, p.liveObjects()))).toArray();
+      double[] x = ps.stream().mapToDouble(p -> Math.log10((double) Math.max(1, p.liveObjects()))).toArray();
       double[] zero = new double[x.length];
       rates.add(new SmallMultiples.Series(keys, x, ps.stream().mapToDouble(p -> p.replayRecordsPerS() / 1e4)
           .toArray(), zero));

@@ -51,6 +51,13 @@ final class RunCommand implements Callable<Integer> {
       description = "override a parameter, e.g. --set cpus=8")
   Map<String, String> overrides = new LinkedHashMap<>();
 
+  /** A kernel version's parameter set (org.allocsim.kernel.KernelPreset); the same as --set preset=NAME. */
+  @Option(names = "--preset", paramLabel = "NAME", description = "follow a kernel version's parameters, e.g."
+      + " --preset v6.4 (allocsim params --presets lists them)")
+  void preset(String name) {
+    overrides.put("preset", name);
+  }
+
   @Option(names = "--threads", paramLabel = "N",
       description = "parallel runs (default: all cores); outputs never depend on it")
   int threads = Runtime.getRuntime().availableProcessors();

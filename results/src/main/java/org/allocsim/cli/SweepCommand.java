@@ -55,6 +55,13 @@ final class SweepCommand implements Callable<Integer> {
       description = "fix a parameter for the whole sweep")
   Map<String, String> overrides = new LinkedHashMap<>();
 
+  /** A kernel version's parameter set for the whole sweep; the same as --set preset=NAME. */
+  @Option(names = "--preset", paramLabel = "NAME", description = "follow a kernel version's parameters, e.g."
+      + " --preset v6.4 (or --vary preset=v6.4,v6.7)")
+  void preset(String name) {
+    overrides.put("preset", name);
+  }
+
   @Option(names = "--threads", paramLabel = "N", description = "parallel runs (default: all cores); outputs "
       + "never depend on it")
   int threads = Runtime.getRuntime().availableProcessors();

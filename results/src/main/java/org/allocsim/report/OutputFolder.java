@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class OutputFolder implements AutoCloseable {
   /** The file that marks a folder as allocsim's own output; its content never varies (outputs are compared). */
   public static final String MARKER = ".allocsim-output";
-  private static final byte[] MARKER_TEXT = ("allocsim output folder: allocsim may replace this folder whole\n")
+  private static final byte[] MARKER_TEXT = "allocsim output folder: allocsim may replace this folder whole\n"
       .getBytes(StandardCharsets.UTF_8);
 
   private final Path target;

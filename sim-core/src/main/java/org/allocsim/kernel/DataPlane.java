@@ -105,6 +105,24 @@ final class DataPlane {
           p.setHeld(cpu, obj);
         }
       }
+      case ACQUIRE_STORE -> {
+        int obj = engine.kernelObjects().acquire(o.allocType(), cpu, p.context());
+        if (obj == KernelObjects.EXISTING) {
+          storeReference(o.to(), key1, cpu);
+        } else if (obj >= 0) {
+          store(p, o.to(), key1, obj, cpu);
+        } else {
+          nullAllocs++; // bpf_cpumask_create() returned NULL
+        }
+      }
+      case ACQUIRE_RELEASE -> {
+        int obj = engine.kernelObjects().acquire(o.allocType(), cpu, p.context());
+        if (obj >= 0) {
+          engine.drop(obj, null, -1, cpu);
+        } else if (obj != KernelObjects.EXISTING) {
+          nullAllocs++;
+        }
+      }
       case PUT_HELD -> {
         int obj = p.held(cpu);
         if (obj >= 0) {
@@ -140,8 +158,8 @@ final class DataPlane {
       return -1;
     }
     BpfMap m = target(f, key);
-    if (m == null || m.slots() == null) {
-      return -1;
+    if (m == null || m.slots() == null || LruHashes.applies(m)) {
+      return -1; // an LRU map's key is not its element's index: no read-ahead
     }
     return m.slots().get(m.slot(valueKey(f, key), f.field()));
   }
@@ -191,7 +209,15 @@ final class DataPlane {
       m = world.maps().get(inner);
       k = FieldRef.innerKey(key);
     }
-    return k < m.spec().maxEntries() ? m : null;
+    return k < m.spec().maxEntries() || LruHashes.applies(m) ? m : null; // an LRU map takes any key
+  }
+
+  /** The element index of a key: the key itself, or an LRU map's element for it (-1: no element, NULL). */
+  private long element(BpfMap m, long key, boolean update, int cpu) {
+    if (!LruHashes.applies(m)) {
+      return key;
+    }
+    return update ? engine.lruHashes().update(m, key, cpu) : engine.lruHashes().lookup(m, key);
   }
 
   private static long valueKey(FieldRef f, long key) {
@@ -206,7 +232,7 @@ final class DataPlane {
       engine.drop(obj, null, -1, cpu);
       return;
     }
-    long valueKey = valueKey(f, key);
+    long valueKey = element(m, valueKey(f, key), true, cpu);
     if (!engine.elements().ensure(m, valueKey, cpu, p.context())) {
       observe(StepOutcome.LOOKUP_NULL);
       // The element could not be allocated: the update fails and the program releases the object.
@@ -224,6 +250,14 @@ final class DataPlane {
     }
   }
 
+  /** bpf_kptr_xchg(&to, task) of a reference to an existing kernel object: no memory moves. */
+  private void storeReference(FieldRef f, long key, int cpu) {
+    BpfMap m = target(f, key);
+    if (m != null) {
+      engine.kernelObjects().storeReference(m, m.slot(element(m, valueKey(f, key), true, cpu), f.field()));
+    }
+  }
+
   /** kptr_xchg(&from, NULL); with drop, the object is freed at once. Returns the object taken, or -1. */
   int take(Program p, Step o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
@@ -236,10 +270,15 @@ final class DataPlane {
       observe(StepOutcome.EMPTY);
       return -1;
     }
-    long slot = m.slot(valueKey(f, key), f.field());
+    long element = element(m, valueKey(f, key), false, cpu);
+    if (element < 0) {
+      return -1;
+    }
+    long slot = m.slot(element, f.field());
     int obj = m.slots().exchange(slot, -1);
     observe(obj >= 0 ? StepOutcome.TAKEN : StepOutcome.EMPTY);
     if (obj < 0) {
+      engine.kernelObjects().takeReference(m, slot); // a task_struct reference: released, nothing freed
       return -1;
     }
     m.adjustStoredBytes(-objects.unitBytes(obj));

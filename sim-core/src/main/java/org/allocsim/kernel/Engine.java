@@ -40,6 +40,8 @@ final class Engine implements StrategyContext, Timers {
   private final AllocatorLifetimes allocators;
   private final Lifetimes lifetimes;
   private final Elements elements;
+  private final KernelObjects kernelObjects;
+  private final LruHashes lruHashes;
   private final GraphState graph;
   private final DataPlane dataPlane;
   private final ControlPlane controlPlane;
@@ -67,10 +69,14 @@ final class Engine implements StrategyContext, Timers {
           + (memory.cpus() - 1) + ", got " + controlCpu);
     }
     this.slab = new Slab(memory, this);
+    slab.onLateFreeIntoDestroyed(a -> useAfterFree(-1, a, "a cache's c->tgt names destroyed allocator "
+        + slab.allocator(a).name() + " (an object it served was freed into another allocator)"));
     this.strategy = new StrategyPort(strategy);
     this.allocators = new AllocatorLifetimes(this, slab, oracle);
     this.graph = new GraphState(world);
     this.elements = new Elements(this, this.strategy);
+    this.kernelObjects = new KernelObjects(this);
+    this.lruHashes = new LruHashes(this, this.strategy);
     this.lifetimes = new Lifetimes(this, allocators, this.strategy);
     this.dataPlane = new DataPlane(this, this.strategy);
     this.controlPlane = new ControlPlane(this, lifetimes, this.strategy);
@@ -212,6 +218,14 @@ final class Engine implements StrategyContext, Timers {
     return elements;
   }
 
+  LruHashes lruHashes() {
+    return lruHashes;
+  }
+
+  KernelObjects kernelObjects() {
+    return kernelObjects;
+  }
+
   /** The run's observations, or null when nobody asked for them. */
   Observations observations() {
     return observations;
@@ -268,9 +282,14 @@ final class Engine implements StrategyContext, Timers {
 
   /**
    * Drops obj: asks the design where it goes (map and field: the kptr field it left; map null: a program's stack),
-   * frees it there and runs the oracle's checks. The one path by which an object goes back.
+   * frees it there and runs the oracle's checks. The one path by which an object goes back; a kernel object
+   * (bpf_cpumask) is released into the kernel's own allocator instead.
    */
   void drop(int obj, BpfMap map, int field, int cpu) {
+    if (kernelObjects.owns(obj)) {
+      kernelObjects.release(obj, cpu); // a kernel object: its own release kfunc, never the design
+      return;
+    }
     int header = slab.objects().allocator(obj);
     if (graph.active()) {
       // __bpf_obj_drop_impl: refcount_dec_and_test first; then bpf_obj_free_fields drains the object's own roots,
@@ -314,10 +333,11 @@ final class Engine implements StrategyContext, Timers {
       strategy.freed(obj, into.ref(), cpu);
     }
     if (own != target) {
-      // bpf_mem_free(ma, p) frees into ma's cache whatever served p (Alexei's cross-allocator free, S19).
-      header.transfer(obj, into);
+      // bpf_mem_free(ma, p) frees into ma's cache whatever served p; the header keeps the owner (S19).
+      into.freeForeign(obj, cpu, header);
+    } else {
+      into.free(obj, cpu);
     }
-    into.free(obj, cpu);
   }
 
   void useAfterFree(int obj, int allocator, String detail) {

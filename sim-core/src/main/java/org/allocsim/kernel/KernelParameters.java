@@ -21,9 +21,10 @@ public final class KernelParameters {
   public static final ParameterSpec TASKS_TRACE_IMPLIES_RCU = new ParameterSpec("rcu.tasks_trace_implies_rcu",
       "true", "bool", "rcu_trace_implies_rcu_gp(): the second stage skips the extra call_rcu",
       "S27a: 2023b memalloc.c");
-  public static final ParameterSpec FREE_PATH = new ParameterSpec("memory.free_path", "direct", "direct|rcu",
-      "program-side free: unit_free to free_llist (2022 design, v6.4 bpf_obj_drop) or bpf_mem_free_rcu (current)",
-      "S26, S27, S28");
+  public static final ParameterSpec FREE_PATH = new ParameterSpec("memory.free_path", "rcu", "direct|rcu",
+      "program-side free (bpf_obj_drop): bpf_mem_free_rcu, after a grace period (v6.7 on), or unit_free straight to"
+          + " free_llist (2022 design, v6.4: --preset v6.4)",
+      "S28, S41: helpers.c __bpf_obj_drop_impl, 649924b76ab1");
   public static final ParameterSpec WARM_CACHE = new ParameterSpec("warmth.cache_bytes", "1048576", "bytes",
       "allocation traffic on a CPU after which a freed object is no longer cache-warm",
       "unknown: chosen as a per-core L2").range(0, (1L << 47) - 1); // the object table's traffic window

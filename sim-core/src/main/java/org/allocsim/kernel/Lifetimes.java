@@ -83,6 +83,7 @@ final class Lifetimes {
       allocators.release(m.allocator());
     }
     world.markFreed(m);
+    engine.kernelObjects().releaseAll(m);
     putBtf(m.btf());
   }
 
@@ -111,7 +112,9 @@ final class Lifetimes {
     int obj = m.slots().exchange(slot, -1);
     if (obj >= 0) {
       m.adjustStoredBytes(-engine.objects().unitBytes(obj));
-      strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
+      if (!engine.kernelObjects().owns(obj)) {
+        strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
+      }
       engine.drop(obj, m, field, engine.controlCpu());
     }
     return obj >= 0;
@@ -138,6 +141,13 @@ final class Lifetimes {
     if (m.type().isMapInMap()) {
       deleteInner(m, key);
       return;
+    }
+    if (LruHashes.applies(m)) {
+      // user space names keys; an LRU map's values live in the element the key got (none: nothing to drop)
+      key = delete ? engine.lruHashes().delete(m, key) : engine.lruHashes().update(m, key, engine.controlCpu());
+      if (key < 0) {
+        return;
+      }
     }
     for (int f = 0; f < m.fieldCount(); f++) {
       dropSlot(m, m.slot(key, f), f);

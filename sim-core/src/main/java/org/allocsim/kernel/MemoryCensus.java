@@ -40,6 +40,11 @@ final class MemoryCensus {
             }
           } else if (op.kind().percpu()) {
             usableAllocators.set(engine.dataPlane().graphSteps().percpuAllocator(op.allocType().sizeBytes()));
+          } else if (op.kind().kernelObject()) {
+            int a = engine.kernelObjects().allocatorFor(op.allocType());
+            if (a >= 0) {
+              usableAllocators.set(a); // bpf_cpumask_ma
+            }
           }
         }
       }

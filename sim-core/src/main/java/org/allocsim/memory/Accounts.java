@@ -84,4 +84,22 @@ final class Accounts {
     liveObjects++;
     allocatedBytes += unit;
   }
+
+  /** free_bulk() to another allocator's cache (c->tgt): the cached object leaves these books ... */
+  void cachedOut(int unit) {
+    cachedBytes -= unit;
+    allocatedBytes -= unit;
+  }
+
+  /** __free_by_rcu() to another allocator's cache (c->tgt): the waiting object leaves these books ... */
+  void waitingOut(int unit) {
+    waitingBytes -= unit;
+    allocatedBytes -= unit;
+  }
+
+  /** ... and waits for the tasks-trace grace period in the owning allocator's. */
+  void waitingIn(int unit) {
+    waitingBytes += unit;
+    allocatedBytes += unit;
+  }
 }

@@ -45,18 +45,24 @@ public final class BpfMemAlloc {
     this.params = slab.params();
     this.id = id;
     this.name = name;
-    this.fixedUnitBytes = fixedUnitBytes == 0 ? 0 : (fixedUnitBytes + 7) & ~7;
+    // c->unit_size sets the watermarks; kmalloc_node(c->unit_size) charges the bucket it lands in (72 -> 96).
+    int unitSize = fixedUnitBytes == 0 ? 0 : (fixedUnitBytes + 7) & ~7;
+    this.fixedUnitBytes = unitSize == 0 ? 0 : SizeClasses.kmallocBucket(unitSize);
     int[] units;
+    int[] limitUnits;
     if (this.fixedUnitBytes == 0) {
       units = new int[SizeClasses.COUNT];
       for (int i = 0; i < units.length; i++) {
         units[i] = SizeClasses.unitBytes(i);
       }
+      limitUnits = units;
     } else {
       units = new int[] {this.fixedUnitBytes};
+      limitUnits = new int[] {unitSize};
     }
-    this.caches = new MemCaches(id, units, slab, acc);
+    this.caches = new MemCaches(id, units, limitUnits, slab, acc);
     this.rcu = new RcuStages(caches, timers, params);
+    caches.rcu = rcu;
     this.refill = new Refill(caches, rcu, timers, params.irqWorkLatencyNs());
     this.structBytes = (long) params.cacheStructBytes() * caches.count();
     slab.addOverhead(structBytes);
@@ -82,7 +88,10 @@ public final class BpfMemAlloc {
     return destroyed;
   }
 
-  /** Unit bytes (rounded up to 8) of a fixed-size allocator; 0 for a size==0 allocator. */
+  /**
+   * Bytes slab charges per object of a fixed-size allocator: the kmalloc bucket of its 8-rounded unit (object plus
+   * header); 0 for a size==0 allocator.
+   */
   public int fixedUnitBytes() {
     return fixedUnitBytes;
   }
@@ -163,6 +172,7 @@ public final class BpfMemAlloc {
     int c = caches.index(cpu, cls);
     // "Remember bpf_mem_cache that allocated this object. The hint is not accurate."
     caches.tgt[c] = caches.index(objects.allocCpu(obj), cls);
+    caches.tgtOwner[c] = null;
     long now = timers.now();
     lastFreeTime = now;
     // No free_llist_extra: a discrete-event model never re-enters a cache, so 'active' is never busy.
@@ -229,21 +239,30 @@ public final class BpfMemAlloc {
   }
 
   /**
-   * Moves a LIVE object of this allocator to target, as bpf_mem_free(target_ma, p) does when it frees an object
-   * into a cache that did not serve it (Alexei's cross-allocator free, 2022-09-02). The unit must fit target.
+   * bpf_mem_free(this, p) of a LIVE object that {@code owner} served (Alexei's cross-allocator free, 2022-09-02,
+   * S19): p goes on this allocator's list of the current CPU, reusable here, while c->tgt keeps the owner's cache
+   * from p's header, so that a later free_bulk() or __free_by_rcu() of this cache sends what it frees to the owner
+   * (a use-after-free if the owner is destroyed by then). The unit must fit this allocator.
    */
-  public void transfer(int obj, BpfMemAlloc target) {
-    if (objects.state(obj) != ObjectTable.LIVE || objects.allocator(obj) != id || target.destroyed) {
-      throw new IllegalStateException("transfer of object " + obj + " from " + name + " to " + target.name);
+  public void freeForeign(int obj, int cpu, BpfMemAlloc owner) {
+    if (objects.state(obj) != ObjectTable.LIVE || objects.allocator(obj) != owner.id || owner == this || destroyed) {
+      throw new IllegalStateException("free of object " + obj + " of " + owner.name + " into " + name);
     }
     int unit = objects.unitBytes(obj);
-    boolean fits = target.fixedUnitBytes == 0 ? SizeClasses.classOfUnit(unit) >= 0 : unit == target.fixedUnitBytes;
-    if (!fits) {
-      throw new IllegalArgumentException("a " + unit + "-byte unit does not fit allocator " + target.name);
+    int cls = fixedUnitBytes == 0 ? SizeClasses.classOfUnit(unit) : (unit == fixedUnitBytes ? 0 : -1);
+    if (cls < 0) {
+      throw new IllegalArgumentException("a " + unit + "-byte unit does not fit allocator " + name);
     }
-    acc.liveOut(unit);
-    target.acc.liveIn(unit);
-    objects.setAllocator(obj, target.id);
+    int ownerCache = owner.caches.index(objects.allocCpu(obj), owner.fixedUnitBytes == 0
+        ? SizeClasses.classOfUnit(unit) : 0);
+    // The lists (and so the books) are this allocator's from now on; the header's cache stays the owner's.
+    owner.acc.liveOut(unit);
+    acc.liveIn(unit);
+    objects.setAllocator(obj, id);
+    free(obj, cpu);
+    int c = caches.index(cpu, cls);
+    caches.tgt[c] = ownerCache;
+    caches.tgtOwner[c] = owner.caches;
   }
 
   /** bpf_mem_prefill-like helper for scenarios: alloc_bulk(count) on that cache now (reuse first, then slab). */

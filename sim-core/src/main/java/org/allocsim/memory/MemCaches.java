@@ -22,6 +22,8 @@ final class MemCaches {
   final int[] freeHead;               // free_llist
   final int[] freeCnt;                // free_cnt
   final int[] tgt;                    // c->tgt: allocating cache of the last object freed here ("hint")
+  /** c->tgt when it is a cache of another allocator (an object it served was freed here), else null. */
+  final MemCaches[] tgtOwner;
   final int[] freeByRcuHead;          // free_by_rcu
   final int[] freeByRcuTail;          // free_by_rcu_tail
   final int[] waitingForGpHead;       // waiting_for_gp
@@ -29,21 +31,24 @@ final class MemCaches {
   final int[] freeByRcuTtraceHead;    // free_by_rcu_ttrace
   final int[] waitingForGpTtraceHead; // waiting_for_gp_ttrace
 
-  private final int allocatorId;
+  final int allocatorId;
+  /** This allocator's RCU stages, for a stage 2 that another allocator's free_bulk() starts here. */
+  RcuStages rcu;
   private final int[] classUnit;
   private final CacheLimits[] classLimits;
   private final Slab slab;
   private final ObjectTable objects;
   private final Accounts acc;
 
-  MemCaches(int allocatorId, int[] classUnits, Slab slab, Accounts acc) {
+  /** classUnits: bytes charged per object of each class; limitUnits: the unit_size its watermarks follow. */
+  MemCaches(int allocatorId, int[] classUnits, int[] limitUnits, Slab slab, Accounts acc) {
     this.allocatorId = allocatorId;
     this.cpus = slab.params().cpus();
     this.classes = classUnits.length;
     this.classUnit = classUnits.clone();
     this.classLimits = new CacheLimits[classes];
     for (int i = 0; i < classes; i++) {
-      classLimits[i] = CacheLimits.forUnit(classUnit[i]);
+      classLimits[i] = CacheLimits.forUnit(limitUnits[i]);
     }
     this.slab = slab;
     this.objects = slab.objects();
@@ -52,6 +57,7 @@ final class MemCaches {
     freeHead = nilArray(n);
     freeCnt = new int[n];
     tgt = new int[n];
+    tgtOwner = new MemCaches[n];
     for (int c = 0; c < n; c++) {
       tgt[c] = c; // bpf_mem_alloc_init(): c->tgt = c
     }
@@ -116,18 +122,41 @@ final class MemCaches {
     acc.liveToCache(unit(c));
   }
 
-  /** free_bulk() loop body: pop one object and enque_to_free() it on {@code to}'s free_by_rcu_ttrace. */
-  boolean trimOne(int c, int to) {
+  /**
+   * free_bulk() loop body: pop one object and enque_to_free() it on cache {@code to} of {@code dst} (this
+   * allocator, or the one c->tgt names).
+   */
+  boolean trimOne(int c, MemCaches dst, int to) {
     int obj = pop(freeHead, c);
     if (obj == NIL) {
       return false;
     }
     freeCnt[c]--;
-    push(freeByRcuTtraceHead, to, obj);
+    dst.push(dst.freeByRcuTtraceHead, to, obj);
     objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
     objects.clearWarm(obj);
-    acc.cacheToWaiting(unit(c));
+    if (dst == this) {
+      acc.cacheToWaiting(unit(c));
+    } else {
+      acc.cachedOut(unit(c));
+      dst.acc.waitingIn(unit(c));
+      objects.setAllocator(obj, dst.allocatorId);
+    }
     return true;
+  }
+
+  /** free_bulk() towards a destroyed allocator's cache: what it would enqueue there goes back to slab here. */
+  void trimToSlab(int c, int target) {
+    int obj = pop(freeHead, c);
+    while (obj != NIL) {
+      freeCnt[c]--;
+      acc.cacheToSlab(unit(c));
+      slab.kfree(obj);
+      if (freeCnt[c] <= target) {
+        return;
+      }
+      obj = pop(freeHead, c);
+    }
   }
 
   /**
@@ -170,19 +199,25 @@ final class MemCaches {
   }
 
   /**
-   * __free_by_rcu(): llist_add_batch() of all of waiting_for_gp in front of {@code to}'s free_by_rcu_ttrace.
-   * False if waiting_for_gp was empty.
+   * __free_by_rcu(): llist_add_batch() of all of waiting_for_gp in front of free_by_rcu_ttrace of cache {@code to}
+   * of {@code dst} (this allocator, or the one c->tgt names). False if waiting_for_gp was empty.
    */
-  boolean spliceWaitingForGp(int c, int to) {
+  boolean spliceWaitingForGp(int c, MemCaches dst, int to) {
     int head = waitingForGpHead[c];
     if (head == NIL) {
       return false;
     }
     for (int obj = head; obj != NIL; obj = objects.next(obj)) {
       objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
+      if (dst != this) {
+        int unit = objects.unitBytes(obj);
+        acc.waitingOut(unit);
+        dst.acc.waitingIn(unit);
+        objects.setAllocator(obj, dst.allocatorId);
+      }
     }
-    objects.setNext(waitingForGpTail[c], freeByRcuTtraceHead[to]);
-    freeByRcuTtraceHead[to] = head;
+    objects.setNext(waitingForGpTail[c], dst.freeByRcuTtraceHead[to]);
+    dst.freeByRcuTtraceHead[to] = head;
     waitingForGpHead[c] = NIL;
     waitingForGpTail[c] = NIL;
     return true;
@@ -207,6 +242,16 @@ final class MemCaches {
   /** __free_rcu(): free_all() of whatever alloc_bulk() did not reuse from waiting_for_gp_ttrace. */
   void freeWaitingTasksTrace(int c) {
     drainWaiting(waitingForGpTtraceHead, c);
+  }
+
+  Slab slab() {
+    return slab;
+  }
+
+  /** waiting_for_gp straight back to slab (its c->tgt is gone). */
+  void drainWaitingForGp(int c) {
+    drainWaiting(waitingForGpHead, c);
+    waitingForGpTail[c] = NIL;
   }
 
   // ---- teardown ----

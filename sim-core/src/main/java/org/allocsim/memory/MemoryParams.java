@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param rcuTasksTraceImpliesRcu rcu_trace_implies_rcu_gp(): if true, __free_rcu_tasks_trace() frees at once instead
  *                                of chaining a call_rcu(). Default true (current kernels) [S27a].
  * @param freePath                how {@link BpfMemAlloc#free(int, int)} reaches the allocator. Default
- *                                {@link FreePath#DIRECT} (2022 design) [S22].
+ *                                {@link FreePath#RCU} (bpf_obj_drop since v6.7) [S41]; DIRECT is the 2022 design.
  * @param warmCacheBytes          bytes of allocation traffic on a CPU after which an object freed there is no longer
  *                                considered cache-hot. Default 1 MiB [unknown: a per-core L2]. Must be &lt; 2^47.
  * @param cacheStructBytes        bytes of one struct bpf_mem_cache (one per CPU per size class), counted as overhead.
@@ -47,7 +47,7 @@ public record MemoryParams(int cpus, long irqWorkLatencyNs, long rcuGracePeriodN
 
   /** The defaults listed on each component, for {@code cpus} CPUs. */
   public static MemoryParams defaults(int cpus) {
-    return new MemoryParams(cpus, 2_000L, 10_000_000L, 25_000_000L, true, FreePath.DIRECT, 1L << 20, 192);
+    return new MemoryParams(cpus, 2_000L, 10_000_000L, 25_000_000L, true, FreePath.RCU, 1L << 20, 192);
   }
 
   /**

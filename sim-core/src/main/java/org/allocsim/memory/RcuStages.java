@@ -79,8 +79,13 @@ final class RcuStages {
   private void freeByRcu(int c) {
     if (!caches.draining) {
       int to = caches.tgt[c]; // c->tgt is read when the callback runs, as in the kernel
-      if (caches.spliceWaitingForGp(c, to)) {
-        doCallRcuTtrace(to); // "Objects went through regular RCU GP. Send them to RCU tasks trace"
+      MemCaches dst = caches.tgtOwner[c] != null ? caches.tgtOwner[c] : caches;
+      if (dst.draining) {
+        // tgt is a cache of a destroyed allocator: the kernel writes into freed memory (S19's hole)
+        caches.slab().lateFreeIntoDestroyed(dst.allocatorId);
+        caches.drainWaitingForGp(c);
+      } else if (caches.spliceWaitingForGp(c, dst, to)) {
+        dst.rcu.doCallRcuTtrace(to); // "Objects went through regular RCU GP. Send them to RCU tasks trace"
       }
     }
     // destroy drained waiting_for_gp already; the kernel's late callback finds it empty too

@@ -97,10 +97,17 @@ final class Refill {
   /** free_bulk(): pop until free_cnt &lt;= (high+low)/2, all to c->tgt's free_by_rcu_ttrace, then stage 2. */
   private void freeBulk(int c, int target) {
     int to = caches.tgt[c];
+    MemCaches dst = caches.tgtOwner[c] != null ? caches.tgtOwner[c] : caches;
+    if (dst.draining) {
+      // c->tgt names a cache of a destroyed allocator: enque_to_free() writes into freed memory (S19's hole)
+      caches.slab().lateFreeIntoDestroyed(dst.allocatorId);
+      caches.trimToSlab(c, target);
+      return;
+    }
     boolean popped;
     do {
-      popped = caches.trimOne(c, to);
+      popped = caches.trimOne(c, dst, to);
     } while (popped && caches.freeCnt[c] > target);
-    rcu.doCallRcuTtrace(to);
+    dst.rcu.doCallRcuTtrace(to);
   }
 }

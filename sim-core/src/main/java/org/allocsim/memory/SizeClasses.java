@@ -43,6 +43,24 @@ public final class SizeClasses {
     return UNITS[sizeClass];
   }
 
+  /**
+   * The kmalloc bucket a fixed-size allocator's {@code kmalloc_node(c->unit_size)} lands in, i.e. the bytes slab
+   * really gives it: 72 -&gt; 96, 136 -&gt; 192, 264 -&gt; 512 (kmalloc_caches: powers of two plus 96 and 192);
+   * above 4096 the next power of two (kmalloc-8k, then whole pages).
+   */
+  public static int kmallocBucket(int bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("bytes must be > 0: " + bytes);
+    }
+    if (bytes <= 8) {
+      return 8; // kmalloc-8
+    }
+    if (bytes <= MAX_UNIT_BYTES) {
+      return UNITS[CLASS_BY_STEP[(bytes - 1) >>> 3]];
+    }
+    return Integer.highestOneBit(bytes - 1) << 1;
+  }
+
   /** Size class whose unit is exactly {@code unitBytes}, or -1 if no bucket has that unit. */
   static int classOfUnit(int unitBytes) {
     if (unitBytes < UNITS[0] || unitBytes > MAX_UNIT_BYTES || (unitBytes & 7) != 0) {

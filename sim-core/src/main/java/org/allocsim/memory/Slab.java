@@ -26,6 +26,9 @@ public final class Slab {
   private long overheadBytes;
   private long peakBytes;
 
+  private LateFreeListener lateFreeListener;
+  private long lateFreesIntoDestroyed;
+
   public Slab(MemoryParams params, Timers timers) {
     this.params = Objects.requireNonNull(params, "params");
     this.timers = Objects.requireNonNull(timers, "timers");
@@ -149,5 +152,27 @@ public final class Slab {
 
   void countFailure() {
     failedAllocs++;
+  }
+
+  /** Who hears of a free_bulk() or __free_by_rcu() whose c->tgt is a cache of a destroyed allocator. */
+  public interface LateFreeListener {
+    void intoDestroyed(int allocatorId);
+  }
+
+  /** Sets the listener of {@link #lateFreeIntoDestroyed} (the kernel's oracle); none by default. */
+  public void onLateFreeIntoDestroyed(LateFreeListener listener) {
+    this.lateFreeListener = listener;
+  }
+
+  void lateFreeIntoDestroyed(int allocatorId) {
+    lateFreesIntoDestroyed++;
+    if (lateFreeListener != null) {
+      lateFreeListener.intoDestroyed(allocatorId);
+    }
+  }
+
+  /** free_bulk()/__free_by_rcu() calls that found c->tgt in a destroyed allocator (use-after-free in the kernel). */
+  public long lateFreesIntoDestroyed() {
+    return lateFreesIntoDestroyed;
   }
 }

@@ -42,7 +42,8 @@ public sealed interface LifecycleEvent {
   }
 
   /**
-   * User space (an element update or delete) or a map free is about to drop the object in one kptr field; the
+   * User space (an element update or delete), an LRU eviction or a map free is about to drop the object in one
+   * kptr field; the
    * design is asked {@link LifetimeStrategy#freeTarget} right after.
    */
   record KptrDropped(MapView map, int field, int object) implements LifecycleEvent {

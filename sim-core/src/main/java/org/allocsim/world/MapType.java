@@ -4,7 +4,10 @@ package org.allocsim.world;
 public enum MapType {
   HASH("hash"),
   ARRAY("array"),
-  /** Modelled like HASH: keys index slots directly, so the map never overflows and LRU eviction never runs. */
+  /**
+   * Preallocated; a key takes one of max_entries elements, and an update that finds none free evicts the least
+   * recently used one and releases its kptrs (kernel.LruHashes).
+   */
   LRU_HASH("lru_hash"),
   ARRAY_OF_MAPS("array_of_maps"),
   HASH_OF_MAPS("hash_of_maps"),

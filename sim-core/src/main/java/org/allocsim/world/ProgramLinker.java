@@ -40,6 +40,13 @@ public final class ProgramLinker {
           used.add(sourceMap);
         }
       }
+      if (s.kind().kernelObject()) {
+        // bpf_cpumask_create(), bpf_task_acquire(): the returned pointer's type is vmlinux's.
+        allocType = world.resolveType(btf, s.type());
+        if (allocType == null || !allocType.isKernel()) {
+          throw new IllegalArgumentException(spec.name() + ": " + s.type() + " is not a kernel type");
+        }
+      }
       FieldRef from = s.from() == null ? null : field(spec, maps, s.from(), used);
       FieldRef to = s.to() == null ? null : field(spec, maps, s.to(), used);
       RootRef root = s.root() == null ? null : root(spec, maps, s.root(), used);

@@ -34,7 +34,14 @@ public enum StepKind {
   /** p = bpf_percpu_obj_new(T) from bpf_global_percpu_ma; old = bpf_kptr_xchg(&to, p); percpu_obj_drop(old). */
   PERCPU_NEW_STORE(true, false, true, Root.NONE),
   /** p = bpf_percpu_obj_new(T); bpf_percpu_obj_drop(p). */
-  PERCPU_NEW_DROP(true, false, false, Root.NONE);
+  PERCPU_NEW_DROP(true, false, false, Root.NONE),
+  /**
+   * p = bpf_cpumask_create() or bpf_task_acquire(t) (a kernel object: the kernel's, never the design's allocator);
+   * old = bpf_kptr_xchg(&to, p); release(old).
+   */
+  ACQUIRE_STORE(false, false, true, Root.NONE),
+  /** p = bpf_cpumask_create() or bpf_task_acquire(t); release(p). */
+  ACQUIRE_RELEASE(false, false, false, Root.NONE);
 
   /** What a step does to a graph root. */
   public enum Root {
@@ -65,6 +72,11 @@ public enum StepKind {
   /** Takes a second reference with bpf_refcount_acquire and stores it ({@code acquire_to:}); optional for NEW_ADD. */
   public boolean acquires() {
     return this == NEW_ADD || this == NEW_STORE_ACQUIRE;
+  }
+
+  /** Acquires a kernel object (a KF_ACQUIRE kfunc such as bpf_cpumask_create), never from a design's allocator. */
+  public boolean kernelObject() {
+    return this == ACQUIRE_STORE || this == ACQUIRE_RELEASE;
   }
 
   /** Allocates from an allocator the design names: every allocating kind but the percpu ones. */

@@ -6,7 +6,7 @@ import java.util.Objects;
  * One step of a program as its object file declares it: names, not instances.
  *
  * @param kind what the step does
- * @param type struct allocated (allocating kinds), else null
+ * @param type struct allocated (allocating kinds) or the kernel struct acquired (acquiring kinds), else null
  * @param source allocator named by the allocation (allocating kinds), else null
  * @param from map and field read by kptr_xchg(&from, NULL), else null
  * @param to map and field written by kptr_xchg(&to, p), else null
@@ -56,7 +56,7 @@ public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec
 
   public StepSpec {
     Objects.requireNonNull(kind, "kind");
-    if (kind.allocates() != (type != null) || kind.allocates() != (source != null)) {
+    if ((kind.allocates() || kind.kernelObject()) != (type != null) || kind.allocates() != (source != null)) {
       throw new IllegalArgumentException(kind.label() + ": a type and allocator go with allocating steps only");
     }
     if (kind.takes() != (from != null)) {
@@ -83,6 +83,14 @@ public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec
 
   public static StepSpec allocDrop(String type, AllocSource source) {
     return new StepSpec(StepKind.ALLOC_DROP, type, source, null, null);
+  }
+
+  public static StepSpec acquireStore(String kernelType, String map, String field) {
+    return new StepSpec(StepKind.ACQUIRE_STORE, kernelType, null, null, new FieldSpec(map, field));
+  }
+
+  public static StepSpec acquireRelease(String kernelType) {
+    return new StepSpec(StepKind.ACQUIRE_RELEASE, kernelType, null, null, null);
   }
 
   public static StepSpec takeDrop(String map, String field) {

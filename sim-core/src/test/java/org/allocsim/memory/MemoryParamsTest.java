@@ -15,7 +15,7 @@ class MemoryParamsTest {
     assertEquals(10_000_000L, p.rcuGracePeriodNs());
     assertEquals(25_000_000L, p.tasksTraceGracePeriodNs());
     assertEquals(true, p.rcuTasksTraceImpliesRcu());
-    assertEquals(FreePath.DIRECT, p.freePath());
+    assertEquals(FreePath.RCU, p.freePath());
     assertEquals(1L << 20, p.warmCacheBytes());
     assertEquals(192, p.cacheStructBytes());
     assertEquals(25_000_000L, p.tasksTraceStageDelayNs());

@@ -68,7 +68,8 @@ public final class BtfPlaceholder implements LifetimeStrategy {
     ProgramView p = ((Verification.ProgramLoad) question).program();
     Map<BtfType, AllocatorName> mine = new HashMap<>();
     for (Step op : p.steps()) {
-      if (op.kind() == StepKind.ALLOC_STORE && !op.allocType().sameAs(op.to().type())) {
+      if ((op.kind() == StepKind.ALLOC_STORE || op.kind() == StepKind.ACQUIRE_STORE)
+          && !op.allocType().sameAs(op.to().type())) {
         return LoadVerdict.reject("invalid kptr access: type=ptr_" + op.allocType().name() + " ("
             + op.allocType().btf().name() + ") expected=ptr_" + op.to().type().name() + " ("
             + op.to().type().btf().name() + ")");
@@ -111,7 +112,7 @@ public final class BtfPlaceholder implements LifetimeStrategy {
         }
         table[op.index()] = s.get();
       }
-      if (op.kind().takes()) {
+      if (op.kind().takes() && !op.from().type().isKernel()) {
         claims.putIfAbsent(op.from().type(), Optional.empty()); // {unique_allocator_placeholder, btf_id}
       }
     }
@@ -126,7 +127,8 @@ public final class BtfPlaceholder implements LifetimeStrategy {
   @Override
   public boolean takeReturnsObject(ProgramView program, Step step) {
     // "Since nothing can allocate into that kptr local those kptr_xchg() in P1 and P3 will be returning NULL."
-    return !placeholder(step.from().type());
+    // Kernel kptrs hold acquired kernel objects; the placeholder is a local type's.
+    return step.from().type().isKernel() || !placeholder(step.from().type());
   }
 
   @Override

@@ -21,7 +21,7 @@ final class StoredTypes {
   static List<BtfType> of(ProgramView p, Step op) {
     List<BtfType> out = new ArrayList<>();
     switch (op.kind()) {
-      case ALLOC_STORE -> out.add(op.allocType());
+      case ALLOC_STORE, ACQUIRE_STORE -> out.add(op.allocType());
       case MOVE -> out.add(op.from().type());
       case PUT_HELD -> {
         for (Step o : p.steps()) {

@@ -151,7 +151,7 @@ final class ObjectsSection {
     if (sleepable && context != ExecContext.TASK) {
       throw m.get("sleepable").error("only task-context programs can be sleepable");
     }
-    Steps steps = new Steps(name, maps, union(types, kernelTypes), graph.mapRoots());
+    Steps steps = new Steps(name, maps, types, kernelTypes, graph.mapRoots());
     return new ProgramSpec(name, context, sleepable, steps.read(m.require("steps", node).as("steps of program '"
         + name + "'")));
   }

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.allocsim.kernel.KernelPreset;
 import org.allocsim.params.ParameterSpec;
 import org.allocsim.params.Parameters;
 
 /**
  * {@code parameters:} — values for the kernel model's and the strategies' parameters ({@code cpus: 8}), and the
  * scenario's own parameters, declared with a default ({@code rate: {default: 200000, unit: runs/s}}) and used as
- * {@code ${rate}} in any value. {@code --set key=value} overrides either kind.
+ * {@code ${rate}} in any value. {@code --set key=value} overrides either kind. {@code preset: v6.4} (or
+ * {@code --preset}) sets the values of a {@link KernelPreset}; each value is taken from, in rising order: the
+ * default, the scenario's preset, the scenario, the command line's preset, {@code --set}.
  */
 final class ParametersSection {
   private static final List<String> DECLARATION_KEYS = List.of("default", "unit", "description");
@@ -20,6 +23,7 @@ final class ParametersSection {
   private final Map<String, String> modelValues = new LinkedHashMap<>();
   private final Map<String, YNode> valueNodes = new LinkedHashMap<>();
   private Parameters overrides = Parameters.EMPTY;
+  private KernelPreset preset;
 
   ParametersSection(List<ParameterSpec> known) {
     this.known = known;
@@ -34,11 +38,15 @@ final class ParametersSection {
     }
     Map<String, String> scenarioValues = new LinkedHashMap<>();
     Map<String, YNode> declared = new LinkedHashMap<>();
+    KernelPreset scenarioPreset = null;
     if (node != null) {
       for (Map.Entry<YNode, YNode> e : node.map().entries()) {
         String key = e.getKey().name();
         YNode v = e.getValue();
-        if (byKey.containsKey(key)) {
+        if (key.equals(KernelPreset.KEY)) {
+          scenarioPreset = KernelPreset.named(v.text()).orElseThrow(() -> v.error("unknown preset '" + v.text()
+              + "'; expected one of " + KernelPreset.names()));
+        } else if (byKey.containsKey(key)) {
           scenarioValues.put(key, v.text());
           valueNodes.put(key, v);
         } else if (v.isMap()) {
@@ -51,26 +59,53 @@ final class ParametersSection {
         }
       }
     }
+    KernelPreset commandPreset = null;
+    if (overrides.has(KernelPreset.KEY)) {
+      String name = overrides.asMap().get(KernelPreset.KEY);
+      commandPreset = KernelPreset.named(name).orElseThrow(() -> new IllegalArgumentException(
+          "--preset: unknown preset '" + name + "'; expected one of " + KernelPreset.names()));
+    }
+    preset = commandPreset != null ? commandPreset : scenarioPreset;
     for (String key : overrides.asMap().keySet()) {
-      if (!byKey.containsKey(key) && !declared.containsKey(key)) {
+      if (!byKey.containsKey(key) && !declared.containsKey(key) && !key.equals(KernelPreset.KEY)) {
         List<String> names = new ArrayList<>(byKey.keySet());
         names.addAll(declared.keySet());
         throw new IllegalArgumentException("unknown parameter '" + key + "'" + Suggest.nearest(key, names));
       }
     }
+    KernelPreset shown = preset != null ? preset : KernelPreset.CURRENT;
+    all.put(KernelPreset.KEY, new ScenarioParameter(KernelPreset.KEY, shown.name(), KernelPreset.CURRENT.name(),
+        "kernel version", shown.source(), shown.description()));
     for (ParameterSpec p : known) {
-      String value = overrides.has(p.key()) ? overrides.asMap().get(p.key())
-          : scenarioValues.getOrDefault(p.key(), p.defaultValue());
+      String value = p.defaultValue();
+      boolean set = false;
+      if (scenarioPreset != null && scenarioPreset.values().containsKey(p.key())) {
+        value = scenarioPreset.values().get(p.key());
+        set = true;
+      }
+      if (scenarioValues.containsKey(p.key())) {
+        value = scenarioValues.get(p.key());
+        set = true;
+      }
+      if (commandPreset != null && commandPreset.values().containsKey(p.key())) {
+        value = commandPreset.values().get(p.key());
+        set = true;
+      }
+      if (overrides.has(p.key())) {
+        value = overrides.asMap().get(p.key());
+        set = true;
+      }
       YNode at = overrides.has(p.key()) ? null : valueNodes.get(p.key());
       value = normalize(p, value, at);
       String problem = p.problem(value);
       if (problem != null) {
         throw at != null ? at.error("parameter " + p.key() + ": " + problem)
-            : new IllegalArgumentException(setOption(p.key(), overrides) + problem);
+            : overrides.has(p.key()) ? new IllegalArgumentException(setOption(p.key(), overrides) + problem)
+            : new IllegalArgumentException("preset " + preset.name() + ": parameter " + p.key() + ": " + problem);
       }
       all.put(p.key(), new ScenarioParameter(p.key(), value, p.defaultValue(), p.unit(), p.source(),
           p.description()));
-      if (overrides.has(p.key()) || scenarioValues.containsKey(p.key())) {
+      if (set) {
         modelValues.put(p.key(), value);
       }
     }
@@ -124,7 +159,12 @@ final class ParametersSection {
     return (at != null ? at : where).error("parameter " + key + ": " + problem);
   }
 
-  /** Values of model and strategy parameters that the scenario or --set changed. */
+  /** The preset this run follows, or null for the defaults (the newest kernel). */
+  KernelPreset preset() {
+    return preset;
+  }
+
+  /** Values of model and strategy parameters that a preset, the scenario or --set changed. */
   Parameters modelParameters() {
     return new Parameters(modelValues);
   }

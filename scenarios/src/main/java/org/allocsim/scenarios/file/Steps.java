@@ -20,16 +20,17 @@ final class Steps {
   private final String program;
   private final Map<String, MapSpec> maps;
   private final Set<String> types;
+  private final Set<String> localTypes;
+  private final Set<String> kernelTypes;
   private final Map<String, List<GraphRoot>> roots;
 
-  Steps(String program, Map<String, MapSpec> maps, Set<String> types) {
-    this(program, maps, types, Map.of());
-  }
-
-  Steps(String program, Map<String, MapSpec> maps, Set<String> types, Map<String, List<GraphRoot>> roots) {
+  Steps(String program, Map<String, MapSpec> maps, Set<String> localTypes, Set<String> kernelTypes,
+      Map<String, List<GraphRoot>> roots) {
     this.program = program;
     this.maps = maps;
-    this.types = types;
+    this.localTypes = localTypes;
+    this.kernelTypes = kernelTypes;
+    this.types = ObjectsSection.union(localTypes, kernelTypes);
     this.roots = roots;
   }
 
@@ -69,6 +70,9 @@ final class Steps {
     if (kind == StepKind.NEW_ADD) {
       allowed.add("acquire_root");
     }
+    if (kind.kernelObject()) {
+      allowed.add("type");
+    }
     if (kind.takes()) {
       allowed.add("from");
     }
@@ -85,7 +89,21 @@ final class Steps {
         throw t.error("unknown type '" + type + "' in program '" + program + "'" + Suggest.nearest(type, types)
             + "; declare it under types: or kernel_types:");
       }
+      if (!localTypes.contains(type)) {
+        // bpf_obj_new(T) takes bpf_core_type_id_local(T): a vmlinux struct is acquired, never allocated.
+        throw t.error("bpf_obj_new needs a program-local type; '" + type + "' is a kernel type: use acquire_store"
+            + " or acquire_release");
+      }
       source = args.has("allocator") ? allocator(args.get("allocator")) : AllocSource.DEFAULT;
+    }
+    if (kind.kernelObject()) {
+      YNode t = args.require("type", argsNode);
+      type = t.name();
+      if (!kernelTypes.contains(type)) {
+        throw t.error("'" + type + "' is not a kernel type in program '" + program + "'"
+            + Suggest.nearest(type, kernelTypes) + "; acquire_store and acquire_release take a type of"
+            + " kernel_types:");
+      }
     }
     StepSpec.FieldSpec from = kind.takes() ? field(args.require("from", argsNode)) : null;
     StepSpec.FieldSpec to = kind.stores() ? field(args.require("to", argsNode)) : null;

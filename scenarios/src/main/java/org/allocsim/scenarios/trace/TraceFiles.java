@@ -29,7 +29,7 @@ public final class TraceFiles {
    */
   public static Path replaceableFile(Path file) {
     Path target = file.toAbsolutePath().normalize();
-    if (target.getParent() == null || Files.exists(target) && !Files.isRegularFile(target)) {
+    if (target.getParent() == null || (Files.exists(target) && !Files.isRegularFile(target))) {
       String what = Files.isDirectory(target) ? "a folder" : "a device, FIFO or other special file";
       throw new IllegalArgumentException(file + " is " + what + ", not a regular file; allocsim writes only "
           + "regular files it can replace whole: choose another output path");
