@@ -9,7 +9,7 @@ import org.allocsim.world.ProgramSpec;
 
 /**
  * One scenario program in C. Keys follow the model: a key indexes the map directly (a hash key at or above
- * max_entries finds nothing; a store creates a missing hash element, a take finds it empty), and a key through an
+ * max_entries finds nothing, except in an LRU hash, which takes any key; a store creates a missing hash element, a take finds it empty), and a key through an
  * outer map carries the outer slot in its high 32 bits. Each step counts its outcomes as the model does.
  */
 final class CProgram {
@@ -82,12 +82,12 @@ final class CProgram {
 
   private void step(int i, StepSpec o) {
     switch (o.kind()) {
-      case ALLOC_STORE -> {
+      case ALLOC_STORE, ACQUIRE_STORE -> {
         alloc(i, o);
         store(i, o.to(), "key1", "n", "v",
             names.allocatesKernelObject(o.type()) ? names.drop(o.type(), "n") : "bpf_obj_drop_impl(n, 0);");
       }
-      case ALLOC_DROP -> {
+      case ALLOC_DROP, ACQUIRE_RELEASE -> {
         alloc(i, o);
         line(names.allocatesKernelObject(o.type()) ? names.drop(o.type(), "n") : "bpf_obj_drop_impl(n, 0);");
       }
@@ -149,7 +149,10 @@ final class CProgram {
       mapRef = "in_" + v;
       k = "(" + key + " & 0xffffffffULL)";
     }
-    line("if (" + k + " >= " + vm.maxEntries() + ") " + onNull);
+    if (vm.type() != org.allocsim.world.MapType.LRU_HASH) {
+      // An LRU hash takes any key and evicts when full, as the model's LruHashes does; other maps' keys index.
+      line("if (" + k + " >= " + vm.maxEntries() + ") " + onNull);
+    }
     line("__u32 k_" + v + " = " + k + ";");
     line("struct " + vs + " *" + v + " = bpf_map_lookup_elem(" + mapRef + ", &k_" + v + ");");
     if (isHash(vm.type()) && create) {

@@ -49,7 +49,13 @@ final class Expressible {
               return Optional.of("program " + p.name() + " holds an object across two runs (" + s.kind().label()
                   + "): a BPF_PROG_TEST_RUN run cannot end holding a reference");
             }
+            case ALLOC_STORE, ALLOC_DROP, TAKE_DROP, MOVE, ACQUIRE_STORE, ACQUIRE_RELEASE -> {
+            }
             default -> {
+              // Graph, refcount and percpu steps came with the model of today's kernel (issue 14) after the
+              // translation was written; they are listed, not guessed at.
+              return Optional.of("program " + p.name() + " uses " + s.kind().label() + ", which the kernel"
+                  + " translation does not write yet");
             }
           }
         }

@@ -110,17 +110,21 @@ final class DataPlane {
         if (obj == KernelObjects.EXISTING) {
           storeReference(o.to(), key1, cpu);
         } else if (obj >= 0) {
+          observe(StepOutcome.ALLOCATED);
           store(p, o.to(), key1, obj, cpu);
         } else {
           nullAllocs++; // bpf_cpumask_create() returned NULL
+          observe(StepOutcome.ALLOC_NULL);
         }
       }
       case ACQUIRE_RELEASE -> {
         int obj = engine.kernelObjects().acquire(o.allocType(), cpu, p.context());
         if (obj >= 0) {
+          observe(StepOutcome.ALLOCATED);
           engine.drop(obj, null, -1, cpu);
         } else if (obj != KernelObjects.EXISTING) {
           nullAllocs++;
+          observe(StepOutcome.ALLOC_NULL);
         }
       }
       case PUT_HELD -> {
