@@ -79,7 +79,7 @@ final class AllocatorLifetimes {
       oracle.report(now, ViolationKind.DESTROYED_WITH_LIVE_OBJECTS, engine.currentEvent(), firstLive(id), id,
           a.name() + " destroyed with " + a.liveObjects() + " objects (" + a.liveBytes() + " bytes) outstanding");
     }
-    Program running = engine.unloadingProgramUsing(id);
+    Program running = engine.unloading().using(id);
     if (running != null) {
       oracle.report(now, ViolationKind.DESTROYED_DURING_GRACE_PERIOD, engine.currentEvent(), -1, id,
           a.name() + " destroyed while the RCU callback freeing " + running + " is in flight");

@@ -2,9 +2,7 @@ package org.allocsim.kernel;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.allocsim.memory.AllocatorRef;
 import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.MemoryParams;
@@ -35,8 +33,7 @@ final class Engine implements StrategyContext, Timers {
   private final Slab slab;
   private final SafetyOracle oracle = new SafetyOracle();
   private final StrategyPort strategy;
-  /** What each unloading program could allocate from when it was unloaded (the oracle's grace-period check). */
-  private final Map<Program, int[]> unloading = new HashMap<>();
+  private final UnloadingPrograms unloading;
   private final AllocatorLifetimes allocators;
   private final Lifetimes lifetimes;
   private final Elements elements;
@@ -72,6 +69,7 @@ final class Engine implements StrategyContext, Timers {
     slab.onLateFreeIntoDestroyed(a -> useAfterFree(-1, a, "a cache's c->tgt names destroyed allocator "
         + slab.allocator(a).name() + " (an object it served was freed into another allocator)"));
     this.strategy = new StrategyPort(strategy);
+    this.unloading = new UnloadingPrograms(world, this.strategy);
     this.allocators = new AllocatorLifetimes(this, slab, oracle);
     this.graph = new GraphState(world);
     this.elements = new Elements(this, this.strategy);
@@ -344,40 +342,8 @@ final class Engine implements StrategyContext, Timers {
     oracle.report(now, ViolationKind.USE_AFTER_FREE, currentEvent(), obj, allocator, detail);
   }
 
-  /**
-   * Records what p can allocate from as it is unloaded, before the design hears of it: the oracle's grace-period
-   * check then needs no call into the design, which may be inside a hook when it releases an allocator.
-   */
-  void noteUnloading(Program p) {
-    int[] uses = new int[p.stepCount()];
-    for (Step op : p.steps()) {
-      uses[op.index()] = op.kind().allocatesFromDesign() ? strategy.allocatorFor(p, op) : -1;
-    }
-    unloading.put(p, uses);
-  }
-
-  void noteFreed(Program p) {
-    unloading.remove(p);
-  }
-
-  /** A program in its post-unload grace period that could be running with allocator, or null. */
-  Program unloadingProgramUsing(int allocator) {
-    for (Program p : world.programs()) {
-      if (p.state() != Program.State.UNLOADING) {
-        continue;
-      }
-      for (BpfMap m : p.usedMaps()) {
-        if (m.allocator() == allocator) {
-          return p;
-        }
-      }
-      for (int a : unloading.get(p)) {
-        if (a == allocator) {
-          return p;
-        }
-      }
-    }
-    return null;
+  UnloadingPrograms unloading() {
+    return unloading;
   }
 
   /** The allocators loaded programs can allocate from, for the census. */

@@ -195,7 +195,7 @@ final class Lifetimes {
   private void unload(Program p) {
     world.detach(p);
     world.setState(p, Program.State.UNLOADING);
-    engine.noteUnloading(p);
+    engine.unloading().unloading(p);
     strategy.on(new LifecycleEvent.Unloaded(p));
     // bpf_prog_put: sleepable programs wait for RCU tasks trace, others for RCU, before bpf_free_used_maps().
     long delay = p.spec().sleepable() ? engine.tasksTraceDelay() : engine.memory().rcuGracePeriodNs();
@@ -213,7 +213,7 @@ final class Lifetimes {
         }
       }
       world.setState(p, Program.State.UNLOADED);
-      engine.noteFreed(p);
+      engine.unloading().freed(p);
       for (BpfMap m : p.usedMaps()) {
         releaseMap(m, Holder.PROGRAM);
       }
