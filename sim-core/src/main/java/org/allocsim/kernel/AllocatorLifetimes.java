@@ -30,8 +30,17 @@ final class AllocatorLifetimes {
   }
 
   int create(String name, int fixedUnitBytes) {
-    int id = allocators.size();
-    allocators.add(slab.create(id, name, fixedUnitBytes));
+    return add(slab.create(allocators.size(), name, fixedUnitBytes));
+  }
+
+  /** A cache of bpf_global_percpu_ma for one unit size, charged per possible CPU ({@link Slab#createPercpu}). */
+  int createPercpu(String name, int unitBytes) {
+    return add(slab.createPercpu(allocators.size(), name, unitBytes));
+  }
+
+  private int add(BpfMemAlloc ma) {
+    int id = ma.id();
+    allocators.add(ma);
     if (id == refs.length) {
       refs = Arrays.copyOf(refs, id * 2);
     }

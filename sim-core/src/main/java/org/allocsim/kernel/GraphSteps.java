@@ -146,6 +146,6 @@ final class GraphSteps {
   int percpuAllocator(int size) {
     int unit = SizeClasses.unitBytes(SizeClasses.classOf(size));
     return percpuAllocators.computeIfAbsent(unit,
-        u -> engine.createAllocator("bpf_global_percpu_ma/" + u, u));
+        u -> engine.allocators().createPercpu("bpf_global_percpu_ma/" + u, u));
   }
 }

@@ -30,11 +30,21 @@ public final class BpfMemAlloc {
   private final RcuStages rcu;
   private final Refill refill;
   private final long structBytes;
+  /** Bytes one allocation brings into this CPU's cache when that is not the charged unit (a percpu object), else 0. */
+  private final int touchedBytes;
   private final AllocatorRef ref = new AllocatorRef(this);
   private boolean destroyed;
   private long lastFreeTime = -1;
 
   BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes) {
+    this(slab, id, name, fixedUnitBytes, 0);
+  }
+
+  /**
+   * chargedBytes: what slab charges per object of a fixed-size allocator, 0 for the kmalloc bucket of its unit; a
+   * percpu cache charges more than its unit (see {@link Slab#createPercpu}).
+   */
+  BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes, int chargedBytes) {
     if (fixedUnitBytes != 0 && fixedUnitBytes <= SizeClasses.HEADER_BYTES) {
       throw new IllegalArgumentException("fixed unit must hold the 8-byte header and an object: "
           + fixedUnitBytes);
@@ -47,7 +57,9 @@ public final class BpfMemAlloc {
     this.name = name;
     // c->unit_size sets the watermarks; kmalloc_node(c->unit_size) charges the bucket it lands in (72 -> 96).
     int unitSize = fixedUnitBytes == 0 ? 0 : (fixedUnitBytes + 7) & ~7;
-    this.fixedUnitBytes = unitSize == 0 ? 0 : SizeClasses.kmallocBucket(unitSize);
+    this.fixedUnitBytes = unitSize == 0 ? 0 : chargedBytes > 0 ? chargedBytes : SizeClasses.kmallocBucket(unitSize);
+    // a percpu object: its pointer and this CPU's copy, not the copies of the other CPUs
+    this.touchedBytes = chargedBytes > 0 ? Slab.PERCPU_POINTER_BYTES + unitSize : 0;
     int[] units;
     int[] limitUnits;
     if (this.fixedUnitBytes == 0) {
@@ -141,7 +153,7 @@ public final class BpfMemAlloc {
       return -1;
     }
     boolean warm = objects.isWarm(obj, cpu, slab.cpuTraffic(cpu), params.warmCacheBytes());
-    slab.countAlloc(cpu, caches.unit(c), warm);
+    slab.countAlloc(cpu, touchedBytes > 0 ? touchedBytes : caches.unit(c), warm);
     return obj;
   }
 

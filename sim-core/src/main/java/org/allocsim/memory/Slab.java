@@ -63,6 +63,26 @@ public final class Slab {
     return ma;
   }
 
+  /**
+   * A cache of bpf_global_percpu_ma for one size class (bpf_mem_alloc_percpu_unit_init): its watermarks follow
+   * c->unit_size, but each object is a 16-byte kmalloc (c->percpu_size: the llist_node and the per-CPU pointer)
+   * plus unit_size bytes on every possible CPU from the percpu allocator (memalloc.c __alloc(): kmalloc_node(
+   * c->percpu_size) and __alloc_percpu_gfp(c->unit_size, 8)). Objects on the free lists hold their per-CPU areas
+   * too; they are given back only when free_one() runs.
+   */
+  public BpfMemAlloc createPercpu(int allocatorId, String name, int unitBytes) {
+    if (allocators.containsKey(allocatorId)) {
+      throw new IllegalArgumentException("allocator id already used in this run: " + allocatorId);
+    }
+    int charged = Math.addExact(PERCPU_POINTER_BYTES, Math.multiplyExact(unitBytes, params.cpus()));
+    BpfMemAlloc ma = new BpfMemAlloc(this, allocatorId, name, unitBytes, charged);
+    allocators.put(allocatorId, ma);
+    return ma;
+  }
+
+  /** kmalloc(c->percpu_size): LLIST_NODE_SZ + sizeof(void *), in kmalloc-16. */
+  static final int PERCPU_POINTER_BYTES = 16;
+
   /** The allocator created with {@code allocatorId} (destroyed ones included), or null. */
   public BpfMemAlloc allocator(int allocatorId) {
     return allocators.get(allocatorId);

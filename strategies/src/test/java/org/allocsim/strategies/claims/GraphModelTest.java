@@ -186,6 +186,28 @@ class GraphModelTest {
     }
   }
 
+  /**
+   * bpf_global_percpu_ma charges each object a 16-byte kmalloc (the llist_node and the per-CPU pointer) and its
+   * unit on every possible CPU (memalloc.c __alloc()): a 16-byte val_t (unit 32) costs 16 + 32 x cpus.
+   */
+  @Test
+  void percpuObject_isChargedItsUnitOnEveryPossibleCpu() {
+    MapSpec arr = MapSpec.of("arr", MapType.ARRAY, 4, new KptrField("pc", "val_t"));
+    GraphSpec g = graph(false, Map.of(), Set.of(), Map.of("arr", Map.of("pc", KptrFlavour.PERCPU)));
+    ObjectSpec o = object("pc.bpf.o", List.of(arr), g, prog("store", percpuStore("val_t", "arr.pc")));
+    RecordList records = new RecordList();
+    for (int k = 0; k < 4; k++) {
+      records.add(MS, 0, "store", 0, k);
+    }
+    for (int cpus : new int[] {2, 8}) {
+      RunSpec spec = spec("percpu-charge", 10 * MS).set("cpus", Integer.toString(cpus)).at(0, load(o, "pc"))
+          .records(rs -> records.stream()).build();
+      RunResult r = run(GLOBAL, spec);
+      assertEquals(4L * (16 + 32 * cpus), valueAt(r, Metric.LIVE_BYTES, 5 * MS), "cpus=" + cpus);
+      assertClean(r);
+    }
+  }
+
   @Test
   void mapFree_dropsTreeNodes() {
     ObjectSpec o = object("t.bpf.o", List.of(glob()), treeOf(false), prog("add", newAdd("node_data", "glob.root")));
