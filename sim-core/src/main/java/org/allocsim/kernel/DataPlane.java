@@ -19,6 +19,7 @@ final class DataPlane {
   private final World world;
   private final ObjectTable objects;
   private final GraphSteps graphSteps;
+  private final ElementUpdates elementUpdates;
   private long records;
   private long idleRuns;
   private long nullAllocs;
@@ -29,10 +30,15 @@ final class DataPlane {
     this.world = engine.world();
     this.objects = engine.objects();
     this.graphSteps = new GraphSteps(engine, this);
+    this.elementUpdates = new ElementUpdates(engine, strategy, this);
   }
 
   GraphSteps graphSteps() {
     return graphSteps;
+  }
+
+  ElementUpdates elementUpdates() {
+    return elementUpdates;
   }
 
   long records() {
@@ -134,6 +140,7 @@ final class DataPlane {
           store(p, o.to(), key1, obj, cpu);
         }
       }
+      case MAP_UPDATE, MAP_DELETE -> elementUpdates.apply(p, o, cpu, key1);
       default -> graphSteps.apply(p, o, cpu, key1, key2);
     }
   }
@@ -199,9 +206,14 @@ final class DataPlane {
 
   /** Resolves a field reference to the map holding the value, or null when the lookup returns NULL. */
   private BpfMap target(FieldRef f, long key) {
-    BpfMap m = f.map();
+    return target(f.map(), f.viaOuter(), key);
+  }
+
+  /** The map that holds key's value: named, or the inner map in an outer map's slot; null when there is none. */
+  BpfMap target(BpfMap named, boolean viaOuter, long key) {
+    BpfMap m = named;
     long k = key;
-    if (f.viaOuter()) {
+    if (viaOuter) {
       long outerIndex = FieldRef.outerIndex(key);
       if (outerIndex >= m.spec().maxEntries()) {
         return null;

@@ -48,12 +48,7 @@ final class Elements {
     if (m.elements() == null || m.elements().get(key) >= 0) {
       return true;
     }
-    BpfMemAlloc a = engine.allocator(m.elementAllocator());
-    if (a.destroyed()) {
-      engine.useAfterFree(-1, a.id(), "element allocation from destroyed allocator " + a.name());
-      return false;
-    }
-    int obj = a.alloc(cpu, m.spec().elementBytes(), ctx);
+    int obj = allocElement(m, cpu, ctx);
     if (obj < 0) {
       return false;
     }
@@ -62,15 +57,45 @@ final class Elements {
     return true;
   }
 
+  /**
+   * A program's update of key (htab_map_update_elem): a new element is allocated on cpu in ctx, then the old one, if
+   * any, is freed (free_htab_elem). Returns false on -ENOMEM, the old element left as it was.
+   */
+  boolean replace(BpfMap m, long key, int cpu, ExecContext ctx) {
+    if (m.elements() == null || m.elements().get(key) < 0) {
+      return ensure(m, key, cpu, ctx);
+    }
+    int obj = allocElement(m, cpu, ctx);
+    if (obj < 0) {
+      return false;
+    }
+    m.adjustStoredBytes(engine.objects().unitBytes(obj));
+    free(m, m.elements().exchange(key, obj), cpu);
+    return true;
+  }
+
+  private int allocElement(BpfMap m, int cpu, ExecContext ctx) {
+    BpfMemAlloc a = engine.allocator(m.elementAllocator());
+    if (a.destroyed()) {
+      engine.useAfterFree(-1, a.id(), "element allocation from destroyed allocator " + a.name());
+      return -1;
+    }
+    return a.alloc(cpu, m.spec().elementBytes(), ctx);
+  }
+
   /** Frees the element of key, if any (after its kptrs were dropped). */
   void delete(BpfMap m, long key, int cpu) {
     if (m.elements() == null) {
       return;
     }
     int obj = m.elements().exchange(key, -1);
-    if (obj < 0) {
-      return;
+    if (obj >= 0) {
+      free(m, obj, cpu);
     }
+  }
+
+  /** bpf_mem_cache_free(&htab->ma, l): straight to the CPU's free list. */
+  private void free(BpfMap m, int obj, int cpu) {
     m.adjustStoredBytes(-engine.objects().unitBytes(obj));
     BpfMemAlloc a = engine.allocator(engine.objects().allocator(obj));
     if (a.destroyed()) {

@@ -74,7 +74,7 @@ final class Engine implements StrategyContext, Timers {
     this.graph = new GraphState(world);
     this.elements = new Elements(this, this.strategy);
     this.kernelObjects = new KernelObjects(this);
-    this.lruHashes = new LruHashes(this, this.strategy);
+    this.lruHashes = new LruHashes(this);
     this.lifetimes = new Lifetimes(this, allocators, this.strategy);
     this.dataPlane = new DataPlane(this, this.strategy);
     this.controlPlane = new ControlPlane(this, lifetimes, this.strategy);

@@ -142,21 +142,19 @@ final class Lifetimes {
       deleteInner(m, key);
       return;
     }
+    long element = key;
     if (LruHashes.applies(m)) {
       // user space names keys; an LRU map's values live in the element the key got (none: nothing to drop)
-      key = delete ? engine.lruHashes().delete(m, key) : engine.lruHashes().update(m, key, engine.controlCpu());
-      if (key < 0) {
+      element = delete ? engine.lruHashes().delete(m, key) : engine.lruHashes().update(m, key, engine.controlCpu());
+      if (element < 0) {
         return;
       }
     }
-    for (int f = 0; f < m.fieldCount(); f++) {
-      dropSlot(m, m.slot(key, f), f);
-    }
-    dropRootNodes(m, key);
+    engine.dataPlane().elementUpdates().releaseValue(m, element, key, engine.controlCpu());
     if (delete) {
-      engine.elements().delete(m, key, engine.controlCpu());
+      engine.elements().delete(m, element, engine.controlCpu());
     } else {
-      engine.elements().ensure(m, key, engine.controlCpu(), org.allocsim.memory.ExecContext.TASK);
+      engine.elements().ensure(m, element, engine.controlCpu(), org.allocsim.memory.ExecContext.TASK);
     }
   }
 

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.allocsim.strategy.LifecycleEvent;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.MapType;
 
@@ -18,7 +17,6 @@ import org.allocsim.world.MapType;
  */
 final class LruHashes {
   private final Engine engine;
-  private final StrategyPort strategy;
   private final Map<Integer, Lru> byMap = new HashMap<>();
   private long evictions;
 
@@ -29,9 +27,8 @@ final class LruHashes {
     long next;
   }
 
-  LruHashes(Engine engine, StrategyPort strategy) {
+  LruHashes(Engine engine) {
     this.engine = engine;
-    this.strategy = strategy;
   }
 
   static boolean applies(BpfMap m) {
@@ -59,9 +56,11 @@ final class LruHashes {
       element = lru.next++;
     } else {
       Iterator<Map.Entry<Long, Long>> oldest = lru.index.entrySet().iterator();
-      element = oldest.next().getValue();
+      Map.Entry<Long, Long> victim = oldest.next();
+      element = victim.getValue();
+      long victimKey = victim.getKey();
       oldest.remove();
-      evict(m, element, cpu);
+      evict(m, victimKey, element, cpu);
     }
     lru.index.put(key, element);
     return element;
@@ -83,24 +82,9 @@ final class LruHashes {
     return evictions;
   }
 
-  private void evict(BpfMap m, long element, int cpu) {
+  private void evict(BpfMap m, long key, long element, int cpu) {
     evictions++;
-    engine.during("LRU eviction in " + m.name() + " on cpu " + cpu, () -> release(m, element, cpu));
-  }
-
-  private void release(BpfMap m, long element, int cpu) {
-    for (int f = 0; f < m.fieldCount(); f++) {
-      long slot = m.slot(element, f);
-      int obj = m.slots().exchange(slot, -1);
-      engine.kernelObjects().takeReference(m, slot);
-      if (obj < 0) {
-        continue;
-      }
-      m.adjustStoredBytes(-engine.objects().unitBytes(obj));
-      if (!engine.kernelObjects().owns(obj)) {
-        strategy.on(new LifecycleEvent.KptrDropped(m, f, obj));
-      }
-      engine.drop(obj, m, f, cpu);
-    }
+    engine.during("LRU eviction in " + m.name() + " on cpu " + cpu,
+        () -> engine.dataPlane().elementUpdates().releaseValue(m, element, key, cpu));
   }
 }

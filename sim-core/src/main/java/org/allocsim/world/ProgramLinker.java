@@ -52,8 +52,14 @@ public final class ProgramLinker {
       RootRef root = s.root() == null ? null : root(spec, maps, s.root(), used);
       FieldRef acquireTo = s.acquireTo() == null ? null : field(spec, maps, s.acquireTo(), used);
       RootRef acquireRoot = s.acquireRoot() == null ? null : root(spec, maps, s.acquireRoot(), used);
+      ElementRef element = null;
+      if (s.map() != null) {
+        BpfMap m = map(spec, maps, s.map());
+        used.add(m);
+        element = new ElementRef(m, m.type().isMapInMap());
+      }
       ops[i] = new Step(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
-          from, to, root, acquireTo, acquireRoot);
+          from, to, root, acquireTo, acquireRoot, element);
     }
     return world.newProgram(spec, btf, loader, new ArrayList<>(used), ops);
   }

@@ -16,9 +16,16 @@ import org.allocsim.btf.BtfType;
  * @param root graph root added to or removed from, else null
  * @param acquireTo field that receives a second reference from bpf_refcount_acquire, else null
  * @param acquireRoot root that receives a second reference from bpf_refcount_acquire, else null
+ * @param element the map whose element a map operation updates or deletes, else null
  */
 public record Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source, BpfMap sourceMap,
-    FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot) {
+    FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot, ElementRef element) {
+
+  /** A step that is not a map operation. */
+  public Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source,
+      BpfMap sourceMap, FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot) {
+    this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, root, acquireTo, acquireRoot, null);
+  }
 
   /** A step without graph arguments. */
   public Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source,
@@ -49,6 +56,9 @@ public record Step(int index, StepKind kind, BtfType allocType, int allocTypeId,
     }
     if (acquireRoot != null) {
       b.append(" and a reference into ").append(acquireRoot);
+    }
+    if (element != null) {
+      b.append(' ').append(element);
     }
     return b.toString();
   }

@@ -41,7 +41,15 @@ public enum StepKind {
    */
   ACQUIRE_STORE(false, false, true, Root.NONE),
   /** p = bpf_cpumask_create() or bpf_task_acquire(t); release(p). */
-  ACQUIRE_RELEASE(false, false, false, Root.NONE);
+  ACQUIRE_RELEASE(false, false, false, Root.NONE),
+  /**
+   * bpf_map_update_elem(&map, &key, &value, BPF_ANY) from the program: the old value's special fields are released
+   * (bpf_obj_free_fields: kptrs dropped, roots drained) on the program's CPU; the new value's kptr fields are NULL
+   * (copy_map_value skips special fields).
+   */
+  MAP_UPDATE(false, false, false, Root.NONE),
+  /** bpf_map_delete_elem(&map, &key) from the program: the element's special fields released; -EINVAL on an ARRAY. */
+  MAP_DELETE(false, false, false, Root.NONE);
 
   /** What a step does to a graph root. */
   public enum Root {
@@ -77,6 +85,11 @@ public enum StepKind {
   /** Acquires a kernel object (a KF_ACQUIRE kfunc such as bpf_cpumask_create), never from a design's allocator. */
   public boolean kernelObject() {
     return this == ACQUIRE_STORE || this == ACQUIRE_RELEASE;
+  }
+
+  /** Updates or deletes a whole element of the map it names ({@code map:} in the file), the key from the record. */
+  public boolean mapOperation() {
+    return this == MAP_UPDATE || this == MAP_DELETE;
   }
 
   /** Allocates from an allocator the design names: every allocating kind but the percpu ones. */

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param root graph root added to or removed from (graph kinds), else null
  * @param acquireTo field written with a second reference from bpf_refcount_acquire, else null
  * @param acquireRoot root (of new_add) that a second reference from bpf_refcount_acquire is added to, else null
+ * @param map the map whose element a map operation updates or deletes (through an outer map: its inner map), else
+ *     null
  */
 public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to,
-    RootSpec root, FieldSpec acquireTo, RootSpec acquireRoot) {
+    RootSpec root, FieldSpec acquireTo, RootSpec acquireRoot, String map) {
 
   /** A graph root addressed by map name, and optionally a root inside the node type ({@code map.root.inner}). */
   public record RootSpec(String map, String root, String inner) {
@@ -33,6 +35,12 @@ public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec
   /** A step without graph arguments. */
   public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
     this(kind, type, source, from, to, null, null, null);
+  }
+
+  /** A step that is not a map operation. */
+  public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to, RootSpec root,
+      FieldSpec acquireTo, RootSpec acquireRoot) {
+    this(kind, type, source, from, to, root, acquireTo, acquireRoot, null);
   }
 
   /** A step whose acquired reference, if any, goes into a kptr field. */
@@ -75,6 +83,19 @@ public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec
     if (acquireRoot != null && kind != StepKind.NEW_ADD) {
       throw new IllegalArgumentException(kind.label() + " takes no 'acquire_root'");
     }
+    if (kind.mapOperation() != (map != null)) {
+      throw new IllegalArgumentException(kind.label() + (map == null ? " needs" : " takes no") + " 'map'");
+    }
+  }
+
+  /** bpf_map_update_elem(&map, key, value, BPF_ANY) from a program. */
+  public static StepSpec mapUpdate(String map) {
+    return new StepSpec(StepKind.MAP_UPDATE, null, null, null, null, null, null, null, map);
+  }
+
+  /** bpf_map_delete_elem(&map, key) from a program. */
+  public static StepSpec mapDelete(String map) {
+    return new StepSpec(StepKind.MAP_DELETE, null, null, null, null, null, null, null, map);
   }
 
   public static StepSpec allocStore(String type, AllocSource source, String map, String field) {

@@ -79,6 +79,9 @@ final class Steps {
     if (kind.stores()) {
       allowed.add("to");
     }
+    if (kind.mapOperation()) {
+      allowed.add("map");
+    }
     YMap args = argsNode.map().allow(allowed);
     String type = null;
     AllocSource source = null;
@@ -111,7 +114,23 @@ final class Steps {
     StepSpec.FieldSpec acquireTo = kind == StepKind.NEW_STORE_ACQUIRE ? field(args.require("acquire_to", argsNode))
         : args.has("acquire_to") ? field(args.get("acquire_to")) : null;
     StepSpec.RootSpec acquireRoot = args.has("acquire_root") ? root(args.get("acquire_root")) : null;
-    return new StepSpec(kind, type, source, from, to, root, acquireTo, acquireRoot);
+    String map = kind.mapOperation() ? elementMap(args.require("map", argsNode), kind) : null;
+    return new StepSpec(kind, type, source, from, to, root, acquireTo, acquireRoot, map);
+  }
+
+  /** The map of bpf_map_update_elem / bpf_map_delete_elem: one with elements (through an outer map, its inner map). */
+  private String elementMap(YNode node, StepKind kind) {
+    String name = node.name();
+    MapSpec m = maps.get(name);
+    if (m == null) {
+      throw node.error("unknown map '" + name + "' in program '" + program + "'" + Suggest.nearest(name,
+          maps.keySet()));
+    }
+    if (m.type() == MapType.ALLOCATOR) {
+      throw node.error("'" + name + "' is an allocator map, which has no elements; " + kind.label()
+          + " takes a hash, lru_hash or array map, or an outer map for its inner map");
+    }
+    return name;
   }
 
   /** map.root, or map.root.inner for a root inside the root's first node. */

@@ -1,0 +1,104 @@
+package org.allocsim.kernel;
+
+import org.allocsim.memory.ExecContext;
+import org.allocsim.strategy.LifecycleEvent;
+import org.allocsim.world.BpfMap;
+import org.allocsim.world.ElementRef;
+import org.allocsim.world.MapType;
+import org.allocsim.world.Program;
+import org.allocsim.world.Step;
+import org.allocsim.world.StepKind;
+
+/**
+ * Whole-element updates and deletes, from a program (bpf_map_update_elem / bpf_map_delete_elem, StepKind
+ * MAP_UPDATE and MAP_DELETE) or from user space, and the release of what the old value held (bpf_obj_free_fields:
+ * kptrs dropped, graph roots drained), which an LRU eviction shares. The design sees each dropped kptr as a
+ * {@link LifecycleEvent.KptrDropped} and answers {@code freeTarget}, as for a user-space delete; a program's update
+ * frees on the program's CPU in its context (14a324f6a67e, "free referenced kptr" from htab_map_update_elem's
+ * check_and_free_fields), user space on the control CPU.
+ */
+final class ElementUpdates {
+  private final Engine engine;
+  private final StrategyPort strategy;
+  private final DataPlane plane;
+
+  ElementUpdates(Engine engine, StrategyPort strategy, DataPlane plane) {
+    this.engine = engine;
+    this.strategy = strategy;
+    this.plane = plane;
+  }
+
+  /** A MAP_UPDATE or MAP_DELETE step of program p on cpu, for the record's key. */
+  void apply(Program p, Step o, int cpu, long key) {
+    ElementRef e = o.element();
+    BpfMap m = plane.target(e.map(), e.viaOuter(), key);
+    if (m == null) {
+      return; // -E2BIG / -ENOENT: a key outside the map, or no inner map in the outer slot
+    }
+    long k = e.viaOuter() ? org.allocsim.world.FieldRef.innerKey(key) : key;
+    if (o.kind() == StepKind.MAP_DELETE) {
+      delete(m, k, cpu);
+    } else {
+      update(m, k, cpu, p.context());
+    }
+  }
+
+  /**
+   * bpf_map_update_elem(BPF_ANY): the old value's fields are released and the new value's kptr fields are NULL
+   * (copy_map_value skips special fields). A no-prealloc hash map allocates the new element first (-ENOMEM leaves
+   * the old one as it was) and frees the old one with bpf_mem_cache_free.
+   */
+  void update(BpfMap m, long key, int cpu, ExecContext ctx) {
+    long element = LruHashes.applies(m) ? engine.lruHashes().update(m, key, cpu) : key;
+    if (!engine.elements().replace(m, element, cpu, ctx)) {
+      return;
+    }
+    releaseValue(m, element, key, cpu);
+  }
+
+  /**
+   * bpf_map_delete_elem: the element's fields are released and the element freed. An ARRAY map's elements cannot
+   * be deleted: -EINVAL (array_map_delete_elem), and the value keeps what it holds. A missing key is -ENOENT.
+   */
+  boolean delete(BpfMap m, long key, int cpu) {
+    if (m.type() == MapType.ARRAY) {
+      return false;
+    }
+    long element = LruHashes.applies(m) ? engine.lruHashes().delete(m, key) : key;
+    if (element < 0) {
+      return true;
+    }
+    releaseValue(m, element, key, cpu);
+    engine.elements().delete(m, element, cpu);
+    return true;
+  }
+
+  /**
+   * bpf_obj_free_fields on one value, on cpu: each kptr is taken out and dropped through the design (a kernel
+   * object through its release kfunc), then the nodes of the value's roots (keyed by the map key, as graph steps
+   * address them) are drained.
+   */
+  void releaseValue(BpfMap m, long element, long rootKey, int cpu) {
+    if (m.slots() != null && !m.type().isMapInMap()) {
+      for (int f = 0; f < m.fieldCount(); f++) {
+        long slot = m.slot(element, f);
+        int obj = m.slots().exchange(slot, -1);
+        engine.kernelObjects().takeReference(m, slot);
+        if (obj < 0) {
+          continue;
+        }
+        m.adjustStoredBytes(-engine.objects().unitBytes(obj));
+        if (!engine.kernelObjects().owns(obj)) {
+          strategy.on(new LifecycleEvent.KptrDropped(m, f, obj));
+        }
+        engine.drop(obj, m, f, cpu);
+      }
+    }
+    if (engine.graph().active() && rootKey >= 0 && rootKey < m.spec().maxEntries()) {
+      for (int node : engine.graph().takeAll(m, rootKey)) {
+        m.adjustStoredBytes(-engine.objects().unitBytes(node));
+        engine.drop(node, null, -1, cpu);
+      }
+    }
+  }
+}
