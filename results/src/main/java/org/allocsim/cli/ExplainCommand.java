@@ -39,6 +39,9 @@ final class ExplainCommand implements Callable<Integer> {
     out.println("source: " + info.source());
     out.println("answers differently on: " + String.join(", ", overridden(s)));
     out.println("new objects: " + (info.newObjects().isEmpty() ? "not stated" : info.newObjects()));
+    // The thread discussed map free and user-space deletes only; every design takes this one choice (designs.md).
+    out.println("program-side map_update / map_delete: each released kptr is told as KptrDropped and freed where "
+        + "freeTarget says, as for a user-space delete, on the program's CPU (choice: the thread is silent)");
     List<ParameterSpec> params = info.parameters();
     out.println(params.isEmpty() ? "parameters: none" : "parameters:");
     for (ParameterSpec p : params) {

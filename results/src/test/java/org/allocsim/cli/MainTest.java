@@ -113,6 +113,7 @@ class MainTest {
       assertEquals(0, run("explain", name));
       String text = out.toString();
       assertTrue(text.contains("new objects: ") && !text.contains("new objects: not stated"), text);
+      assertTrue(text.contains("program-side map_update / map_delete: "), text);
       assertTrue(text.contains("percpu"), name + ": " + text);
     }
   }
