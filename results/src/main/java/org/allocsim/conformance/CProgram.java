@@ -73,7 +73,7 @@ final class CProgram {
 
   private static String describe(StepSpec o) {
     return o.kind().label() + (o.type() != null ? " " + o.type() : "") + (o.from() != null ? " from " + o.from()
-        : "") + (o.to() != null ? " to " + o.to() : "");
+        : "") + (o.to() != null ? " to " + o.to() : "") + (o.map() != null ? " " + o.map() : "");
   }
 
   private String count(int step, String outcome) {
@@ -99,6 +99,7 @@ final class CProgram {
         take(i, o.from(), "p");
         store(i, o.to(), "key2", "p", "w", names.drop(fieldType(o.from()), "p"));
       }
+      case MAP_UPDATE, MAP_DELETE -> CMapOps.write(c, object, program.name(), i, o);
       default -> throw new IllegalArgumentException(o.kind().label() + " has no kernel translation");
     }
   }

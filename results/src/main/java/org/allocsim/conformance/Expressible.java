@@ -49,7 +49,7 @@ final class Expressible {
               return Optional.of("program " + p.name() + " holds an object across two runs (" + s.kind().label()
                   + "): a BPF_PROG_TEST_RUN run cannot end holding a reference");
             }
-            case ALLOC_STORE, ALLOC_DROP, TAKE_DROP, MOVE, ACQUIRE_STORE, ACQUIRE_RELEASE -> {
+            case ALLOC_STORE, ALLOC_DROP, TAKE_DROP, MOVE, ACQUIRE_STORE, ACQUIRE_RELEASE, MAP_UPDATE, MAP_DELETE -> {
             }
             default -> {
               // Graph, refcount and percpu steps came with the model of today's kernel (issue 14) after the

@@ -175,7 +175,7 @@ final class DataPlane {
     return m.slots().get(m.slot(valueKey(f, key), f.field()));
   }
 
-  private void observe(StepOutcome outcome) {
+  void observe(StepOutcome outcome) {
     Observations obs = engine.observations();
     if (obs != null) {
       Program p = world.attached(currentAttachPoint);

@@ -33,14 +33,12 @@ final class ElementUpdates {
     ElementRef e = o.element();
     BpfMap m = plane.target(e.map(), e.viaOuter(), key);
     if (m == null) {
-      return; // -E2BIG / -ENOENT: a key outside the map, or no inner map in the outer slot
+      plane.observe(StepOutcome.LOOKUP_NULL); // a key outside the map, or no inner map in the outer slot
+      return;
     }
     long k = e.viaOuter() ? org.allocsim.world.FieldRef.innerKey(key) : key;
-    if (o.kind() == StepKind.MAP_DELETE) {
-      delete(m, k, cpu);
-    } else {
-      update(m, k, cpu, p.context());
-    }
+    boolean ok = o.kind() == StepKind.MAP_DELETE ? delete(m, k, cpu) : update(m, k, cpu, p.context());
+    plane.observe(ok ? StepOutcome.MAP_OK : StepOutcome.MAP_ERROR);
   }
 
   /**
@@ -48,17 +46,18 @@ final class ElementUpdates {
    * (copy_map_value skips special fields). A no-prealloc hash map allocates the new element first (-ENOMEM leaves
    * the old one as it was) and frees the old one with bpf_mem_cache_free.
    */
-  void update(BpfMap m, long key, int cpu, ExecContext ctx) {
+  boolean update(BpfMap m, long key, int cpu, ExecContext ctx) {
     long element = LruHashes.applies(m) ? engine.lruHashes().update(m, key, cpu) : key;
     if (!engine.elements().replace(m, element, cpu, ctx)) {
-      return;
+      return false;
     }
     releaseValue(m, element, key, cpu);
+    return true;
   }
 
   /**
    * bpf_map_delete_elem: the element's fields are released and the element freed. An ARRAY map's elements cannot
-   * be deleted: -EINVAL (array_map_delete_elem), and the value keeps what it holds. A missing key is -ENOENT.
+   * be deleted: -EINVAL (array_map_delete_elem), and the value keeps what it holds. A missing key is -ENOENT. Returns false on -EINVAL.
    */
   boolean delete(BpfMap m, long key, int cpu) {
     if (m.type() == MapType.ARRAY) {

@@ -16,7 +16,11 @@ public enum StepOutcome {
   /** kptr_xchg(&from, NULL) returned NULL. */
   EMPTY,
   /** kptr_xchg(&to, p) returned an old object, which the step dropped. */
-  REPLACED;
+  REPLACED,
+  /** bpf_map_update_elem returned 0, or bpf_map_delete_elem left no element behind (0, or -ENOENT: none was there). */
+  MAP_OK,
+  /** bpf_map_update_elem or bpf_map_delete_elem failed: -EINVAL (a delete on an ARRAY map) or -ENOMEM. */
+  MAP_ERROR;
 
   /** Name in conformance outputs and in the generated C, e.g. {@code alloc_null}. */
   public String label() {
