@@ -171,6 +171,41 @@ class ProgramMapOpsTest {
     assertEquals(1, user.series().last(Metric.LIVE_OBJECTS));
   }
 
+  /**
+   * An update of a no-prealloc hash allocates the new element in the program's context: in NMI, once the CPU's
+   * four prefilled elements are used and before the irq_work refills, it fails (-ENOMEM) and the old element stays;
+   * in task context the refill runs at once.
+   */
+  @Test
+  void aNoPreallocUpdateInNmiFailsOnAnEmptyCache_inTaskContextItRefills() {
+    String nmi = """
+        name: nmi-update
+        description: "element updates in NMI"
+        duration: 10ms
+        parameters: {cpus: 1}
+        objects:
+          o:
+            types: {flow: 48}
+            maps:
+              E: {type: hash, max_entries: 8, elements: 64, kptr: {state: flow}}
+            programs:
+              N:
+                context: nmi
+                steps:
+                  - map_update: {map: E}
+        timeline:
+          - {at: 0, load: {object: o, as: o, by: agent}}
+        records:
+          - [1ms, 0, N, 0, 0]
+          - [1ms, 0, N, 0, 1]
+          - [1ms, 0, N, 0, 2]
+          - [1ms, 0, N, 0, 3]
+          - [1ms, 0, N, 0, 0]
+        """;
+    assertEquals(1, run(nmi, "global").summary().failedAllocs());
+    assertEquals(0, run(nmi.replace("context: nmi", "context: task"), "global").summary().failedAllocs());
+  }
+
   /** Through an outer map, the step acts on the inner map in the slot of the key's high 32 bits. */
   @Test
   void throughAnOuterMapTheStepActsOnTheInnerMap() {
