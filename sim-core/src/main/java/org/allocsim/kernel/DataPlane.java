@@ -168,7 +168,7 @@ final class DataPlane {
     if (key < 0) {
       return -1;
     }
-    BpfMap m = target(f, key);
+    BpfMap m = target(f.map(), f.viaOuter(), key);
     if (m == null || m.slots() == null || LruHashes.applies(m)) {
       return -1; // an LRU map's key is not its element's index: no read-ahead
     }
@@ -204,12 +204,7 @@ final class DataPlane {
     return obj;
   }
 
-  /** Resolves a field reference to the map holding the value, or null when the lookup returns NULL. */
-  private BpfMap target(FieldRef f, long key) {
-    return target(f.map(), f.viaOuter(), key);
-  }
-
-  /** The map that holds key's value: named, or the inner map in an outer map's slot; null when there is none. */
+  /** The map that holds key's value: named, or the inner map in an outer map's slot; null when the lookup is NULL. */
   BpfMap target(BpfMap named, boolean viaOuter, long key) {
     BpfMap m = named;
     long k = key;
@@ -241,7 +236,7 @@ final class DataPlane {
   }
 
   void store(Program p, FieldRef f, long key, int obj, int cpu) {
-    BpfMap m = target(f, key);
+    BpfMap m = target(f.map(), f.viaOuter(), key);
     if (m == null) {
       observe(StepOutcome.LOOKUP_NULL);
       // bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds.
@@ -268,7 +263,7 @@ final class DataPlane {
 
   /** bpf_kptr_xchg(&to, task) of a reference to an existing kernel object: no memory moves. */
   private void storeReference(FieldRef f, long key, int cpu) {
-    BpfMap m = target(f, key);
+    BpfMap m = target(f.map(), f.viaOuter(), key);
     if (m != null) {
       engine.kernelObjects().storeReference(m, m.slot(element(m, valueKey(f, key), true, cpu), f.field()));
     }
@@ -277,7 +272,7 @@ final class DataPlane {
   /** kptr_xchg(&from, NULL); with drop, the object is freed at once. Returns the object taken, or -1. */
   int take(Program p, Step o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
-    BpfMap m = target(f, key);
+    BpfMap m = target(f.map(), f.viaOuter(), key);
     if (m == null) {
       observe(StepOutcome.LOOKUP_NULL);
       return -1;
