@@ -158,6 +158,6 @@ final class GraphSteps {
   int percpuAllocator(int size) {
     int unit = SizeClasses.unitBytes(SizeClasses.classOf(size));
     return percpuAllocators.computeIfAbsent(unit,
-        u -> engine.createAllocator("bpf_global_percpu_ma/" + u, u));
+        u -> engine.createPercpuAllocator("bpf_global_percpu_ma/" + u, u));
   }
 }

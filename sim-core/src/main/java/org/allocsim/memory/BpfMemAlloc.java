@@ -34,7 +34,7 @@ public final class BpfMemAlloc {
   private boolean destroyed;
   private long lastFreeTime = -1;
 
-  BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes) {
+  BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes, boolean percpu) {
     if (fixedUnitBytes != 0 && fixedUnitBytes <= SizeClasses.HEADER_BYTES) {
       throw new IllegalArgumentException("fixed unit must hold the 8-byte header and an object: "
           + fixedUnitBytes);
@@ -60,14 +60,15 @@ public final class BpfMemAlloc {
       units = new int[] {this.fixedUnitBytes};
       limitUnits = new int[] {unitSize};
     }
-    this.caches = new MemCaches(id, units, limitUnits, slab, acc);
+    this.caches = new MemCaches(id, units, limitUnits, percpu, slab, acc);
     this.rcu = new RcuStages(caches, timers, params);
     caches.rcu = rcu;
     this.refill = new Refill(caches, rcu, timers, params.irqWorkLatencyNs());
     this.structBytes = (long) params.cacheStructBytes() * caches.count();
     slab.addOverhead(structBytes);
     for (int c = 0; c < caches.count(); c++) {
-      refill.allocBulk(c, CacheLimits.prefillCount(caches.unit(c))); // prefill_mem_cache(), GFP_KERNEL
+      // prefill_mem_cache(), GFP_KERNEL: one object for a percpu cache (5b95e638f134)
+      refill.allocBulk(c, percpu ? 1 : CacheLimits.prefillCount(caches.unit(c)));
     }
   }
 
