@@ -137,7 +137,6 @@ final class MemCaches {
     freeCnt[c]--;
     dst.push(dst.freeByRcuTtraceHead, to, obj);
     objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
-    objects.clearWarm(obj);
     if (dst == this) {
       acc.cacheToWaiting(unit(c));
     } else {
