@@ -100,7 +100,7 @@ final class CProgram {
         store(i, o.to(), "key2", "p", "w", names.drop(fieldType(o.from()), "p"));
       }
       case MAP_UPDATE, MAP_DELETE -> CMapOps.write(c, object, program.name(), i, o);
-      default -> throw new IllegalArgumentException(o.kind().label() + " has no kernel translation");
+      default -> new CGraphStep(c, object, names, program.name()).write(i, o);
     }
   }
 

@@ -30,17 +30,12 @@ final class AllocatorLifetimes {
   }
 
   int create(String name, int fixedUnitBytes) {
-    return add(slab.create(allocators.size(), name, fixedUnitBytes));
+    return create(name, fixedUnitBytes, false);
   }
 
-  /** A cache of bpf_global_percpu_ma for one unit size, charged per possible CPU ({@link Slab#createPercpu}). */
-  int createPercpu(String name, int unitBytes) {
-    return add(slab.createPercpu(allocators.size(), name, unitBytes));
-  }
-
-  private int add(BpfMemAlloc ma) {
-    int id = ma.id();
-    allocators.add(ma);
+  int create(String name, int fixedUnitBytes, boolean percpu) {
+    int id = allocators.size();
+    allocators.add(slab.create(id, name, fixedUnitBytes, percpu));
     if (id == refs.length) {
       refs = Arrays.copyOf(refs, id * 2);
     }

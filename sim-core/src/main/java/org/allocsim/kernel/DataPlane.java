@@ -175,6 +175,7 @@ final class DataPlane {
     return m.slots().get(m.slot(valueKey(f, key), f.field()));
   }
 
+  /** Counts an outcome of the current step (graph steps and map operations count theirs through it too). */
   void observe(StepOutcome outcome) {
     Observations obs = engine.observations();
     if (obs != null) {

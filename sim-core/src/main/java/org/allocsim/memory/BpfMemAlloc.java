@@ -8,9 +8,10 @@ import java.util.Objects;
  *
  * <p><b>Warmth.</b> An allocation is WARM when the object popped from the CPU's free list was last freed on that
  * same CPU and less than {@link MemoryParams#warmCacheBytes()} of allocation traffic (sum of unit bytes allocated on
- * that CPU, all allocators) happened on that CPU since that free. It is COLD otherwise: prefill/refill objects from
- * slab, objects reused from the RCU lists by a refill, objects freed on another CPU, or after too much traffic.
- * ("Waiting for RCU GP makes objects cache cold", Alexei, docs/kernel-allocator.md [S28].)
+ * that CPU, all allocators) happened on that CPU since that free, whether it came straight from the free list or
+ * back from an RCU list through a refill. It is COLD otherwise: prefill/refill objects from slab, objects freed on
+ * another CPU, or after too much traffic: at the rates of Alexei's benchmark a grace period is a window of traffic
+ * ("Waiting for RCU GP makes objects cache cold", docs/kernel-allocator.md [S28]), at lower rates it is not.
  *
  * <p>Everything runs on the simulator thread; alloc and free allocate no Java objects.
  */
@@ -36,15 +37,7 @@ public final class BpfMemAlloc {
   private boolean destroyed;
   private long lastFreeTime = -1;
 
-  BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes) {
-    this(slab, id, name, fixedUnitBytes, 0);
-  }
-
-  /**
-   * chargedBytes: what slab charges per object of a fixed-size allocator, 0 for the kmalloc bucket of its unit; a
-   * percpu cache charges more than its unit (see {@link Slab#createPercpu}).
-   */
-  BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes, int chargedBytes) {
+  BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes, boolean percpu) {
     if (fixedUnitBytes != 0 && fixedUnitBytes <= SizeClasses.HEADER_BYTES) {
       throw new IllegalArgumentException("fixed unit must hold the 8-byte header and an object: "
           + fixedUnitBytes);
@@ -57,9 +50,11 @@ public final class BpfMemAlloc {
     this.name = name;
     // c->unit_size sets the watermarks; kmalloc_node(c->unit_size) charges the bucket it lands in (72 -> 96).
     int unitSize = fixedUnitBytes == 0 ? 0 : (fixedUnitBytes + 7) & ~7;
-    this.fixedUnitBytes = unitSize == 0 ? 0 : chargedBytes > 0 ? chargedBytes : SizeClasses.kmallocBucket(unitSize);
+    this.fixedUnitBytes = unitSize == 0 ? 0 : percpu
+        ? Math.addExact(Slab.PERCPU_POINTER_BYTES, Math.multiplyExact(unitSize, params.cpus()))
+        : SizeClasses.kmallocBucket(unitSize);
     // a percpu object: its pointer and this CPU's copy, not the copies of the other CPUs
-    this.touchedBytes = chargedBytes > 0 ? Slab.PERCPU_POINTER_BYTES + unitSize : 0;
+    this.touchedBytes = percpu && unitSize > 0 ? Slab.PERCPU_POINTER_BYTES + unitSize : 0;
     int[] units;
     int[] limitUnits;
     if (this.fixedUnitBytes == 0) {
@@ -72,14 +67,15 @@ public final class BpfMemAlloc {
       units = new int[] {this.fixedUnitBytes};
       limitUnits = new int[] {unitSize};
     }
-    this.caches = new MemCaches(id, units, limitUnits, slab, acc);
+    this.caches = new MemCaches(id, units, limitUnits, percpu, slab, acc);
     this.rcu = new RcuStages(caches, timers, params);
     caches.rcu = rcu;
     this.refill = new Refill(caches, rcu, timers, params.irqWorkLatencyNs());
     this.structBytes = (long) params.cacheStructBytes() * caches.count();
     slab.addOverhead(structBytes);
     for (int c = 0; c < caches.count(); c++) {
-      refill.allocBulk(c, CacheLimits.prefillCount(caches.unit(c))); // prefill_mem_cache(), GFP_KERNEL
+      // prefill_mem_cache(), GFP_KERNEL: one object for a percpu cache (5b95e638f134)
+      refill.allocBulk(c, percpu ? 1 : CacheLimits.prefillCount(caches.unit(c)));
     }
   }
 
@@ -195,7 +191,9 @@ public final class BpfMemAlloc {
         refill.raise(c); // "free few objects from current cpu into global kmalloc pool"
       }
     } else {
-      objects.recordFree(obj, cpu, slab.cpuTraffic(cpu), false);
+      // Warm-eligible too: the refill reuses it after the grace period (alloc_bulk, 04fabf00b4d3), and whether
+      // its lines are still cached depends on the traffic since, as for a direct free (docs/model.md, Warmth).
+      objects.recordFree(obj, cpu, slab.cpuTraffic(cpu), true);
       caches.freeToFreeByRcu(c, obj);
       if (!rcu.stage1InFlight(c)) {
         refill.raise(c); // its check_free_by_rcu() starts the RCU GP

@@ -51,6 +51,16 @@ public final class Slab {
    *                       header), rounded up to 8, of a one-class allocator (the hash-map case)
    */
   public BpfMemAlloc create(int allocatorId, String name, int fixedUnitBytes) {
+    return create(allocatorId, name, fixedUnitBytes, false);
+  }
+
+  /**
+   * As {@link #create(int, String, int)}; {@code percpu}: a cache of bpf_global_percpu_ma (CacheLimits.PERCPU), whose
+   * objects are each a 16-byte kmalloc (c->percpu_size: the llist_node and the per-CPU pointer) plus the unit on
+   * every possible CPU (memalloc.c __alloc(): kmalloc_node(c->percpu_size) and __alloc_percpu_gfp(c->unit_size, 8)),
+   * cached ones included: they give their per-CPU areas back only in free_one().
+   */
+  public BpfMemAlloc create(int allocatorId, String name, int fixedUnitBytes, boolean percpu) {
     Objects.requireNonNull(name, "name");
     if (fixedUnitBytes < 0) {
       throw new IllegalArgumentException("fixedUnitBytes must be >= 0: " + fixedUnitBytes);
@@ -58,24 +68,7 @@ public final class Slab {
     if (allocators.containsKey(allocatorId)) {
       throw new IllegalArgumentException("allocator id already used in this run: " + allocatorId);
     }
-    BpfMemAlloc ma = new BpfMemAlloc(this, allocatorId, name, fixedUnitBytes);
-    allocators.put(allocatorId, ma);
-    return ma;
-  }
-
-  /**
-   * A cache of bpf_global_percpu_ma for one size class (bpf_mem_alloc_percpu_unit_init): its watermarks follow
-   * c->unit_size, but each object is a 16-byte kmalloc (c->percpu_size: the llist_node and the per-CPU pointer)
-   * plus unit_size bytes on every possible CPU from the percpu allocator (memalloc.c __alloc(): kmalloc_node(
-   * c->percpu_size) and __alloc_percpu_gfp(c->unit_size, 8)). Objects on the free lists hold their per-CPU areas
-   * too; they are given back only when free_one() runs.
-   */
-  public BpfMemAlloc createPercpu(int allocatorId, String name, int unitBytes) {
-    if (allocators.containsKey(allocatorId)) {
-      throw new IllegalArgumentException("allocator id already used in this run: " + allocatorId);
-    }
-    int charged = Math.addExact(PERCPU_POINTER_BYTES, Math.multiplyExact(unitBytes, params.cpus()));
-    BpfMemAlloc ma = new BpfMemAlloc(this, allocatorId, name, unitBytes, charged);
+    BpfMemAlloc ma = new BpfMemAlloc(this, allocatorId, name, fixedUnitBytes, percpu);
     allocators.put(allocatorId, ma);
     return ma;
   }
