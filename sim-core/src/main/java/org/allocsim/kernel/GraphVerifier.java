@@ -28,8 +28,22 @@ final class GraphVerifier {
     GraphRegistry g = world.graph();
     for (Step op : p.steps()) {
       String refusal = check(op, g);
+      if (refusal == null) {
+        refusal = RegisterVerifier.check(op);
+      }
       if (refusal != null) {
         return LoadVerdict.reject(refusal);
+      }
+    }
+    return LoadVerdict.ACCEPT;
+  }
+
+  /** The references a program keeps to its exit (check_reference_leak), checked after the design's own rules. */
+  static LoadVerdict leaks(Program p) {
+    for (Step op : p.steps()) {
+      String leak = RegisterVerifier.leak(op);
+      if (leak != null) {
+        return LoadVerdict.reject(leak);
       }
     }
     return LoadVerdict.ACCEPT;
@@ -64,7 +78,7 @@ final class GraphVerifier {
         }
       }
     }
-    if (k.acquires() && (op.acquireTo() != null || op.acquireRoot() != null)
+    if (k.acquires() && (op.acquireTo() != null || op.acquireRoot() != null || op.shape().leaks())
         && !g.traits(op.allocType()).refcounted()) {
       return "arg#0 doesn't point to a type with bpf_refcount field (bpf_refcount_acquire of struct "
           + op.allocType().name() + ")";
