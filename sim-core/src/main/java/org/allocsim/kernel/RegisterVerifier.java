@@ -41,8 +41,10 @@ final class RegisterVerifier {
     if (!op.shape().leaks()) {
       return null;
     }
-    return "Unreleased reference: id=N alloc_insn=M in the kernel's log; " + leaked(op) + " is neither released,"
-        + " stored nor added before the program exits (" + where(op) + ")";
+    // check_resource_leak: "Unreleased reference id=%d alloc_insn=%d", then "%s would lead to reference leak"
+    return "BPF_EXIT instruction in main prog would lead to reference leak: " + leaked(op) + " is neither released,"
+        + " stored nor added before the program exits (" + where(op) + "); the line before in the kernel's log:"
+        + " Unreleased reference id=%d alloc_insn=%d";
   }
 
   private static String graph(Step op, RootRef r, RegisterShape s) {

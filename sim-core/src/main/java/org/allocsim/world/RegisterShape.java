@@ -27,6 +27,11 @@ public record RegisterShape(Lock lock, NodeRef node, boolean leaks, boolean null
     return equals(PLAIN);
   }
 
+  /** The same shape with the kept reference released. */
+  public RegisterShape withoutLeak() {
+    return new RegisterShape(lock, node, false, nullChecked, lessCalls);
+  }
+
   /** check_reg_allocation_locked: which bpf_spin_lock is held when a graph kfunc runs. */
   public enum Lock {
     /** The lock in the same allocation as the root (map value, global data section or object). */
