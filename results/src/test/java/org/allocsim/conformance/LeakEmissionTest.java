@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** A leaking step in C: the release of what it keeps is left out, every other release stays. */
 class LeakEmissionTest {
-  private static final RegisterShape LEAK = new RegisterShape(RegisterShape.Lock.HELD, null, true, true, null);
+  private static final RegisterShape LEAK = new RegisterShape(RegisterShape.Lock.HELD, null, true, true, null,
+      null);
 
   private static String source(StepSpec step) {
     ObjectSpec o = new ObjectSpec("o.bpf.o", Map.of("val", 24),

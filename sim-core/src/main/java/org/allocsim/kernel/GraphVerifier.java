@@ -117,7 +117,9 @@ final class GraphVerifier {
       if (percpuField != percpuValue) {
         // the words of percpu_alloc_fail.c: a plain pointer prints as "ptr_", the field's type as "ptr_T"
         String name = f.type().name();
-        return "invalid kptr access, R2 type=" + (percpuValue ? "percpu_ptr_" + name : "ptr_") + " expected=ptr_"
+        // an acquired kernel object is trusted_ptr_ (percpu_alloc_fail.c reject_kernel_ptr_into_percpu_kptr)
+        String plain = op.kind().kernelObject() ? "trusted_ptr_" : "ptr_";
+        return "invalid kptr access, R2 type=" + (percpuValue ? "percpu_ptr_" + name : plain) + " expected=ptr_"
             + name + " (" + f + (percpuField ? " is __percpu_kptr)" : " is __kptr)");
       }
     }

@@ -27,6 +27,15 @@ final class RegisterVerifier {
       return "Possibly NULL pointer passed to trusted arg0: bpf_refcount_acquire takes the object bpf_obj_new returned"
           + " before its NULL check (" + where(op) + ")";
     }
+    if (s.dropWith() != null) {
+      // check_kfunc_args KF_ARG_PTR_TO_ALLOC_BTF_ID: the drop kfunc must match MEM_PERCPU (today's words; older: R1)
+      boolean percpu = op.kind().percpu();
+      if (percpu != (s.dropWith() == RegisterShape.DropKfunc.BPF_PERCPU_OBJ_DROP)) {
+        String needed = percpu ? "bpf_percpu_obj_drop()" : "bpf_obj_drop()";
+        return "arg#0 expected for " + needed + ": " + s.dropWith().label() + " is given the object "
+            + (percpu ? "bpf_percpu_obj_new" : "bpf_obj_new") + " returned (" + where(op) + ")";
+      }
+    }
     if (op.root() != null) {
       String graph = graph(op, op.root(), s);
       if (graph != null) {
@@ -49,7 +58,8 @@ final class RegisterVerifier {
 
   private static String graph(Step op, RootRef r, RegisterShape s) {
     String rootType = r.target().kind().rootType();
-    String lock = "bpf_spin_lock at off=N of " + lockOwner(r) + " must be held for " + rootType + " (" + where(op) + ")";
+    String lock = "bpf_spin_lock at off=%d of " + lockOwner(r) + " must be held for " + rootType + " ("
+        + where(op) + ")";
     switch (s.lock()) {
       case NONE -> {
         // __process_kf_arg_ptr_to_graph_root: check_reg_allocation_locked finds no active lock

@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param leaks the reference the step would release or hand over is kept to the program's exit ({@code leak:})
  * @param nullChecked the new object is NULL-checked before bpf_refcount_acquire takes it ({@code null_check:})
  * @param lessCalls what the {@code less} callback of bpf_rbtree_add calls, or null ({@code less_calls:})
+ * @param dropWith the drop kfunc a dropping step calls, or null for the one its object needs ({@code drop_with:})
  */
-public record RegisterShape(Lock lock, NodeRef node, boolean leaks, boolean nullChecked, LessCall lessCalls) {
+public record RegisterShape(Lock lock, NodeRef node, boolean leaks, boolean nullChecked, LessCall lessCalls,
+    DropKfunc dropWith) {
   /** Every step's default: the root's own lock held, references consumed, NULL checked, a plain callback. */
-  public static final RegisterShape PLAIN = new RegisterShape(Lock.HELD, null, false, true, null);
+  public static final RegisterShape PLAIN = new RegisterShape(Lock.HELD, null, false, true, null, null);
 
   public RegisterShape {
     Objects.requireNonNull(lock, "lock");
@@ -29,7 +31,7 @@ public record RegisterShape(Lock lock, NodeRef node, boolean leaks, boolean null
 
   /** The same shape with the kept reference released. */
   public RegisterShape withoutLeak() {
-    return new RegisterShape(lock, node, false, nullChecked, lessCalls);
+    return new RegisterShape(lock, node, false, nullChecked, lessCalls, dropWith);
   }
 
   /** check_reg_allocation_locked: which bpf_spin_lock is held when a graph kfunc runs. */
@@ -54,6 +56,15 @@ public record RegisterShape(Lock lock, NodeRef node, boolean leaks, boolean null
     NON_OWNING,
     /** A non-owning reference kept past bpf_spin_unlock, which invalidates it (invalidate_non_owning_refs). */
     RELEASED;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The release kfunc of a local object: bpf_obj_drop for bpf_obj_new's, bpf_percpu_obj_drop for percpu ones. */
+  public enum DropKfunc {
+    BPF_OBJ_DROP, BPF_PERCPU_OBJ_DROP;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);

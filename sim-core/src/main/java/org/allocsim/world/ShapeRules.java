@@ -36,6 +36,9 @@ final class ShapeRules {
       return "'null_check: false' goes with a step that passes its new object to bpf_refcount_acquire"
           + " (new_store_acquire, or new_add with acquire_to, acquire_root or leak)";
     }
+    if (s.dropWith() != null && kind != StepKind.ALLOC_DROP && kind != StepKind.PERCPU_NEW_DROP) {
+      return "'drop_with' goes with alloc_drop and percpu_new_drop";
+    }
     if (s.lessCalls() != null && kind.root() != StepKind.Root.ADD) {
       return "'less_calls' goes with adding steps (the less callback of bpf_rbtree_add)";
     }

@@ -12,12 +12,10 @@ import org.allocsim.world.StepSpec;
 
 /**
  * The register-shape keys of a step ({@code lock}, {@code node}, {@code leak}, {@code null_check},
- * {@code less_calls}): what the verifier sees that a step's atomic form hides. All are optional; omitted, a step has
- * the plain shape the kernel accepts.
+ * {@code less_calls}, {@code drop_with}): what the verifier sees that a step's atomic form hides. All are optional;
+ * omitted, a step has the plain shape the kernel accepts.
  */
 final class ShapeKeys {
-  static final List<String> ALL = List.of("lock", "node", "leak", "null_check", "less_calls");
-
   private ShapeKeys() {
   }
 
@@ -35,6 +33,9 @@ final class ShapeKeys {
     }
     if (kind.root() == StepKind.Root.ADD) {
       out.add("less_calls");
+    }
+    if (kind == StepKind.ALLOC_DROP || kind == StepKind.PERCPU_NEW_DROP) {
+      out.add("drop_with");
     }
     return out;
   }
@@ -60,7 +61,9 @@ final class ShapeKeys {
     }
     boolean leak = args.has("leak") && args.get("leak").bool();
     boolean nullChecked = !args.has("null_check") || args.get("null_check").bool();
-    return new RegisterShape(lock, node, leak, nullChecked, less);
+    RegisterShape.DropKfunc drop = args.has("drop_with") ? choice(args.get("drop_with"),
+        RegisterShape.DropKfunc.class) : null;
+    return new RegisterShape(lock, node, leak, nullChecked, less, drop);
   }
 
   private static boolean rbtree(StepSpec.RootSpec r, Map<String, List<GraphRoot>> roots) {

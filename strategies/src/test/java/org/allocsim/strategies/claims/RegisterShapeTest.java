@@ -48,7 +48,7 @@ class RegisterShapeTest {
   private static final RegisterShape PLAIN = RegisterShape.PLAIN;
 
   static StepSpec shaped(StepSpec s, Lock lock, NodeRef node, boolean leak, boolean nullChecked, LessCall less) {
-    return s.withShape(new RegisterShape(lock, node, leak, nullChecked, less));
+    return s.withShape(new RegisterShape(lock, node, leak, nullChecked, less, null));
   }
 
   static StepSpec lock(StepSpec s, Lock lock) {
@@ -185,6 +185,38 @@ class RegisterShapeTest {
         prog("p", leak(StepSpec.allocDrop("foo", AllocSource.DEFAULT)),
             StepSpec.allocStore("bar", AllocSource.DEFAULT, "arr", "node")));
     check(spec("order", 5 * MS), o, Map.of("p", List.of("invalid kptr access")));
+  }
+
+  /**
+   * percpu_alloc_fail.c test_array_map_4 and _5 (the other drop kfunc) and reject_kernel_ptr_into_percpu_kptr (an
+   * acquired task into a __percpu_kptr field of task_struct): percpu vs plain, kernel vs local.
+   */
+  @Test
+  void percpuAllocFail_wrongDropAndKernelObjectIntoAPercpuField() {
+    MapSpec kernelPercpu = MapSpec.of("kernel_percpu_array", MapType.ARRAY, 1, new KptrField("task", "task_struct"));
+    GraphSpec g = graph(false, Map.of(), Set.of(),
+        Map.of("kernel_percpu_array", Map.of("task", KptrFlavour.PERCPU)));
+    ObjectSpec o = object("percpu_alloc_fail.bpf.o", List.of(kernelPercpu), g,
+        prog("test_array_map_4", drop(GraphWorlds.percpuDrop("val_t"), RegisterShape.DropKfunc.BPF_OBJ_DROP)),
+        prog("test_array_map_5", drop(StepSpec.allocDrop("val_t", AllocSource.DEFAULT),
+            RegisterShape.DropKfunc.BPF_PERCPU_OBJ_DROP)),
+        prog("reject_kernel_ptr_into_percpu_kptr", StepSpec.acquireStore("task_struct", "kernel_percpu_array",
+            "task")),
+        prog("right_drops", drop(GraphWorlds.percpuDrop("val_t"), RegisterShape.DropKfunc.BPF_PERCPU_OBJ_DROP),
+            drop(StepSpec.allocDrop("val_t", AllocSource.DEFAULT), RegisterShape.DropKfunc.BPF_OBJ_DROP)));
+    Map<String, List<String>> expected = Map.of(
+        "test_array_map_4", List.of("expected for bpf_percpu_obj_drop()"),
+        "test_array_map_5", List.of("expected for bpf_obj_drop()"),
+        "reject_kernel_ptr_into_percpu_kptr",
+        List.of("invalid kptr access, R2 type=trusted_ptr_ expected=ptr_task_struct"),
+        "right_drops", List.of());
+    // static-per-map refuses a bpf_obj_new with no kptr_allocator in reach before the drop kfunc is met
+    check(spec("percpu_alloc_fail", 5 * MS).kernelType("task_struct", 9216), o, expected,
+        ALL.stream().filter(d -> !d.equals(Claims.STATIC)).toList());
+  }
+
+  private static StepSpec drop(StepSpec s, RegisterShape.DropKfunc kfunc) {
+    return s.withShape(new RegisterShape(Lock.HELD, null, false, true, null, kfunc));
   }
 
   /** map_kptr_fail.c and map_kptr.c on bpf_testmod's prog_test_ref_kfunc, a kernel object. */
