@@ -100,7 +100,7 @@ final class CProgram {
         take(i, o.from(), "p");
         store(i, o, o.to(), "key2", "p", "w", names.drop(fieldType(o.from()), "p"));
       }
-      default -> throw new IllegalArgumentException(o.kind().label() + " has no kernel translation");
+      default -> new CGraphStep(c, object, names, program.name()).write(i, o);
     }
   }
 

@@ -150,9 +150,12 @@ final class GraphVerifier {
       default -> null;
     };
     if (value != null && !value.sameAs(node)) {
-      return "operation on " + root.kind().rootType() + " expects arg#1 " + root.kind().nodeType() + " in struct "
-          + root.nodeType() + ", but arg is in struct " + value.name() + (value.name().equals(node.name())
-          ? " of another BTF object (btf_struct_ids_match)" : "");
+      // __process_kf_arg_ptr_to_graph_node's words, with TypeTraits.nodeOffset's layout for the offsets
+      int argOffset = g.traits(value).nodeOffset(root.nodeField());
+      return "operation on " + root.kind().rootType() + " expects arg#1 " + root.kind().nodeType() + " at offset="
+          + traits.nodeOffset(root.nodeField()) + " in struct " + root.nodeType() + ", but arg is at offset="
+          + Math.max(0, argOffset) + " in struct " + value.name() + (value.name().equals(node.name())
+          ? ": the same name from another BTF object (btf_struct_ids_match)" : "");
     }
     if (op.kind() == StepKind.REMOVE_STORE && !node.sameAs(op.to().type())) {
       return "invalid kptr access, R2 type=ptr_" + node.name() + " expected=ptr_" + op.to().type().name() + " ("
