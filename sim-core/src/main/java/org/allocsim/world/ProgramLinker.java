@@ -59,7 +59,7 @@ public final class ProgramLinker {
         element = new ElementRef(m, m.type().isMapInMap());
       }
       ops[i] = new Step(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
-          from, to, root, acquireTo, acquireRoot, element);
+          from, to, root, acquireTo, acquireRoot, s.shape(), element);
     }
     return world.newProgram(spec, btf, loader, new ArrayList<>(used), ops);
   }

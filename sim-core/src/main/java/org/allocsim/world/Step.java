@@ -16,21 +16,24 @@ import org.allocsim.btf.BtfType;
  * @param root graph root added to or removed from, else null
  * @param acquireTo field that receives a second reference from bpf_refcount_acquire, else null
  * @param acquireRoot root that receives a second reference from bpf_refcount_acquire, else null
+ * @param shape what the verifier sees at register level ({@link RegisterShape})
  * @param element the map whose element a map operation updates or deletes, else null
  */
 public record Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source, BpfMap sourceMap,
-    FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot, ElementRef element) {
+    FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot, RegisterShape shape,
+    ElementRef element) {
 
   /** A step that is not a map operation. */
   public Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source,
-      BpfMap sourceMap, FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot) {
-    this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, root, acquireTo, acquireRoot, null);
+      BpfMap sourceMap, FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot,
+      RegisterShape shape) {
+    this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, root, acquireTo, acquireRoot, shape, null);
   }
 
   /** A step without graph arguments. */
   public Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source,
       BpfMap sourceMap, FieldRef from, FieldRef to) {
-    this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, null, null, null);
+    this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, null, null, null, RegisterShape.PLAIN, null);
   }
 
   @Override

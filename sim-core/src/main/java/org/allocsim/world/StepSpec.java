@@ -13,11 +13,12 @@ import java.util.Objects;
  * @param root graph root added to or removed from (graph kinds), else null
  * @param acquireTo field written with a second reference from bpf_refcount_acquire, else null
  * @param acquireRoot root (of new_add) that a second reference from bpf_refcount_acquire is added to, else null
+ * @param shape what the verifier sees at register level that the step's atomic form hides ({@link RegisterShape})
  * @param map the map whose element a map operation updates or deletes (through an outer map: its inner map), else
  *     null
  */
 public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to,
-    RootSpec root, FieldSpec acquireTo, RootSpec acquireRoot, String map) {
+    RootSpec root, FieldSpec acquireTo, RootSpec acquireRoot, RegisterShape shape, String map) {
 
   /** A graph root addressed by map name, and optionally a root inside the node type ({@code map.root.inner}). */
   public record RootSpec(String map, String root, String inner) {
@@ -34,19 +35,30 @@ public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec
 
   /** A step without graph arguments. */
   public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
-    this(kind, type, source, from, to, null, null, null);
+    this(kind, type, source, from, to, null, null, null, RegisterShape.PLAIN, null);
   }
 
-  /** A step that is not a map operation. */
+  /** A step of the plain register shape. */
   public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to, RootSpec root,
       FieldSpec acquireTo, RootSpec acquireRoot) {
-    this(kind, type, source, from, to, root, acquireTo, acquireRoot, null);
+    this(kind, type, source, from, to, root, acquireTo, acquireRoot, RegisterShape.PLAIN, null);
+  }
+
+  /** A step that is not a map operation, of any register shape. */
+  public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to, RootSpec root,
+      FieldSpec acquireTo, RootSpec acquireRoot, RegisterShape shape) {
+    this(kind, type, source, from, to, root, acquireTo, acquireRoot, shape, null);
+  }
+
+  /** The same step with another register shape. */
+  public StepSpec withShape(RegisterShape s) {
+    return new StepSpec(kind, type, source, from, to, root, acquireTo, acquireRoot, s, map);
   }
 
   /** A step whose acquired reference, if any, goes into a kptr field. */
   public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to, RootSpec root,
       FieldSpec acquireTo) {
-    this(kind, type, source, from, to, root, acquireTo, null);
+    this(kind, type, source, from, to, root, acquireTo, null, RegisterShape.PLAIN, null);
   }
 
   /** A kptr field addressed by map name; for an outer map, the field of its inner template. */
@@ -83,6 +95,11 @@ public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec
     if (acquireRoot != null && kind != StepKind.NEW_ADD) {
       throw new IllegalArgumentException(kind.label() + " takes no 'acquire_root'");
     }
+    Objects.requireNonNull(shape, "shape");
+    String misfit = ShapeRules.misfit(kind, acquireTo != null || acquireRoot != null, shape);
+    if (misfit != null) {
+      throw new IllegalArgumentException(kind.label() + ": " + misfit);
+    }
     if (kind.mapOperation() != (map != null)) {
       throw new IllegalArgumentException(kind.label() + (map == null ? " needs" : " takes no") + " 'map'");
     }
@@ -90,12 +107,12 @@ public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec
 
   /** bpf_map_update_elem(&map, key, value, BPF_ANY) from a program. */
   public static StepSpec mapUpdate(String map) {
-    return new StepSpec(StepKind.MAP_UPDATE, null, null, null, null, null, null, null, map);
+    return new StepSpec(StepKind.MAP_UPDATE, null, null, null, null, null, null, null, RegisterShape.PLAIN, map);
   }
 
   /** bpf_map_delete_elem(&map, key) from a program. */
   public static StepSpec mapDelete(String map) {
-    return new StepSpec(StepKind.MAP_DELETE, null, null, null, null, null, null, null, map);
+    return new StepSpec(StepKind.MAP_DELETE, null, null, null, null, null, null, null, RegisterShape.PLAIN, map);
   }
 
   public static StepSpec allocStore(String type, AllocSource source, String map, String field) {

@@ -9,6 +9,7 @@ import org.allocsim.world.AllocSource;
 import org.allocsim.world.GraphRoot;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
+import org.allocsim.world.RegisterShape;
 import org.allocsim.world.StepKind;
 import org.allocsim.world.StepSpec;
 
@@ -82,6 +83,7 @@ final class Steps {
     if (kind.mapOperation()) {
       allowed.add("map");
     }
+    allowed.addAll(ShapeKeys.allowed(kind));
     YMap args = argsNode.map().allow(allowed);
     String type = null;
     AllocSource source = null;
@@ -114,8 +116,14 @@ final class Steps {
     StepSpec.FieldSpec acquireTo = kind == StepKind.NEW_STORE_ACQUIRE ? field(args.require("acquire_to", argsNode))
         : args.has("acquire_to") ? field(args.get("acquire_to")) : null;
     StepSpec.RootSpec acquireRoot = args.has("acquire_root") ? root(args.get("acquire_root")) : null;
+    RegisterShape shape = ShapeKeys.read(args, kind, root, roots);
     String map = kind.mapOperation() ? elementMap(args.require("map", argsNode), kind) : null;
-    return new StepSpec(kind, type, source, from, to, root, acquireTo, acquireRoot, map);
+    try {
+      return new StepSpec(kind, type, source, from, to, root, acquireTo, acquireRoot, shape, map);
+    } catch (IllegalArgumentException e) {
+      // world.ShapeRules: a shape the kind cannot state (e.g. leak with acquire_to on new_add)
+      throw argsNode.error(e.getMessage());
+    }
   }
 
   /** The map of bpf_map_update_elem / bpf_map_delete_elem: one with elements (through an outer map, its inner map). */
