@@ -24,15 +24,26 @@ public final class OwnExpectations {
   private OwnExpectations() {
   }
 
-  /** Strategies run that have no expectation in any of these scenarios, inline or in a file of their own. */
+  /**
+   * Strategies run that have no expectation in any of these scenarios nor in any other scenario file of their
+   * folders, inline or in a file of their own: the strategies added since the library was written. A new scenario
+   * file without an expect: block is not one of them; its block is written as the others' were.
+   */
   public static Set<String> unrecorded(List<LibraryRuns.Outcome> outcomes) {
     Set<String> out = new LinkedHashSet<>();
     for (LibraryRuns.Outcome o : outcomes) {
       o.results().forEach(r -> out.add(r.strategy()));
     }
+    Set<Path> folders = new LinkedHashSet<>();
     for (LibraryRuns.Outcome o : outcomes) {
       out.removeIf(s -> o.scenario().expectations().containsKey(s)
           || Files.exists(ExpectationFiles.of(o.scenario().path(), s)));
+      folders.add(o.scenario().path().toAbsolutePath().getParent());
+    }
+    for (Path folder : folders) {
+      if (!out.isEmpty()) {
+        out.removeAll(ExpectationFiles.inlineStrategies(folder));
+      }
     }
     return out;
   }

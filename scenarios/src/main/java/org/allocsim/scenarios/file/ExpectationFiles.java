@@ -1,12 +1,15 @@
 package org.allocsim.scenarios.file;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.allocsim.kernel.RunResult;
 
 /**
@@ -26,6 +29,29 @@ public final class ExpectationFiles {
   public static Path of(Path scenarioFile, String strategy) {
     Path dir = scenarioFile.toAbsolutePath().getParent();
     return dir.resolve(FOLDER).resolve(strategy + ".yaml");
+  }
+
+  /**
+   * Strategies with inline expectations in any scenario file of folder (its {@code *.yaml} files, not below it).
+   * A file that does not parse tells nothing and is passed over: it is read in full, with its errors, when run.
+   */
+  public static Set<String> inlineStrategies(Path folder) {
+    Set<String> out = new TreeSet<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.yaml")) {
+      for (Path f : files) {
+        try {
+          YNode top = Doc.parse(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+          if (top.isMap() && top.map().has("expect") && top.map().get("expect").isMap()) {
+            out.addAll(top.map().get("expect").map().keyNames());
+          }
+        } catch (ScenarioError | IOException e) {
+          // not a scenario file this can read: it names no strategy
+        }
+      }
+    } catch (IOException e) {
+      // an unreadable folder names no strategy either
+    }
+    return out;
   }
 
   /** Expectations by scenario name; a malformed file is a {@link ScenarioError} naming file, line and column. */
