@@ -86,6 +86,7 @@ final class AllocatorLifetimes {
     }
     a.destroy();
     live--;
+    engine.answersMayChange();
   }
 
   private int firstLive(int allocator) {

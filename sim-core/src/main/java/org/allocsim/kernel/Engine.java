@@ -26,7 +26,7 @@ import org.allocsim.world.World;
  * The state of one run and the services its parts share: the clock, freeing objects, verdicts, the current event
  * for the oracle's records. It is the strategy's {@link StrategyContext}.
  */
-final class Engine implements StrategyContext, Timers {
+final class Engine implements StrategyContext {
   private final Parameters parameters;
   private final MemoryParams memory;
   private final World world = new World();
@@ -65,7 +65,18 @@ final class Engine implements StrategyContext, Timers {
       throw new IllegalArgumentException("parameter " + KernelParameters.CONTROL_CPU.key() + ": expected 0.."
           + (memory.cpus() - 1) + ", got " + controlCpu);
     }
-    this.slab = new Slab(memory, this);
+    // The memory's own irq_work and RCU callbacks: not the strategy's, so they leave its answers standing.
+    this.slab = new Slab(memory, new Timers() {
+      @Override
+      public long now() {
+        return now;
+      }
+
+      @Override
+      public void after(long delayNs, Runnable action) {
+        scheduler.schedule(now + delayNs, Priority.INTERNAL, "memalloc callback", action);
+      }
+    });
     slab.onLateFreeIntoDestroyed(a -> useAfterFree(-1, a, "a cache's c->tgt names destroyed allocator "
         + slab.allocator(a).name() + " (an object it served was freed into another allocator)"));
     this.strategy = new StrategyPort(strategy);
@@ -88,16 +99,25 @@ final class Engine implements StrategyContext, Timers {
     this.now = timeNs;
   }
 
-  // --- Timers (irq_work, RCU callbacks) -------------------------------------------------------------------
+  // --- the clock and deferred work --------------------------------------------------------------------------
 
   @Override
   public long now() {
     return now;
   }
 
+  /** A strategy's deferred action (a percpu_ref release, a rebind): its answers may change when it runs. */
   @Override
   public void after(long delayNs, Runnable action) {
-    scheduler.schedule(now + delayNs, Priority.INTERNAL, "memalloc callback", action);
+    scheduler.schedule(now + delayNs, Priority.INTERNAL, "memalloc callback", () -> {
+      action.run();
+      strategy.answersMayChange();
+    });
+  }
+
+  /** An allocator was destroyed: answers naming it are asked again. */
+  void answersMayChange() {
+    strategy.answersMayChange();
   }
 
   void after(long delayNs, String label, Runnable action) {
@@ -147,6 +167,17 @@ final class Engine implements StrategyContext, Timers {
   @Override
   public AllocatorRef allocatorOfObject(int object) {
     return allocators.get(slab.objects().allocator(object)).ref();
+  }
+
+  @Override
+  public void forEachStoredAllocator(MapView map, java.util.function.ObjLongConsumer<AllocatorRef> visitor) {
+    BpfMap m = world.maps().get(map.id());
+    for (int a = 0; a < m.storedAllocatorBound(); a++) {
+      long n = m.storedFrom(a);
+      if (n != 0) {
+        visitor.accept(allocators.get(a).ref(), n);
+      }
+    }
   }
 
   @Override
@@ -289,7 +320,7 @@ final class Engine implements StrategyContext, Timers {
       return;
     }
     int header = slab.objects().allocator(obj);
-    if (graph.active()) {
+    if (graph.active() && graph.hasSideState(obj)) {
       // __bpf_obj_drop_impl: refcount_dec_and_test first; then bpf_obj_free_fields drains the object's own roots,
       // recursively, before the object itself goes.
       if (!graph.lastReference(obj)) {
@@ -305,7 +336,8 @@ final class Engine implements StrategyContext, Timers {
         return;
       }
     }
-    free(obj, strategy.freeTarget(obj, allocators.get(header).ref(), map, field), cpu, true);
+    int unit = slab.objects().unitBytes(obj);
+    free(obj, strategy.freeTarget(obj, unit, allocators.get(header).ref(), map, field), cpu, true);
   }
 
   /**

@@ -96,7 +96,7 @@ final class LruHashes {
       if (obj < 0) {
         continue;
       }
-      m.adjustStoredBytes(-engine.objects().unitBytes(obj));
+      m.kptrSlotChanged(engine.objects().allocator(obj), engine.objects().unitBytes(obj), -1);
       if (!engine.kernelObjects().owns(obj)) {
         strategy.on(new LifecycleEvent.KptrDropped(m, f, obj));
       }
