@@ -42,6 +42,7 @@ final class Engine implements StrategyContext {
   private final GraphState graph;
   private final DataPlane dataPlane;
   private final ControlPlane controlPlane;
+  private final ObjectDrops drops;
   private final List<LoadRecord> verdicts = new ArrayList<>();
   private final int controlCpu;
   private Scheduler scheduler;
@@ -87,6 +88,7 @@ final class Engine implements StrategyContext {
     this.kernelObjects = new KernelObjects(this);
     this.lruHashes = new LruHashes(this, this.strategy);
     this.lifetimes = new Lifetimes(this, allocators, this.strategy);
+    this.drops = new ObjectDrops(this, this.strategy);
     this.dataPlane = new DataPlane(this, this.strategy);
     this.controlPlane = new ControlPlane(this, lifetimes, this.strategy);
   }
@@ -309,65 +311,9 @@ final class Engine implements StrategyContext {
     }
   }
 
-  /**
-   * Drops obj: asks the design where it goes (map and field: the kptr field it left; map null: a program's stack),
-   * frees it there and runs the oracle's checks. The one path by which an object goes back; a kernel object
-   * (bpf_cpumask) is released into the kernel's own allocator instead.
-   */
+  /** Drops obj through the design's free target: {@link ObjectDrops#drop}, the one path by which objects go back. */
   void drop(int obj, BpfMap map, int field, int cpu) {
-    if (kernelObjects.owns(obj)) {
-      kernelObjects.release(obj, cpu); // a kernel object: its own release kfunc, never the design
-      return;
-    }
-    int header = slab.objects().allocator(obj);
-    if (graph.active() && graph.hasSideState(obj)) {
-      // __bpf_obj_drop_impl: refcount_dec_and_test first; then bpf_obj_free_fields drains the object's own roots,
-      // recursively, before the object itself goes.
-      if (!graph.lastReference(obj)) {
-        return;
-      }
-      boolean percpu = graph.isPercpu(obj);
-      for (int node : graph.drain(obj)) {
-        drop(node, null, -1, cpu);
-      }
-      if (percpu) {
-        // bpf_percpu_obj_drop frees into bpf_global_percpu_ma, the kernel's, whatever the design.
-        free(obj, header, cpu, false);
-        return;
-      }
-    }
-    int unit = slab.objects().unitBytes(obj);
-    free(obj, strategy.freeTarget(obj, unit, allocators.get(header).ref(), map, field), cpu, true);
-  }
-
-  /**
-   * Frees obj into allocator target (-1: the design frees nothing, and the object leaks). Freeing into, or with a
-   * header naming, a destroyed allocator is a use-after-free; the object is then written off to slab so that the
-   * figures stay conservative.
-   */
-  private void free(int obj, int target, int cpu, boolean tellDesign) {
-    ObjectTable t = slab.objects();
-    if (target < 0) {
-      return;
-    }
-    int own = t.allocator(obj);
-    BpfMemAlloc into = allocators.get(target);
-    BpfMemAlloc header = allocators.get(own);
-    if (into.destroyed() || header.destroyed()) {
-      BpfMemAlloc dead = into.destroyed() ? into : header;
-      useAfterFree(obj, dead.id(), "object freed into destroyed allocator " + dead.name());
-      header.writeOff(obj);
-      return;
-    }
-    if (tellDesign) {
-      strategy.freed(obj, into.ref(), cpu);
-    }
-    if (own != target) {
-      // bpf_mem_free(ma, p) frees into ma's cache whatever served p; the header keeps the owner (S19).
-      into.freeForeign(obj, cpu, header);
-    } else {
-      into.free(obj, cpu);
-    }
+    drops.drop(obj, map, field, cpu);
   }
 
   void useAfterFree(int obj, int allocator, String detail) {

@@ -48,6 +48,17 @@ final class GraphState {
 
   /** A new object: refcount 1 if its struct has a bpf_refcount (bpf_obj_new_impl's refcount_set). */
   void created(int obj, int typeId, boolean fromPercpu) {
+    if (world.graph().any()) { // else every struct is plain: no traits to look up (issue 17)
+      createdSpecial(obj, typeId);
+    }
+    if (fromPercpu) {
+      percpu.set(obj);
+      sideState.set(obj);
+      active = true;
+    }
+  }
+
+  private void createdSpecial(int obj, int typeId) {
     TypeTraits t = world.graph().traits(typeId);
     if (!t.roots().isEmpty()) {
       rootHolderTypes.put(obj, typeId);
@@ -58,11 +69,6 @@ final class GraphState {
     }
     if (t.refcounted()) {
       refs.put(obj, 1);
-      sideState.set(obj);
-      active = true;
-    }
-    if (fromPercpu) {
-      percpu.set(obj);
       sideState.set(obj);
       active = true;
     }
