@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * declaration is no kptr (the trap the generated {@code allocsim_keep} program avoids).
  */
 final class BtfKptrs {
+  /** __kptr, __percpu_kptr, __kptr_untrusted: each makes the member a kptr field (btf_parse_kptr). */
+  private static final java.util.Set<String> KPTR_TAGS = java.util.Set.of("kptr", "percpu_kptr", "kptr_untrusted");
   private static final Pattern TYPE = Pattern.compile("^\\[(\\d+)] (\\w+) '([^']*)'(.*)$");
   private static final Pattern REF = Pattern.compile("type_id=(\\d+)");
   private static final Pattern MEMBER = Pattern.compile("^\\s+'([^']*)' type_id=(\\d+)");
@@ -60,7 +62,7 @@ final class BtfKptrs {
       return false;
     }
     Type tag = types.get(ptr.ref());
-    if (tag == null || !tag.kind().equals("TYPE_TAG") || !tag.name().equals("kptr")) {
+    if (tag == null || !tag.kind().equals("TYPE_TAG") || !KPTR_TAGS.contains(tag.name())) {
       return false;
     }
     Type target = types.get(tag.ref());

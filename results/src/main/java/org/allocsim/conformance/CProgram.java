@@ -84,22 +84,23 @@ final class CProgram {
     switch (o.kind()) {
       case ALLOC_STORE, ACQUIRE_STORE -> {
         alloc(i, o);
-        store(i, o.to(), "key1", "n", "v",
+        store(i, o, o.to(), "key1", "n", "v",
             names.allocatesKernelObject(o.type()) ? names.drop(o.type(), "n") : "bpf_obj_drop_impl(n, 0);");
       }
       case ALLOC_DROP, ACQUIRE_RELEASE -> {
         alloc(i, o);
-        line(names.allocatesKernelObject(o.type()) ? names.drop(o.type(), "n") : "bpf_obj_drop_impl(n, 0);");
+        line(LeakEmission.release(o, names.allocatesKernelObject(o.type()) ? names.drop(o.type(), "n")
+            : "bpf_obj_drop_impl(n, 0);"));
       }
       case TAKE_DROP -> {
         take(i, o.from(), "p");
-        line(names.drop(fieldType(o.from()), "p"));
+        line(LeakEmission.release(o, names.drop(fieldType(o.from()), "p")));
       }
       case MOVE -> {
         take(i, o.from(), "p");
-        store(i, o.to(), "key2", "p", "w", names.drop(fieldType(o.from()), "p"));
+        store(i, o, o.to(), "key2", "p", "w", names.drop(fieldType(o.from()), "p"));
       }
-      default -> throw new IllegalArgumentException(o.kind().label() + " has no kernel translation");
+      default -> new CGraphStep(c, object, names, program.name()).write(i, o);
     }
   }
 
@@ -116,11 +117,12 @@ final class CProgram {
   }
 
   /** kptr_xchg(&field, held): drops what the lookup could not take, and the old value it swaps out. */
-  private void store(int i, FieldSpec f, String key, String held, String v, String dropHeld) {
+  private void store(int i, StepSpec o, FieldSpec f, String key, String held, String v, String dropHeld) {
     value(f, key, v, true, "{ " + count(i, "LOOKUP_NULL") + " " + dropHeld + " return 0; }", null);
     String t = names.field(fieldType(f));
     line("struct " + t + " *old = bpf_kptr_xchg(&" + v + "->" + f.field() + ", " + held + ");");
-    line("if (old) { " + count(i, "REPLACED") + " " + names.drop(fieldType(f), "old") + " }");
+    line("if (old) { " + count(i, "REPLACED") + " " + LeakEmission.release(o, names.drop(fieldType(f), "old"))
+        + " }");
   }
 
   private void take(int i, FieldSpec f, String var) {

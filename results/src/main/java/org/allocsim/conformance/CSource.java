@@ -41,6 +41,10 @@ final class CSource {
 
   private void write(String header) {
     c.append("// ").append(header.replace("\n", "\n// ")).append('\n');
+    boolean graph = CGraphTypes.uses(object);
+    if (graph) {
+      c.append(CGraphTypes.beforeIncludes());
+    }
     c.append("""
         #include <linux/bpf.h>
         #include <bpf/bpf_helpers.h>
@@ -55,11 +59,17 @@ final class CSource {
     for (StepOutcome o : StepOutcome.values()) {
       c.append("#define ").append(o.name()).append(' ').append(o.ordinal()).append('\n');
     }
+    if (graph) {
+      c.append(CGraphTypes.declarations());
+    }
     c.append("#define COUNT(prog, step, outcome) (cnt_##prog[(step) * ").append(OUTCOMES)
         .append(" + (outcome)]++)\n\n");
     structs();
     for (MapSpec m : object.maps()) {
       map(m);
+    }
+    if (graph) {
+      c.append(CGraphTypes.lessCallbacks(object, names));
     }
     for (ProgramSpec p : object.programs()) {
       new CProgram(c, object, names, p).write();
@@ -71,6 +81,10 @@ final class CSource {
   private void structs() {
     Set<String> done = new LinkedHashSet<>();
     for (String t : object.types().keySet()) {
+      String special = CGraphTypes.structBody(object, names, t, names.size(t));
+      if (special != null && done.add("struct " + names.local(t))) {
+        c.append("struct ").append(names.local(t)).append(" {").append(special).append(" };\n");
+      }
       declare(names.local(t), names.size(t), done);
     }
     for (String t : fieldTypes()) {
@@ -121,9 +135,12 @@ final class CSource {
     MapSpec v = m.valueSpec();
     c.append("struct ").append(valueStruct(m)).append(" {");
     for (KptrField f : v.fields()) {
-      c.append(" struct ").append(names.field(f.typeName())).append(" __kptr *").append(f.name()).append(';');
+      c.append(" struct ").append(names.field(f.typeName())).append(' ')
+          .append(CGraphTypes.tag(object, m.name(), f.name())).append(" *").append(f.name()).append(';');
     }
-    if (v.fields().isEmpty()) {
+    String roots = CGraphTypes.valueRoots(object, names, m);
+    c.append(roots);
+    if (v.fields().isEmpty() && roots.isEmpty()) {
       c.append(" __u64 unused;");
     }
     c.append(" };\n");

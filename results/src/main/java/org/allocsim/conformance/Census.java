@@ -28,7 +28,8 @@ final class Census {
 
   /** Objects in the map with this kernel id, or -1 when it could not be counted. */
   long count(int mapId, MapSpec spec) {
-    Path obj = build(spec);
+    JsonNode shown = fs.json("map", "show", "id", Integer.toString(mapId));
+    Path obj = build(spec, shown == null ? 0 : shown.path("bytes_value").asInt(0));
     Path pins = fs.root().resolve("census").resolve(Integer.toString(++runs));
     try {
       Bpffs.mkdirs(pins);
@@ -62,9 +63,14 @@ final class Census {
     }
   }
 
-  private Path build(MapSpec m) {
+  /**
+   * The census object for a map of this shape; {@code valueBytes} is the map's value size, which exceeds its kptr
+   * fields when the value also holds a bpf_spin_lock and graph roots (after the fields, CGraphTypes.valueRoots).
+   */
+  private Path build(MapSpec m, int valueBytes) {
+    int rest = Math.max(0, valueBytes - 8 * Math.max(1, m.fields().size()));
     String shape = m.type().label() + "-" + m.maxEntries() + "-" + m.fields().size()
-        + (m.modelsElements() ? "-noprealloc" : "");
+        + (m.modelsElements() ? "-noprealloc" : "") + (rest > 0 ? "-rest" + rest : "");
     Path o = dir.resolve("census-" + shape + ".bpf.o");
     if (Files.exists(o)) {
       return o;
@@ -73,7 +79,8 @@ final class Census {
     int n = Math.max(1, m.fields().size());
     StringBuilder s = new StringBuilder("// Counts the non-NULL kptr fields of a map of shape " + shape + ".\n");
     s.append("#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n\n");
-    s.append("struct census_val { __u64 f[").append(n).append("]; };\n");
+    s.append("struct census_val { __u64 f[").append(n).append("];").append(rest > 0 ? " __u8 rest[" + rest + "];" : "")
+        .append(" };\n");
     s.append("struct { __uint(type, BPF_MAP_TYPE_").append(m.type().name().toUpperCase(Locale.ROOT))
         .append("); __uint(max_entries, ").append(m.maxEntries()).append(");")
         .append(m.modelsElements() ? " __uint(map_flags, BPF_F_NO_PREALLOC);" : "")

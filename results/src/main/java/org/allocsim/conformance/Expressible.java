@@ -8,6 +8,7 @@ import org.allocsim.scenarios.file.ScenarioFile;
 import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.ObjectSpec;
+import org.allocsim.world.StepKind;
 import org.allocsim.world.StepSpec;
 import org.allocsim.world.ProgramSpec;
 
@@ -44,21 +45,19 @@ final class Expressible {
             return Optional.of("program " + p.name() + " acquires a struct " + s.type() + ": no kfunc creates one "
                 + "from nothing");
           }
-          switch (s.kind()) {
-            case TAKE_HOLD, PUT_HELD -> {
-              return Optional.of("program " + p.name() + " holds an object across two runs (" + s.kind().label()
-                  + "): a BPF_PROG_TEST_RUN run cannot end holding a reference");
-            }
-            case ALLOC_STORE, ALLOC_DROP, TAKE_DROP, MOVE, ACQUIRE_STORE, ACQUIRE_RELEASE -> {
-            }
-            default -> {
-              // Graph, refcount and percpu steps came with the model of today's kernel (issue 14) after the
-              // translation was written; they are listed, not guessed at.
-              return Optional.of("program " + p.name() + " uses " + s.kind().label() + ", which the kernel"
-                  + " translation does not write yet");
-            }
+          if (!LeakEmission.translates(s)) {
+            return Optional.of("program " + p.name() + " states a register shape other than a leak of a translated"
+                + " step (" + s.kind().label() + "), which the kernel translation does not write");
+          }
+          if (s.kind() == StepKind.TAKE_HOLD || s.kind() == StepKind.PUT_HELD) {
+            return Optional.of("program " + p.name() + " holds an object across two runs (" + s.kind().label()
+                + "): a BPF_PROG_TEST_RUN run cannot end holding a reference");
           }
         }
+      }
+      Optional<String> graph = GraphExpressible.reason(o);
+      if (graph.isPresent()) {
+        return graph;
       }
     }
     return Optional.empty();

@@ -114,6 +114,7 @@ class MainTest {
       String text = out.toString();
       assertTrue(text.contains("new objects: ") && !text.contains("new objects: not stated"), text);
       assertTrue(text.contains("percpu"), name + ": " + text);
+      assertTrue(text.contains("verifier rules: the kernel's, the same in every design"), name + ": " + text);
     }
   }
 

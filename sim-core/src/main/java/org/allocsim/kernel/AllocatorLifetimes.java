@@ -30,8 +30,12 @@ final class AllocatorLifetimes {
   }
 
   int create(String name, int fixedUnitBytes) {
+    return create(name, fixedUnitBytes, false);
+  }
+
+  int create(String name, int fixedUnitBytes, boolean percpu) {
     int id = allocators.size();
-    allocators.add(slab.create(id, name, fixedUnitBytes));
+    allocators.add(slab.create(id, name, fixedUnitBytes, percpu));
     if (id == refs.length) {
       refs = Arrays.copyOf(refs, id * 2);
     }

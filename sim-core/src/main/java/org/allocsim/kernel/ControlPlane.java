@@ -118,6 +118,8 @@ final class ControlPlane {
     Program p = linker.link(ps, btf, proc, maps);
     LoadVerdict kernel = GraphVerifier.verify(p, world);
     LoadVerdict v = kernel.accepted() ? strategy.verify(new Verification.ProgramLoad(p)) : kernel;
+    // check_reference_leak runs at BPF_EXIT, after every step's own checks (the design's included)
+    v = v.accepted() ? GraphVerifier.leaks(p) : v;
     engine.recordVerdict(p.name(), btf.name(), v);
     if (!v.accepted()) {
       world.setState(p, Program.State.REJECTED);

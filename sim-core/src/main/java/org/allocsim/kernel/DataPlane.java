@@ -168,7 +168,8 @@ final class DataPlane {
     return m.slots().get(m.slot(valueKey(f, key), f.field()));
   }
 
-  private void observe(StepOutcome outcome) {
+  /** Counts an outcome of the current step (graph steps count theirs through it too). */
+  void observe(StepOutcome outcome) {
     Observations obs = engine.observations();
     if (obs != null) {
       Program p = world.attached(currentAttachPoint);

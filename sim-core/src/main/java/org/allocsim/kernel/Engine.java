@@ -197,6 +197,11 @@ final class Engine implements StrategyContext {
     return allocators.create(name, fixedUnitBytes);
   }
 
+  /** One cache of bpf_global_percpu_ma, with the percpu limits (CacheLimits.PERCPU). */
+  int createPercpuAllocator(String name, int fixedUnitBytes) {
+    return allocators.create(name, fixedUnitBytes, true);
+  }
+
   @Override
   public void acquire(AllocatorRef allocator) {
     allocators.acquire(allocator.id());

@@ -105,6 +105,8 @@ final class GraphSteps {
     ArrayDeque<Integer> d = null;
     if (k >= 0 && engine.elements().ensure(m, k, cpu, p.context())) {
       d = graph.root(r, k, true);
+    } else {
+      plane.observe(StepOutcome.LOOKUP_NULL); // the root's value: bpf_map_lookup_elem returned NULL
     }
     if (d == null) {
       // No value (or no outer node for a nested root): the program still owns the node and must drop it.
@@ -115,13 +117,22 @@ final class GraphSteps {
     m.adjustStoredBytes(objects.unitBytes(obj));
   }
 
-  /** bpf_rbtree_first + bpf_rbtree_remove, or bpf_list_pop_front: the first node, or -1 when empty. */
+  /**
+   * bpf_rbtree_first + bpf_rbtree_remove, or bpf_list_pop_front: the first node, or -1 when empty. Counted as a
+   * take is (taken, empty, lookup_null), so the kernel check compares removes too.
+   */
   private int remove(RootRef r, long key) {
     long k = rootKey(r, key);
-    ArrayDeque<Integer> d = k < 0 ? null : graph.root(r, k, false);
-    if (d == null || d.isEmpty()) {
+    if (k < 0) {
+      plane.observe(StepOutcome.LOOKUP_NULL);
       return -1;
     }
+    ArrayDeque<Integer> d = graph.root(r, k, false);
+    if (d == null || d.isEmpty()) {
+      plane.observe(StepOutcome.EMPTY); // bpf_rbtree_first / bpf_list_pop_front returned NULL
+      return -1;
+    }
+    plane.observe(StepOutcome.TAKEN);
     int obj = d.pollFirst();
     r.map().adjustStoredBytes(-objects.unitBytes(obj));
     return obj;
@@ -132,6 +143,7 @@ final class GraphSteps {
     int size = o.allocType().sizeBytes();
     BpfMemAlloc a = engine.allocator(percpuAllocator(size));
     int obj = a.alloc(cpu, size, p.context());
+    plane.observe(obj >= 0 ? StepOutcome.ALLOCATED : StepOutcome.ALLOC_NULL);
     if (obj < 0) {
       return -1;
     }
@@ -146,6 +158,6 @@ final class GraphSteps {
   int percpuAllocator(int size) {
     int unit = SizeClasses.unitBytes(SizeClasses.classOf(size));
     return percpuAllocators.computeIfAbsent(unit,
-        u -> engine.createAllocator("bpf_global_percpu_ma/" + u, u));
+        u -> engine.createPercpuAllocator("bpf_global_percpu_ma/" + u, u));
   }
 }

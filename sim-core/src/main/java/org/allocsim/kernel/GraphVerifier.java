@@ -28,8 +28,22 @@ final class GraphVerifier {
     GraphRegistry g = world.graph();
     for (Step op : p.steps()) {
       String refusal = check(op, g);
+      if (refusal == null) {
+        refusal = RegisterVerifier.check(op);
+      }
       if (refusal != null) {
         return LoadVerdict.reject(refusal);
+      }
+    }
+    return LoadVerdict.ACCEPT;
+  }
+
+  /** The references a program keeps to its exit (check_reference_leak), checked after the design's own rules. */
+  static LoadVerdict leaks(Program p) {
+    for (Step op : p.steps()) {
+      String leak = RegisterVerifier.leak(op);
+      if (leak != null) {
+        return LoadVerdict.reject(leak);
       }
     }
     return LoadVerdict.ACCEPT;
@@ -64,7 +78,7 @@ final class GraphVerifier {
         }
       }
     }
-    if (k.acquires() && (op.acquireTo() != null || op.acquireRoot() != null)
+    if (k.acquires() && (op.acquireTo() != null || op.acquireRoot() != null || op.shape().leaks())
         && !g.traits(op.allocType()).refcounted()) {
       return "arg#0 doesn't point to a type with bpf_refcount field (bpf_refcount_acquire of struct "
           + op.allocType().name() + ")";
@@ -103,7 +117,9 @@ final class GraphVerifier {
       if (percpuField != percpuValue) {
         // the words of percpu_alloc_fail.c: a plain pointer prints as "ptr_", the field's type as "ptr_T"
         String name = f.type().name();
-        return "invalid kptr access, R2 type=" + (percpuValue ? "percpu_ptr_" + name : "ptr_") + " expected=ptr_"
+        // an acquired kernel object is trusted_ptr_ (percpu_alloc_fail.c reject_kernel_ptr_into_percpu_kptr)
+        String plain = op.kind().kernelObject() ? "trusted_ptr_" : "ptr_";
+        return "invalid kptr access, R2 type=" + (percpuValue ? "percpu_ptr_" + name : plain) + " expected=ptr_"
             + name + " (" + f + (percpuField ? " is __percpu_kptr)" : " is __kptr)");
       }
     }
@@ -134,9 +150,12 @@ final class GraphVerifier {
       default -> null;
     };
     if (value != null && !value.sameAs(node)) {
-      return "operation on " + root.kind().rootType() + " expects arg#1 " + root.kind().nodeType() + " in struct "
-          + root.nodeType() + ", but arg is in struct " + value.name() + (value.name().equals(node.name())
-          ? " of another BTF object (btf_struct_ids_match)" : "");
+      // __process_kf_arg_ptr_to_graph_node's words, with TypeTraits.nodeOffset's layout for the offsets
+      int argOffset = g.traits(value).nodeOffset(root.nodeField());
+      return "operation on " + root.kind().rootType() + " expects arg#1 " + root.kind().nodeType() + " at offset="
+          + traits.nodeOffset(root.nodeField()) + " in struct " + root.nodeType() + ", but arg is at offset="
+          + Math.max(0, argOffset) + " in struct " + value.name() + (value.name().equals(node.name())
+          ? ": the same name from another BTF object (btf_struct_ids_match)" : "");
     }
     if (op.kind() == StepKind.REMOVE_STORE && !node.sameAs(op.to().type())) {
       return "invalid kptr access, R2 type=ptr_" + node.name() + " expected=ptr_" + op.to().type().name() + " ("

@@ -8,9 +8,10 @@ import java.util.Objects;
  *
  * <p><b>Warmth.</b> An allocation is WARM when the object popped from the CPU's free list was last freed on that
  * same CPU and less than {@link MemoryParams#warmCacheBytes()} of allocation traffic (sum of unit bytes allocated on
- * that CPU, all allocators) happened on that CPU since that free. It is COLD otherwise: prefill/refill objects from
- * slab, objects reused from the RCU lists by a refill, objects freed on another CPU, or after too much traffic.
- * ("Waiting for RCU GP makes objects cache cold", Alexei, docs/kernel-allocator.md [S28].)
+ * that CPU, all allocators) happened on that CPU since that free, whether it came straight from the free list or
+ * back from an RCU list through a refill. It is COLD otherwise: prefill/refill objects from slab, objects freed on
+ * another CPU, or after too much traffic: at the rates of Alexei's benchmark a grace period is a window of traffic
+ * ("Waiting for RCU GP makes objects cache cold", docs/kernel-allocator.md [S28]), at lower rates it is not.
  *
  * <p>Everything runs on the simulator thread; alloc and free allocate no Java objects.
  */
@@ -34,7 +35,7 @@ public final class BpfMemAlloc {
   private boolean destroyed;
   private long lastFreeTime = -1;
 
-  BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes) {
+  BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes, boolean percpu) {
     if (fixedUnitBytes != 0 && fixedUnitBytes <= SizeClasses.HEADER_BYTES) {
       throw new IllegalArgumentException("fixed unit must hold the 8-byte header and an object: "
           + fixedUnitBytes);
@@ -60,14 +61,15 @@ public final class BpfMemAlloc {
       units = new int[] {this.fixedUnitBytes};
       limitUnits = new int[] {unitSize};
     }
-    this.caches = new MemCaches(id, units, limitUnits, slab, acc);
+    this.caches = new MemCaches(id, units, limitUnits, percpu, slab, acc);
     this.rcu = new RcuStages(caches, timers, params);
     caches.rcu = rcu;
     this.refill = new Refill(caches, rcu, timers, params.irqWorkLatencyNs());
     this.structBytes = (long) params.cacheStructBytes() * caches.count();
     slab.addOverhead(structBytes);
     for (int c = 0; c < caches.count(); c++) {
-      refill.allocBulk(c, CacheLimits.prefillCount(caches.unit(c))); // prefill_mem_cache(), GFP_KERNEL
+      // prefill_mem_cache(), GFP_KERNEL: one object for a percpu cache (5b95e638f134)
+      refill.allocBulk(c, percpu ? 1 : CacheLimits.prefillCount(caches.unit(c)));
     }
   }
 
@@ -183,7 +185,9 @@ public final class BpfMemAlloc {
         refill.raise(c); // "free few objects from current cpu into global kmalloc pool"
       }
     } else {
-      objects.recordFree(obj, cpu, slab.cpuTraffic(cpu), false);
+      // Warm-eligible too: the refill reuses it after the grace period (alloc_bulk, 04fabf00b4d3), and whether
+      // its lines are still cached depends on the traffic since, as for a direct free (docs/model.md, Warmth).
+      objects.recordFree(obj, cpu, slab.cpuTraffic(cpu), true);
       caches.freeToFreeByRcu(c, obj);
       if (!rcu.stage1InFlight(c)) {
         refill.raise(c); // its check_free_by_rcu() starts the RCU GP

@@ -41,6 +41,14 @@ public record CacheLimits(int low, int high, int batch) {
     return new CacheLimits(low, high, batch);
   }
 
+  /**
+   * The limits of a percpu cache (bpf_percpu_obj_new's bpf_global_percpu_ma, percpu hash maps) since v6.8: low 1,
+   * high 3, batch 1, so a cache holds at most three objects and each refill adds one (memalloc.c init_refill_work,
+   * 0e2ba9f96f9b "bpf: Use smaller low/high marks for percpu allocation"; prefill of one, 5b95e638f134 "bpf: Refill
+   * only one percpu element in memalloc").
+   */
+  public static final CacheLimits PERCPU = new CacheLimits(1, 3, 1);
+
   /** free_bulk() pops until free_cnt &lt;= (high+low)/2. */
   public int trimTarget() {
     return (high + low) / 2;

@@ -40,15 +40,18 @@ final class MemCaches {
   private final ObjectTable objects;
   private final Accounts acc;
 
-  /** classUnits: bytes charged per object of each class; limitUnits: the unit_size its watermarks follow. */
-  MemCaches(int allocatorId, int[] classUnits, int[] limitUnits, Slab slab, Accounts acc) {
+  /**
+   * classUnits: bytes charged per object of each class; limitUnits: the unit_size its watermarks follow; percpu: the
+   * caches of a percpu allocator, with their own limits (CacheLimits.PERCPU).
+   */
+  MemCaches(int allocatorId, int[] classUnits, int[] limitUnits, boolean percpu, Slab slab, Accounts acc) {
     this.allocatorId = allocatorId;
     this.cpus = slab.params().cpus();
     this.classes = classUnits.length;
     this.classUnit = classUnits.clone();
     this.classLimits = new CacheLimits[classes];
     for (int i = 0; i < classes; i++) {
-      classLimits[i] = CacheLimits.forUnit(limitUnits[i]);
+      classLimits[i] = percpu ? CacheLimits.PERCPU : CacheLimits.forUnit(limitUnits[i]);
     }
     this.slab = slab;
     this.objects = slab.objects();
@@ -134,7 +137,6 @@ final class MemCaches {
     freeCnt[c]--;
     dst.push(dst.freeByRcuTtraceHead, to, obj);
     objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
-    objects.clearWarm(obj);
     if (dst == this) {
       acc.cacheToWaiting(unit(c));
     } else {

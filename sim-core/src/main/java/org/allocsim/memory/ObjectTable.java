@@ -176,20 +176,20 @@ public final class ObjectTable {
 
   /**
    * Records a free on {@code cpu}. {@code traffic} is that CPU's allocation-traffic counter; {@code warmEligible}
-   * is true only when the object goes straight back onto that CPU's free_llist.
+   * is false for an object that can never come back warm (clearWarm).
    */
   void recordFree(int obj, int cpu, long traffic, boolean warmEligible) {
     chunk(obj)[base(obj)] = ((long) (cpu + 1) << CPU_SHIFT) | (warmEligible ? WARM_BIT : 0L)
         | (traffic & STAMP_MASK);
   }
 
-  /** The object went through an RCU list: whatever is reused from there is cold (docs/kernel-allocator.md, [S28]). */
+  /** The object can no longer come back warm, whatever the traffic. */
   void clearWarm(int obj) {
     chunk(obj)[base(obj)] &= ~WARM_BIT;
   }
 
   /**
-   * True when the object was last freed on {@code cpu}, went straight to its free_llist, and less than
+   * True when the object was last freed on {@code cpu}, is warm-eligible, and less than
    * {@code windowBytes} of allocation traffic happened on that CPU since.
    */
   boolean isWarm(int obj, int cpu, long traffic, long windowBytes) {

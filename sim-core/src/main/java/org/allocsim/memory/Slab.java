@@ -51,6 +51,11 @@ public final class Slab {
    *                       header), rounded up to 8, of a one-class allocator (the hash-map case)
    */
   public BpfMemAlloc create(int allocatorId, String name, int fixedUnitBytes) {
+    return create(allocatorId, name, fixedUnitBytes, false);
+  }
+
+  /** As {@link #create(int, String, int)}; {@code percpu}: a percpu allocator's caches (CacheLimits.PERCPU). */
+  public BpfMemAlloc create(int allocatorId, String name, int fixedUnitBytes, boolean percpu) {
     Objects.requireNonNull(name, "name");
     if (fixedUnitBytes < 0) {
       throw new IllegalArgumentException("fixedUnitBytes must be >= 0: " + fixedUnitBytes);
@@ -58,7 +63,7 @@ public final class Slab {
     if (allocators.containsKey(allocatorId)) {
       throw new IllegalArgumentException("allocator id already used in this run: " + allocatorId);
     }
-    BpfMemAlloc ma = new BpfMemAlloc(this, allocatorId, name, fixedUnitBytes);
+    BpfMemAlloc ma = new BpfMemAlloc(this, allocatorId, name, fixedUnitBytes, percpu);
     allocators.put(allocatorId, ma);
     return ma;
   }

@@ -53,7 +53,7 @@ public final class ProgramLinker {
       FieldRef acquireTo = s.acquireTo() == null ? null : field(spec, maps, s.acquireTo(), used);
       RootRef acquireRoot = s.acquireRoot() == null ? null : root(spec, maps, s.acquireRoot(), used);
       ops[i] = new Step(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
-          from, to, root, acquireTo, acquireRoot);
+          from, to, root, acquireTo, acquireRoot, s.shape());
     }
     return world.newProgram(spec, btf, loader, new ArrayList<>(used), ops);
   }

@@ -16,14 +16,15 @@ import org.allocsim.btf.BtfType;
  * @param root graph root added to or removed from, else null
  * @param acquireTo field that receives a second reference from bpf_refcount_acquire, else null
  * @param acquireRoot root that receives a second reference from bpf_refcount_acquire, else null
+ * @param shape what the verifier sees at register level ({@link RegisterShape})
  */
 public record Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source, BpfMap sourceMap,
-    FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot) {
+    FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot, RegisterShape shape) {
 
   /** A step without graph arguments. */
   public Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source,
       BpfMap sourceMap, FieldRef from, FieldRef to) {
-    this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, null, null, null);
+    this(index, kind, allocType, allocTypeId, source, sourceMap, from, to, null, null, null, RegisterShape.PLAIN);
   }
 
   @Override

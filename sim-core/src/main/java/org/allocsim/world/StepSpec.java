@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param root graph root added to or removed from (graph kinds), else null
  * @param acquireTo field written with a second reference from bpf_refcount_acquire, else null
  * @param acquireRoot root (of new_add) that a second reference from bpf_refcount_acquire is added to, else null
+ * @param shape what the verifier sees at register level that the step's atomic form hides ({@link RegisterShape})
  */
 public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to,
-    RootSpec root, FieldSpec acquireTo, RootSpec acquireRoot) {
+    RootSpec root, FieldSpec acquireTo, RootSpec acquireRoot, RegisterShape shape) {
 
   /** A graph root addressed by map name, and optionally a root inside the node type ({@code map.root.inner}). */
   public record RootSpec(String map, String root, String inner) {
@@ -32,13 +33,24 @@ public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec
 
   /** A step without graph arguments. */
   public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to) {
-    this(kind, type, source, from, to, null, null, null);
+    this(kind, type, source, from, to, null, null, null, RegisterShape.PLAIN);
+  }
+
+  /** A step of the plain register shape. */
+  public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to, RootSpec root,
+      FieldSpec acquireTo, RootSpec acquireRoot) {
+    this(kind, type, source, from, to, root, acquireTo, acquireRoot, RegisterShape.PLAIN);
+  }
+
+  /** The same step with another register shape. */
+  public StepSpec withShape(RegisterShape s) {
+    return new StepSpec(kind, type, source, from, to, root, acquireTo, acquireRoot, s);
   }
 
   /** A step whose acquired reference, if any, goes into a kptr field. */
   public StepSpec(StepKind kind, String type, AllocSource source, FieldSpec from, FieldSpec to, RootSpec root,
       FieldSpec acquireTo) {
-    this(kind, type, source, from, to, root, acquireTo, null);
+    this(kind, type, source, from, to, root, acquireTo, null, RegisterShape.PLAIN);
   }
 
   /** A kptr field addressed by map name; for an outer map, the field of its inner template. */
@@ -74,6 +86,11 @@ public record StepSpec(StepKind kind, String type, AllocSource source, FieldSpec
     }
     if (acquireRoot != null && kind != StepKind.NEW_ADD) {
       throw new IllegalArgumentException(kind.label() + " takes no 'acquire_root'");
+    }
+    Objects.requireNonNull(shape, "shape");
+    String misfit = ShapeRules.misfit(kind, acquireTo != null || acquireRoot != null, shape);
+    if (misfit != null) {
+      throw new IllegalArgumentException(kind.label() + ": " + misfit);
     }
   }
 

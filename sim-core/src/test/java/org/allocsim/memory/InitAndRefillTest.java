@@ -76,6 +76,31 @@ class InitAndRefillTest {
   }
 
   @Test
+  void percpuCachesHoldOneToThreeObjectsAndRefillOneAtATime() {
+    // bpf_global_percpu_ma since v6.8: low 1, high 3, batch 1, prefill 1 (0e2ba9f96f9b, 5b95e638f134)
+    BpfMemAlloc pc = slab.create(1, "bpf_global_percpu_ma/16", 16, true);
+    for (int cpu = 0; cpu < CPUS; cpu++) {
+      assertEquals(1, pc.freeCount(cpu, 0));
+    }
+    assertNotEquals(-1, pc.alloc(0, 8, ExecContext.NMI));
+    assertEquals(-1, pc.alloc(0, 8, ExecContext.NMI), "the one prefilled object is gone");
+    timers.advance(2_000);
+    assertEquals(1, pc.freeCount(0, 0), "irq_work adds a batch of one");
+    int[] objs = new int[4];
+    for (int i = 0; i < objs.length; i++) {
+      objs[i] = pc.alloc(1, 8, ExecContext.TASK);
+      assertNotEquals(-1, objs[i]);
+    }
+    for (int o : objs) {
+      pc.free(o, 1, FreePath.DIRECT);
+    }
+    assertTrue(pc.irqWorkPending(1, 0), "above the high mark of 3");
+    timers.advance(2_000);
+    assertEquals(2, pc.freeCount(1, 0), "free_bulk trims to (high + low) / 2");
+    assertConsistent(slab, List.of(pc));
+  }
+
+  @Test
   void nmiGetsExactlyThePrefilledFourThenIrqWorkAddsABatch() {
     BpfMemAlloc ma = slab.create(1, "global", 0);
     for (int i = 0; i < 4; i++) {

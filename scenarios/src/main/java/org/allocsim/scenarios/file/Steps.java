@@ -9,6 +9,7 @@ import org.allocsim.world.AllocSource;
 import org.allocsim.world.GraphRoot;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
+import org.allocsim.world.RegisterShape;
 import org.allocsim.world.StepKind;
 import org.allocsim.world.StepSpec;
 
@@ -79,6 +80,7 @@ final class Steps {
     if (kind.stores()) {
       allowed.add("to");
     }
+    allowed.addAll(ShapeKeys.allowed(kind));
     YMap args = argsNode.map().allow(allowed);
     String type = null;
     AllocSource source = null;
@@ -111,7 +113,13 @@ final class Steps {
     StepSpec.FieldSpec acquireTo = kind == StepKind.NEW_STORE_ACQUIRE ? field(args.require("acquire_to", argsNode))
         : args.has("acquire_to") ? field(args.get("acquire_to")) : null;
     StepSpec.RootSpec acquireRoot = args.has("acquire_root") ? root(args.get("acquire_root")) : null;
-    return new StepSpec(kind, type, source, from, to, root, acquireTo, acquireRoot);
+    RegisterShape shape = ShapeKeys.read(args, kind, root, roots);
+    try {
+      return new StepSpec(kind, type, source, from, to, root, acquireTo, acquireRoot, shape);
+    } catch (IllegalArgumentException e) {
+      // world.ShapeRules: a shape the kind cannot state (e.g. leak with acquire_to on new_add)
+      throw argsNode.error(e.getMessage());
+    }
   }
 
   /** map.root, or map.root.inner for a root inside the root's first node. */

@@ -94,7 +94,8 @@ class GraphVerifierTest {
   void nodeOfAnotherType_inARoot_refused() {
     ObjectSpec o = object("b.bpf.o", List.of(glob()), treeGraph(false, TREE, Set.of(), Map.of()),
         prog("p", newAdd("foo", "glob.root")));
-    check(o, "p", "operation on bpf_rb_root expects arg#1 bpf_rb_node in struct node_data", "struct foo");
+    check(o, "p", "operation on bpf_rb_root expects arg#1 bpf_rb_node at offset=", "in struct node_data, but arg is at "
+        + "offset=0 in struct foo");
   }
 
   @Test
@@ -193,7 +194,8 @@ class GraphVerifierTest {
         .at(2 * MS, load(o, "k2")).build();
     for (RunResult r : runAll(spec, ALL).values()) {
       assertAccepted(r, "p", "k1");
-      assertRejected(r, "p", "k2", "expects arg#1 bpf_rb_node in struct node_data", "another BTF object");
+      assertRejected(r, "p", "k2", "expects arg#1 bpf_rb_node at offset=", "in struct node_data, but arg is at offset=",
+          "another BTF object");
     }
   }
 }

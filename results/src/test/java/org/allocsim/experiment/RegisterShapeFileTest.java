@@ -1,0 +1,81 @@
+package org.allocsim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.allocsim.kernel.LoadRecord;
+import org.allocsim.kernel.RunResult;
+import org.allocsim.kernel.Simulation;
+import org.allocsim.params.Parameters;
+import org.allocsim.scenarios.file.ScenarioFile;
+import org.allocsim.scenarios.file.ScenarioReader;
+import org.allocsim.scenarios.file.ScenarioRuns;
+import org.allocsim.strategy.Strategies;
+import org.junit.jupiter.api.Test;
+
+/** The register-shape keys of a step, read from a scenario file and judged by the kernel's verifier in every design. */
+class RegisterShapeFileTest {
+  private static final String TEXT = """
+      name: shapes
+      description: "rbtree_fail.c and refcounted_kptr_fail.c programs written with the register-shape keys"
+      duration: 5ms
+      objects:
+        o:
+          types:
+            node_data: {size: 40, refcount: true, nodes: {node: rbtree}}
+          maps:
+            glob: {type: array, max_entries: 1, roots: {groot: {rbtree: node_data.node}}}
+            stash: {type: array, max_entries: 1, kptr: {n: node_data}}
+          programs:
+            rbtree_api_nolock_add:
+              steps:
+                - new_add: {type: node_data, root: glob.groot, lock: none}
+            rbtree_api_remove_no_drop:
+              steps:
+                - remove_drop: {root: glob.groot, leak: true}
+            rbtree_api_first_release_unlock_escape:
+              steps:
+                - remove_drop: {root: glob.groot, node: released}
+            rbtree_api_add_bad_cb_bad_fn_call_remove:
+              steps:
+                - new_add: {type: node_data, root: glob.groot, less_calls: bpf_rbtree_remove}
+            refcount_acquire_maybe_null:
+              steps:
+                - new_store_acquire: {type: node_data, to: stash.n, acquire_to: stash.n, null_check: false}
+            plain:
+              steps:
+                - new_add: {type: node_data, root: glob.groot, lock: held, leak: false, null_check: true}
+                - remove_drop: {root: glob.groot, node: non_owning}
+      timeline:
+        - {at: 0, load: {object: o, as: o, by: test}}
+      """;
+
+  @Test
+  void theKeysAreReadAndEveryDesignRefusesWithTheVerifiersWords() {
+    ScenarioFile f = new ScenarioReader().parse(Path.of("shapes.yaml"), TEXT, Parameters.EMPTY);
+    Map<String, String> words = new LinkedHashMap<>();
+    words.put("rbtree_api_nolock_add", "must be held for bpf_rb_root");
+    words.put("rbtree_api_remove_no_drop", "Unreleased reference");
+    words.put("rbtree_api_first_release_unlock_escape", "can only take non-owning or refcounted bpf_rb_node pointer");
+    words.put("rbtree_api_add_bad_cb_bad_fn_call_remove", "rbtree_remove not allowed in rbtree cb");
+    words.put("refcount_acquire_maybe_null", "Possibly NULL pointer passed to trusted arg0");
+    for (String s : Strategies.installed().names()) {
+      RunResult r = Simulation.run(ScenarioRuns.spec(f, f.seed(), 0), Strategies.installed().create(s));
+      Map<String, LoadRecord> verdicts = new LinkedHashMap<>();
+      r.verdicts().forEach(v -> verdicts.put(v.subject(), v));
+      words.forEach((program, word) -> {
+        LoadRecord v = verdicts.get(program);
+        assertFalse(v.accepted(), s + " accepted " + program);
+        assertTrue(v.reason().contains(word), s + ": " + program + ": " + v.reason());
+      });
+      if (!s.equals("static-per-map")) { // it refuses bpf_obj_new with no kptr_allocator in reach (its own rule)
+        assertTrue(verdicts.get("plain").accepted(), s + ": " + verdicts.get("plain").reason());
+      }
+      assertEquals(6, r.verdicts().size(), s);
+    }
+  }
+}
