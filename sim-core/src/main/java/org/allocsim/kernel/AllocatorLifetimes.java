@@ -90,6 +90,7 @@ final class AllocatorLifetimes {
     }
     a.destroy();
     live--;
+    engine.answersMayChange();
   }
 
   private int firstLive(int allocator) {

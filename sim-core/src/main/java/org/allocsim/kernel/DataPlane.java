@@ -252,12 +252,11 @@ final class DataPlane {
       return;
     }
     long slot = m.slot(valueKey, f.field());
-    int unit = objects.unitBytes(obj);
     int old = m.slots().exchange(slot, obj);
-    m.adjustStoredBytes(unit);
+    m.kptrSlotChanged(objects.allocator(obj), objects.unitBytes(obj), 1);
     if (old >= 0) {
       observe(StepOutcome.REPLACED);
-      m.adjustStoredBytes(-objects.unitBytes(old));
+      m.kptrSlotChanged(objects.allocator(old), objects.unitBytes(old), -1);
       engine.drop(old, m, f.field(), cpu);
     }
   }
@@ -293,7 +292,7 @@ final class DataPlane {
       engine.kernelObjects().takeReference(m, slot); // a task_struct reference: released, nothing freed
       return -1;
     }
-    m.adjustStoredBytes(-objects.unitBytes(obj));
+    m.kptrSlotChanged(objects.allocator(obj), objects.unitBytes(obj), -1);
     if (drop) {
       engine.drop(obj, m, f.field(), cpu);
     }

@@ -86,7 +86,7 @@ final class ElementUpdates {
         if (obj < 0) {
           continue;
         }
-        m.adjustStoredBytes(-engine.objects().unitBytes(obj));
+        m.kptrSlotChanged(engine.objects().allocator(obj), engine.objects().unitBytes(obj), -1);
         if (!engine.kernelObjects().owns(obj)) {
           strategy.on(new LifecycleEvent.KptrDropped(m, f, obj));
         }

@@ -26,7 +26,7 @@ import org.allocsim.world.World;
  * The state of one run and the services its parts share: the clock, freeing objects, verdicts, the current event
  * for the oracle's records. It is the strategy's {@link StrategyContext}.
  */
-final class Engine implements StrategyContext, Timers {
+final class Engine implements StrategyContext {
   private final Parameters parameters;
   private final MemoryParams memory;
   private final World world = new World();
@@ -42,6 +42,7 @@ final class Engine implements StrategyContext, Timers {
   private final GraphState graph;
   private final DataPlane dataPlane;
   private final ControlPlane controlPlane;
+  private final ObjectDrops drops;
   private final List<LoadRecord> verdicts = new ArrayList<>();
   private final int controlCpu;
   private Scheduler scheduler;
@@ -65,7 +66,18 @@ final class Engine implements StrategyContext, Timers {
       throw new IllegalArgumentException("parameter " + KernelParameters.CONTROL_CPU.key() + ": expected 0.."
           + (memory.cpus() - 1) + ", got " + controlCpu);
     }
-    this.slab = new Slab(memory, this);
+    // The memory's own irq_work and RCU callbacks: not the strategy's, so they leave its answers standing.
+    this.slab = new Slab(memory, new Timers() {
+      @Override
+      public long now() {
+        return now;
+      }
+
+      @Override
+      public void after(long delayNs, Runnable action) {
+        scheduler.schedule(now + delayNs, Priority.INTERNAL, "memalloc callback", action);
+      }
+    });
     slab.onLateFreeIntoDestroyed(a -> useAfterFree(-1, a, "a cache's c->tgt names destroyed allocator "
         + slab.allocator(a).name() + " (an object it served was freed into another allocator)"));
     this.strategy = new StrategyPort(strategy);
@@ -76,6 +88,7 @@ final class Engine implements StrategyContext, Timers {
     this.kernelObjects = new KernelObjects(this);
     this.lruHashes = new LruHashes(this);
     this.lifetimes = new Lifetimes(this, allocators, this.strategy);
+    this.drops = new ObjectDrops(this, this.strategy);
     this.dataPlane = new DataPlane(this, this.strategy);
     this.controlPlane = new ControlPlane(this, lifetimes, this.strategy);
   }
@@ -88,16 +101,25 @@ final class Engine implements StrategyContext, Timers {
     this.now = timeNs;
   }
 
-  // --- Timers (irq_work, RCU callbacks) -------------------------------------------------------------------
+  // --- the clock and deferred work --------------------------------------------------------------------------
 
   @Override
   public long now() {
     return now;
   }
 
+  /** A strategy's deferred action (a percpu_ref release, a rebind): its answers may change when it runs. */
   @Override
   public void after(long delayNs, Runnable action) {
-    scheduler.schedule(now + delayNs, Priority.INTERNAL, "memalloc callback", action);
+    scheduler.schedule(now + delayNs, Priority.INTERNAL, "memalloc callback", () -> {
+      action.run();
+      strategy.answersMayChange();
+    });
+  }
+
+  /** An allocator was destroyed: answers naming it are asked again. */
+  void answersMayChange() {
+    strategy.answersMayChange();
   }
 
   void after(long delayNs, String label, Runnable action) {
@@ -147,6 +169,17 @@ final class Engine implements StrategyContext, Timers {
   @Override
   public AllocatorRef allocatorOfObject(int object) {
     return allocators.get(slab.objects().allocator(object)).ref();
+  }
+
+  @Override
+  public void forEachStoredAllocator(MapView map, java.util.function.ObjLongConsumer<AllocatorRef> visitor) {
+    BpfMap m = world.maps().get(map.id());
+    for (int a = 0; a < m.storedAllocatorBound(); a++) {
+      long n = m.storedFrom(a);
+      if (n != 0) {
+        visitor.accept(allocators.get(a).ref(), n);
+      }
+    }
   }
 
   @Override
@@ -283,64 +316,9 @@ final class Engine implements StrategyContext, Timers {
     }
   }
 
-  /**
-   * Drops obj: asks the design where it goes (map and field: the kptr field it left; map null: a program's stack),
-   * frees it there and runs the oracle's checks. The one path by which an object goes back; a kernel object
-   * (bpf_cpumask) is released into the kernel's own allocator instead.
-   */
+  /** Drops obj through the design's free target: {@link ObjectDrops#drop}, the one path by which objects go back. */
   void drop(int obj, BpfMap map, int field, int cpu) {
-    if (kernelObjects.owns(obj)) {
-      kernelObjects.release(obj, cpu); // a kernel object: its own release kfunc, never the design
-      return;
-    }
-    int header = slab.objects().allocator(obj);
-    if (graph.active()) {
-      // __bpf_obj_drop_impl: refcount_dec_and_test first; then bpf_obj_free_fields drains the object's own roots,
-      // recursively, before the object itself goes.
-      if (!graph.lastReference(obj)) {
-        return;
-      }
-      boolean percpu = graph.isPercpu(obj);
-      for (int node : graph.drain(obj)) {
-        drop(node, null, -1, cpu);
-      }
-      if (percpu) {
-        // bpf_percpu_obj_drop frees into bpf_global_percpu_ma, the kernel's, whatever the design.
-        free(obj, header, cpu, false);
-        return;
-      }
-    }
-    free(obj, strategy.freeTarget(obj, allocators.get(header).ref(), map, field), cpu, true);
-  }
-
-  /**
-   * Frees obj into allocator target (-1: the design frees nothing, and the object leaks). Freeing into, or with a
-   * header naming, a destroyed allocator is a use-after-free; the object is then written off to slab so that the
-   * figures stay conservative.
-   */
-  private void free(int obj, int target, int cpu, boolean tellDesign) {
-    ObjectTable t = slab.objects();
-    if (target < 0) {
-      return;
-    }
-    int own = t.allocator(obj);
-    BpfMemAlloc into = allocators.get(target);
-    BpfMemAlloc header = allocators.get(own);
-    if (into.destroyed() || header.destroyed()) {
-      BpfMemAlloc dead = into.destroyed() ? into : header;
-      useAfterFree(obj, dead.id(), "object freed into destroyed allocator " + dead.name());
-      header.writeOff(obj);
-      return;
-    }
-    if (tellDesign) {
-      strategy.freed(obj, into.ref(), cpu);
-    }
-    if (own != target) {
-      // bpf_mem_free(ma, p) frees into ma's cache whatever served p; the header keeps the owner (S19).
-      into.freeForeign(obj, cpu, header);
-    } else {
-      into.free(obj, cpu);
-    }
+    drops.drop(obj, map, field, cpu);
   }
 
   void useAfterFree(int obj, int allocator, String detail) {
@@ -356,10 +334,11 @@ final class Engine implements StrategyContext, Timers {
     return strategy.allocatorFor(p, op);
   }
 
-  /** The end of the run: the design checks its own invariants. */
+  /** The end of the run: the design checks its own invariants, the kernel its stored counts. */
   List<String> strategyBreaches() {
     List<String> breaches = new ArrayList<>();
     strategy.on(new org.allocsim.strategy.LifecycleEvent.RunEnded(breaches::add));
+    StoredCounts.check(world(), objects(), breaches::add);
     return breaches;
   }
 

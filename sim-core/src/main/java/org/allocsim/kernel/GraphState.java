@@ -29,6 +29,12 @@ final class GraphState {
   private final BitSet percpu = new BitSet();
   /** Struct type of objects whose struct holds list or rbtree roots: the 16-byte object record has no type. */
   private final Map<Integer, Integer> rootHolderTypes = new HashMap<>();
+  private final BitSet rootHolders = new BitSet();
+  /**
+   * Objects with an entry in refs, percpu or objectRoots: a drop of any other object skips every lookup here, so
+   * plain objects pay one bit test and no boxed key (issue 17).
+   */
+  private final BitSet sideState = new BitSet();
   private boolean active;
 
   GraphState(World world) {
@@ -42,20 +48,35 @@ final class GraphState {
 
   /** A new object: refcount 1 if its struct has a bpf_refcount (bpf_obj_new_impl's refcount_set). */
   void created(int obj, int typeId, boolean fromPercpu) {
-    TypeTraits t = world.graph().traits(typeId);
-    if (!t.roots().isEmpty()) {
-      rootHolderTypes.put(obj, typeId);
-    } else if (!rootHolderTypes.isEmpty()) {
-      rootHolderTypes.remove(obj); // a recycled id
-    }
-    if (t.refcounted()) {
-      refs.put(obj, 1);
-      active = true;
+    if (world.graph().any()) { // else every struct is plain: no traits to look up (issue 17)
+      createdSpecial(obj, typeId);
     }
     if (fromPercpu) {
       percpu.set(obj);
+      sideState.set(obj);
       active = true;
     }
+  }
+
+  private void createdSpecial(int obj, int typeId) {
+    TypeTraits t = world.graph().traits(typeId);
+    if (!t.roots().isEmpty()) {
+      rootHolderTypes.put(obj, typeId);
+      rootHolders.set(obj);
+    } else if (rootHolders.get(obj)) {
+      rootHolderTypes.remove(obj); // a recycled id
+      rootHolders.clear(obj);
+    }
+    if (t.refcounted()) {
+      refs.put(obj, 1);
+      sideState.set(obj);
+      active = true;
+    }
+  }
+
+  /** Whether obj has a refcount, came from the percpu allocator or holds roots of its own: else drop skips it. */
+  boolean hasSideState(int obj) {
+    return sideState.get(obj);
   }
 
   boolean isPercpu(int obj) {
@@ -64,6 +85,7 @@ final class GraphState {
 
   /** bpf_refcount_acquire: refcount_inc. */
   void acquire(int obj) {
+    sideState.set(obj);
     refs.merge(obj, 1, Integer::sum);
   }
 
@@ -90,6 +112,7 @@ final class GraphState {
 
   /** The object is being freed: forget its side state; returns the nodes of its own roots, for the caller to drop. */
   List<Integer> drain(int obj) {
+    sideState.clear(obj);
     percpu.clear(obj);
     List<ArrayDeque<Integer>> inner = objectRoots.remove(obj);
     List<Integer> out = new ArrayList<>();
@@ -124,6 +147,7 @@ final class GraphState {
         roots.add(new ArrayDeque<>());
       }
       objectRoots.put(obj, roots);
+      sideState.set(obj);
     }
     return roots.get(root);
   }

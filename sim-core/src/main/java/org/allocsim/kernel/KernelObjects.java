@@ -76,7 +76,8 @@ final class KernelObjects {
 
   /** bpf_kptr_xchg(&slot, NULL) on a slot holding a reference to an existing object: true if there was one. */
   boolean takeReference(BpfMap m, long slot) {
-    return references.remove(key(m, slot));
+    // Every empty take asks: without references held (no task_struct kptr in the world), no boxed key (issue 17).
+    return !references.isEmpty() && references.remove(key(m, slot));
   }
 
   /** Map free: every reference the map held is released (the objects themselves stay). */

@@ -111,7 +111,7 @@ final class Lifetimes {
   private boolean dropSlot(BpfMap m, long slot, int field) {
     int obj = m.slots().exchange(slot, -1);
     if (obj >= 0) {
-      m.adjustStoredBytes(-engine.objects().unitBytes(obj));
+      m.kptrSlotChanged(engine.objects().allocator(obj), engine.objects().unitBytes(obj), -1);
       if (!engine.kernelObjects().owns(obj)) {
         strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
       }

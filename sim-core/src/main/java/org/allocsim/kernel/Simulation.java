@@ -118,7 +118,7 @@ public final class Simulation {
       replayer.noteScheduled(timeNs, priority);
     }
     if (heap != null) {
-      heap.add(timeNs, priority, () -> guarded(timeNs, action));
+      heap.add(timeNs, priority, action); // guarded when polled: no wrapper object per event (issue 17)
       return;
     }
     try {
@@ -268,7 +268,8 @@ public final class Simulation {
     try {
       construct();
       while (!heap.isEmpty() && heap.firstTime() <= spec.durationNs()) {
-        heap.poll().run();
+        long timeNs = heap.firstTime();
+        guarded(timeNs, heap.poll());
       }
     } finally {
       replayer.close();

@@ -19,12 +19,19 @@ import org.allocsim.world.Program;
  */
 final class StrategyPort {
   private final LifetimeStrategy strategy;
+  private final AnswerTables answers;
   private ObjectHooks hooks;
   /** The hook running now, or null. */
   private String inside;
 
   StrategyPort(LifetimeStrategy strategy) {
     this.strategy = strategy;
+    this.answers = new AnswerTables(strategy);
+  }
+
+  /** The strategy's answers may have changed outside {@link #on} (one of its callbacks ran, an allocator went). */
+  void answersMayChange() {
+    answers.newEpoch();
   }
 
   void observe(ObjectHooks h) {
@@ -39,28 +46,57 @@ final class StrategyPort {
     return strategy.verify(question);
   }
 
-  /** The allocator id that serves step, or -1 when the allocation returns NULL. */
+  /** The allocator id that serves step, or -1 when the allocation returns NULL: read from this epoch's table. */
   int allocatorFor(Program p, Step step) {
     checkNotInHook("allocatorFor");
-    AllocatorRef a = strategy.allocatorFor(p, step);
-    return a == null ? -1 : a.id();
+    int a = answers.allocator(p.id(), step.index());
+    if (!AnswerTables.resolved(a)) {
+      AllocatorRef r = strategy.allocatorFor(p, step);
+      a = r == null ? -1 : r.id();
+      answers.putAllocator(p.id(), step.index(), p.stepCount(), a);
+    }
+    return a;
   }
 
   boolean takeReturnsObject(Program p, Step step) {
     checkNotInHook("takeReturnsObject");
-    return strategy.takeReturnsObject(p, step);
+    if (!answers.asksTake()) {
+      return true; // the interface's default: the design has nothing to say
+    }
+    int t = answers.take(p.id(), step.index());
+    if (!AnswerTables.resolved(t)) {
+      boolean returns = strategy.takeReturnsObject(p, step);
+      answers.putTake(p.id(), step.index(), p.stepCount(), returns);
+      return returns;
+    }
+    return t != 0;
   }
 
-  /** The allocator id an object with header allocator goes to, or -1: it leaks. */
-  int freeTarget(int object, AllocatorRef header, BpfMap map, int field) {
+  /**
+   * The allocator id an object with header allocator goes to, or -1: it leaks. The answer depends on the object
+   * only through its unit size (the interface's contract), so it is kept per (map, field, header, unit bytes).
+   */
+  int freeTarget(int object, int unitBytes, AllocatorRef header, BpfMap map, int field) {
     checkNotInHook("freeTarget");
-    AllocatorRef a = strategy.freeTarget(object, header, map, field);
-    return a == null ? -1 : a.id();
+    if (!answers.asksFreeTarget()) {
+      return header.id(); // the interface's default: back to the allocator in the header
+    }
+    long key = AnswerTables.freeKey(map == null ? -1 : map.id(), field, header.id(), unitBytes);
+    int target = key == 0 ? Integer.MIN_VALUE : answers.freeTarget(key);
+    if (!AnswerTables.resolved(target)) {
+      AllocatorRef a = strategy.freeTarget(object, header, map, field);
+      target = a == null ? -1 : a.id();
+      if (key != 0) {
+        answers.putFreeTarget(key, target);
+      }
+    }
+    return target;
   }
 
   /** The design's allocator for a new map's own allocator, or -1: the kernel creates one. */
   int mapAllocator(BpfMap map, MapAllocator role, Map<String, BpfMap> objectMaps) {
     AllocatorRef a = call(() -> strategy.mapAllocator(map, role, objectMaps), "mapAllocator");
+    answers.newEpoch();
     return a == null ? -1 : a.id();
   }
 
@@ -69,6 +105,10 @@ final class StrategyPort {
       strategy.on(event);
       return null;
     }, event.getClass().getSimpleName());
+    answers.newEpoch(); // the answers may change inside on (the interface's contract)
+    if (event instanceof LifecycleEvent.ProgramFreed freed) {
+      answers.forget(freed.program().id());
+    }
   }
 
   void allocated(int object, AllocatorRef allocator, int cpu) {

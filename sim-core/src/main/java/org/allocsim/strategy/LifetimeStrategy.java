@@ -13,9 +13,11 @@ import org.allocsim.world.ProgramView;
  * {@code static final ParameterSpec} fields.
  *
  * <p>The three questions on the per-record path ({@link #allocatorFor}, {@link #takeReturnsObject},
- * {@link #freeTarget}) are pure: their answers may change only inside {@link #attach} or {@link #on}, so the kernel
- * may keep them in tables and ask again after an event. Which events can change them is said per design in its
- * class comment; {@link LifecycleEvent} lists them all.
+ * {@link #freeTarget}) are pure: their answers may change only inside {@link #attach}, {@link #on}, or an action the
+ * design deferred with {@link StrategyContext#after}, so the kernel keeps them in int tables per (program, step) and
+ * per (kptr field, header, unit size) and asks again only after such a call (issue 17); a design that keeps the
+ * default answer of takeReturnsObject or freeTarget is not asked at all. Which events can change them is said per
+ * design in its class comment; {@link LifecycleEvent} lists them all.
  *
  * <p>Implementations need a public no-argument constructor and one line in
  * {@code META-INF/services/org.allocsim.strategy.LifetimeStrategy}.
@@ -42,7 +44,8 @@ public interface LifetimeStrategy {
   /**
    * The allocator an object is freed into when it is dropped: header is the allocator that served it (the object's
    * 8-byte header names it); map and field say which kptr field it left, map null when it was on a program's stack.
-   * Null: the design frees nothing and the object leaks. Pure; the kernel frees and runs the oracle's checks.
+   * Null: the design frees nothing and the object leaks. Pure, and it may depend on the object only through its unit
+   * size ({@link StrategyContext#unitBytes}); the kernel frees and runs the oracle's checks.
    */
   default AllocatorRef freeTarget(int object, AllocatorRef header, MapView map, int field) {
     return header;

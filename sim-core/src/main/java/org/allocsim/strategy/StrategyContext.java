@@ -1,6 +1,7 @@
 package org.allocsim.strategy;
 
 import java.util.List;
+import java.util.function.ObjLongConsumer;
 import org.allocsim.memory.AllocatorRef;
 import org.allocsim.memory.MemoryParams;
 import org.allocsim.params.Parameters;
@@ -32,6 +33,13 @@ public interface StrategyContext {
 
   /** The allocator that served a live object (its header). */
   AllocatorRef allocatorOfObject(int object);
+
+  /**
+   * Visits the allocators named by the headers of the objects map's kptr fields hold now, in allocator id order,
+   * with how many objects each: counts the kernel keeps as it stores and takes, so that a design's walk over every
+   * value (design 0's unload walk) costs the number of allocators, not of slots (issue 17).
+   */
+  void forEachStoredAllocator(MapView map, ObjLongConsumer<AllocatorRef> visitor);
 
   /** Unit bytes of a live object (header included). */
   int unitBytes(int object);

@@ -20,6 +20,8 @@ public final class BpfMap implements MapView {
   private int elementAllocator = -1;
   private final SlotArray elements;
   private long storedBytes;
+  /** Objects its kptr slots hold now, by the allocator in their header (design 0's walk reads these, issue 17). */
+  private long[] storedByAllocator = new long[0];
   private boolean freed;
 
   BpfMap(int id, MapSpec spec, BtfObject btf, BtfType[] fieldTypes) {
@@ -126,6 +128,26 @@ public final class BpfMap implements MapView {
 
   public void adjustStoredBytes(long delta) {
     storedBytes += delta;
+  }
+
+  /** An object of unitBytes served by allocator entered (delta 1) or left (delta -1) one of its kptr slots. */
+  public void kptrSlotChanged(int allocator, int unitBytes, int delta) {
+    storedBytes += (long) delta * unitBytes;
+    if (allocator >= storedByAllocator.length) {
+      storedByAllocator = java.util.Arrays.copyOf(storedByAllocator, Math.max(allocator + 1,
+          storedByAllocator.length * 2));
+    }
+    storedByAllocator[allocator] += delta;
+  }
+
+  /** Objects its kptr slots hold now that allocator served (their header names it). */
+  public long storedFrom(int allocator) {
+    return allocator < storedByAllocator.length ? storedByAllocator[allocator] : 0;
+  }
+
+  /** One more than the highest allocator id {@link #storedFrom} may count objects of. */
+  public int storedAllocatorBound() {
+    return storedByAllocator.length;
   }
 
   /** Element objects by key, for a map that models element memory; else null. */

@@ -19,6 +19,8 @@ public final class GraphRegistry {
   private final Map<Integer, Map<String, KptrFlavour>> flavours = new HashMap<>();
   private final IdentityHashMap<BtfObject, GraphSpec> specs = new IdentityHashMap<>();
   private final List<BtfType> typesById = new ArrayList<>();
+  /** Traits by type id as found so far; cleared when a BTF object's traits or an id's type are recorded. */
+  private TypeTraits[] traitsById = new TypeTraits[0];
   private boolean any;
 
   /** Records what a new map's value declares. */
@@ -41,6 +43,7 @@ public final class GraphRegistry {
     if (!spec.types().isEmpty()) {
       specs.put(btf, spec);
       any = true;
+      java.util.Arrays.fill(traitsById, null);
     }
   }
 
@@ -76,10 +79,25 @@ public final class GraphRegistry {
       typesById.add(null);
     }
     typesById.set(id, type);
+    if (id < traitsById.length) {
+      traitsById[id] = null;
+    }
   }
 
+  /** The traits of a type id, kept per id once found: an allocation reads an array, not two maps (issue 17). */
   public TypeTraits traits(int typeId) {
-    return typeId < 0 || typeId >= typesById.size() ? TypeTraits.plain("?") : traits(typesById.get(typeId));
+    if (typeId < 0 || typeId >= typesById.size()) {
+      return TypeTraits.plain("?");
+    }
+    if (typeId >= traitsById.length) {
+      traitsById = java.util.Arrays.copyOf(traitsById, Math.max(typeId + 1, traitsById.length * 2));
+    }
+    TypeTraits t = traitsById[typeId];
+    if (t == null) {
+      t = traits(typesById.get(typeId));
+      traitsById[typeId] = t;
+    }
+    return t;
   }
 
   /** The struct behind a type id, or null. */

@@ -86,9 +86,10 @@ public final class FirstProposal implements LifetimeStrategy {
       }
       used.touch(m);
       long[] visited = new long[1];
-      m.forEachStored((slot, obj) -> {
-        visited[0]++;
-        AllocatorRef a = ctx.allocatorOfObject(obj);
+      // The walk visits every stored object; the kernel's per-allocator counts give what it finds without a boxed
+      // set per object (issue 17), and it is charged one operation per object as the walk would be.
+      ctx.forEachStoredAllocator(m, (a, objects) -> {
+        visited[0] += objects;
         // An allocator already destroyed (after an earlier finding) cannot be revived: the oracle has the case.
         if (!a.destroyed()) {
           used.add(m, a);
