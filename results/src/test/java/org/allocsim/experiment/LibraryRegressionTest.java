@@ -50,6 +50,8 @@ class LibraryRegressionTest {
           List<Regressions.Row> rows = Regressions.of(o).stream()
               .filter(row -> row.strategy().equals(r.strategy())).toList();
           assertEquals(List.of(), rows, "allocsim check " + o.scenario().path());
+          assertEquals(List.of(), r.invariantBreaches().stream().filter(b -> b.startsWith("kernel:")).toList(),
+              "the kernel's own counts at the end of the run");
         })), Stream.of(DynamicTest.dynamicTest("summary.txt fits a mail", () -> summaryFitsAMail(o)))))));
   }
 
