@@ -61,7 +61,7 @@ public class ReplayBenchmark {
   }
 
   private RunResult run(ReplayDriver driver, Records counter) {
-    RunResult r = Simulation.run(spec, Strategies.installed().create(strategy), driver, t -> { });
+    RunResult r = Simulation.run(spec, Strategies.installed().create(strategy), driver, t -> {});
     counter.records += r.summary().records();
     return r;
   }

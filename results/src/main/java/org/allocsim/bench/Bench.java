@@ -17,10 +17,6 @@ import org.allocsim.kernel.RunResult;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.kernel.Simulation;
 import org.allocsim.metrics.Metric;
-import org.allocsim.params.Parameters;
-import org.allocsim.scenarios.file.ScenarioFile;
-import org.allocsim.scenarios.file.ScenarioReader;
-import org.allocsim.scenarios.file.ScenarioRuns;
 import org.allocsim.strategy.Strategies;
 
 /**
@@ -143,7 +139,7 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
     }
     int cores = Runtime.getRuntime().availableProcessors();
     for (int r = 0; r < Math.min(2, repetitions); r++) {
-      parallel.add(Medians.time(() -> StrategyRuns.run(spec, cycled, installed, cores, t -> { })));
+      parallel.add(Medians.time(() -> StrategyRuns.run(spec, cycled, installed, cores, t -> {})));
     }
     log.accept(String.format("parallel: %.2f s serial, %.2f s on %d cores", serialSeconds, parallel.median(),
         cores));
@@ -173,7 +169,7 @@ public record Bench(double scale, int repetitions, int naiveRepetitions, long lo
   }
 
   private static RunResult replay(RunSpec spec, Strategies installed, String strategy, ReplayDriver driver) {
-    return Simulation.run(spec, installed.create(strategy), driver, t -> { });
+    return Simulation.run(spec, installed.create(strategy), driver, t -> {});
   }
 
   /**

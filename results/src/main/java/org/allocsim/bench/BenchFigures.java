@@ -28,7 +28,8 @@ import java.util.List;
  * @param library full runs of one library scenario, generator included; null without the library
  */
 public record BenchFigures(long records, long liveObjects, double generateRecordsPerS, List<StrategyFigures> strategies,
-    String slowest, double naiveDsolRecordsPerS, double cacheResidentRecordsPerS, double bytesPerLiveObject, LongTraceFigures longTrace,
+    String slowest, double naiveDsolRecordsPerS, double cacheResidentRecordsPerS, double bytesPerLiveObject,
+    LongTraceFigures longTrace,
     double librarySeconds, int libraryRuns, int libraryMismatches, int parallelRuns, double serialSeconds,
     double parallelSeconds, int cores, double wallSeconds, Machine machine, ReferenceFigures reference,
     ScenarioFigures library) {
@@ -42,8 +43,7 @@ public record BenchFigures(long records, long liveObjects, double generateRecord
    * @param cacheResidentGrouped grouped, the 10k-live workload
    */
   public record ReferenceFigures(double sequential, double grouped, double cacheResidentSequential,
-      double cacheResidentGrouped) {
-  }
+      double cacheResidentGrouped) {}
 
   /**
    * Full runs of one library scenario, each generating its own records as {@code allocsim run} does.
@@ -56,8 +56,7 @@ public record BenchFigures(long records, long liveObjects, double generateRecord
    *     generated once (as check does), on one core
    */
   public record ScenarioFigures(String scenario, long records, List<String> names, List<Double> perStrategy,
-      double sharedRecordsPerS) {
-  }
+      double sharedRecordsPerS) {}
 
   /**
    * Replay figures of one strategy.
@@ -69,8 +68,7 @@ public record BenchFigures(long records, long liveObjects, double generateRecord
    * @param rawLoopRecordsPerS the same run with no DSOL (plain event heap)
    */
   public record StrategyFigures(String name, double replayRecordsPerS, double replayMin, double replayMax,
-      double rawLoopRecordsPerS) {
-  }
+      double rawLoopRecordsPerS) {}
 
   /**
    * The long streamed trace.
@@ -81,8 +79,7 @@ public record BenchFigures(long records, long liveObjects, double generateRecord
    * @param seconds wall time of the child
    * @param ok whether the child finished without running out of memory
    */
-  public record LongTraceFigures(long records, long maxHeapBytes, long peakHeapBytes, double seconds, boolean ok) {
-  }
+  public record LongTraceFigures(long records, long maxHeapBytes, long peakHeapBytes, double seconds, boolean ok) {}
 
   StrategyFigures slowestFigures() {
     return strategies.stream().filter(s -> s.name().equals(slowest)).findFirst().orElseThrow();

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** {@link BenchFigures} as the readable table with ratios, or as one JSON object. */
 public final class BenchText {
-  private BenchText() {
-  }
+  private BenchText() {}
 
   public static String table(BenchFigures f) {
     StringBuilder b = new StringBuilder();
@@ -66,8 +65,9 @@ public final class BenchText {
         String.format(Locale.ROOT, "%d runs, %d expectation mismatches", f.libraryRuns(), f.libraryMismatches()));
     row(b, f.parallelRuns() + " runs, serial", String.format(Locale.ROOT, "%.2f s", f.serialSeconds()), "");
     row(b, f.parallelRuns() + " runs, " + f.cores() + " cores", String.format(Locale.ROOT, "%.2f s",
-        f.parallelSeconds()), String.format(Locale.ROOT, "%.2fx serial (target <= 0.6x), speed-up %.2f",
-        f.parallelSeconds() / f.serialSeconds(), f.parallelSpeedup()));
+        f.parallelSeconds()),
+        String.format(Locale.ROOT, "%.2fx serial (target <= 0.6x), speed-up %.2f",
+            f.parallelSeconds() / f.serialSeconds(), f.parallelSpeedup()));
     b.append(String.format(Locale.ROOT, "%nbench wall time %.0f s%n", f.wallSeconds()));
     return b.toString();
   }

@@ -24,8 +24,7 @@ public final class BenchWorkload {
   public static final long DURATION_NS = 2_000_000_000L;
   static final String RESOURCE = "bench-mixed.yaml";
 
-  private BenchWorkload() {
-  }
+  private BenchWorkload() {}
 
   /** The generated workload, its simulated time multiplied by scale (records and time scale together). */
   public static RunSpec generated(double scale) {

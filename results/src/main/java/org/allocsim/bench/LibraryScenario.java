@@ -20,8 +20,7 @@ import org.allocsim.strategy.Strategies;
 final class LibraryScenario {
   static final String SCENARIO = "katran-live-upgrade.yaml";
 
-  private LibraryScenario() {
-  }
+  private LibraryScenario() {}
 
   /**
    * fraction cuts the scenario's simulated time (1: its full hour), for tests of the bench; null when the library

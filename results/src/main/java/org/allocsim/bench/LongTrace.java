@@ -17,8 +17,7 @@ import org.allocsim.strategy.Strategies;
  * fly (never held in memory) for a given simulated time. The child prints one line, {@code records peak seconds}.
  */
 public final class LongTrace {
-  private LongTrace() {
-  }
+  private LongTrace() {}
 
   /** Child entry point: {@code durationNs strategy}. */
   public static void main(String[] args) {

@@ -30,8 +30,7 @@ public record ScaleCurve(long[] live, String strategy) {
 
   /** One measured point. */
   public record Point(String keys, long wantedLive, long liveObjects, long records, double replayRecordsPerS,
-      double referenceGroupedRecordsPerS, double bytesPerLiveObject) {
-  }
+      double referenceGroupedRecordsPerS, double bytesPerLiveObject) {}
 
   public List<Point> run(Consumer<String> log) {
     Strategies installed = Strategies.installed();
@@ -101,6 +100,7 @@ public record ScaleCurve(long[] live, String strategy) {
           zero));
     }
     return SmallMultiples.errorBars("replay of " + strategy + " by live objects", "log10 live objects",
-        "see panel", false, List.of("replay, 10^4 records/s (shared axis)", "heap, bytes per live object"), List.of(rates, heap));
+        "see panel", false, List.of("replay, 10^4 records/s (shared axis)", "heap, bytes per live object"),
+        List.of(rates, heap));
   }
 }

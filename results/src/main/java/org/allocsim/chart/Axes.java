@@ -30,8 +30,7 @@ final class Axes {
   private static final BasicStroke THIN = new BasicStroke(1f);
 
   /** One panel: XChart's plot, its y axis and its label (empty for none). */
-  record Panel(XYChart chart, Ticks y, String label) {
-  }
+  record Panel(XYChart chart, Ticks y, String label) {}
 
   /** A legend entry: a line in its stroke with an optional marker, or a filled box when stroke is null. */
   record Key(String label, Color color, BasicStroke stroke, Marker marker) {

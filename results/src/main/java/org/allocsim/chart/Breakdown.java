@@ -22,8 +22,7 @@ final class Breakdown {
   private static final String[] NAMES = {"live", "cached", "waiting for a grace period", "overhead", "stranded"};
   private static final int PANEL = 96;
 
-  private Breakdown() {
-  }
+  private Breakdown() {}
 
   static Figure chart(String scenario, List<RunResult> results, Scale time) {
     double max = 1;

@@ -15,8 +15,7 @@ import org.allocsim.stats.Estimate;
  * zeros (no failed allocation, no refused load) is left out: the text says so in one line.
  */
 public final class Charts {
-  private Charts() {
-  }
+  private Charts() {}
 
   /**
    * Chart file stem to figure, in a fixed order. replicated: every replication's runs, each in the same strategy

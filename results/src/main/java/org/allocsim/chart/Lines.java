@@ -17,8 +17,7 @@ final class Lines {
   static final int BUCKETS = 700;
   private static final int PANEL = 360;
 
-  private Lines() {
-  }
+  private Lines() {}
 
   /** Groups coinciding lines; each group keeps the first line's style and names all its members. */
   static List<Line> merged(List<Line> lines) {

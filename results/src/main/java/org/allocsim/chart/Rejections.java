@@ -21,8 +21,7 @@ final class Rejections {
   private static final int MAX_REASON = 60;
   private static final double HALF_BAR = 0.3;
 
-  private Rejections() {
-  }
+  private Rejections() {}
 
   /** Null when no strategy refused a load: a chart of zeros says nothing the text does not. */
   static Figure chart(String scenario, List<RunResult> results) {

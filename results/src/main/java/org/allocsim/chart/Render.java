@@ -15,8 +15,7 @@ import org.jfree.svg.ViewBox;
 
 /** A figure as PNG bytes, or as an SVG document whose text is text (searchable, small). */
 public final class Render {
-  private Render() {
-  }
+  private Render() {}
 
   public static byte[] png(Figure f) {
     BufferedImage image = new BufferedImage(f.width(), f.height(), BufferedImage.TYPE_INT_RGB);

@@ -9,8 +9,7 @@ import org.knowm.xchart.XYSeries;
 public final class SmallMultiples {
   private static final int PANEL = 170;
 
-  private SmallMultiples() {
-  }
+  private SmallMultiples() {}
 
   /**
    * One series of a panel: at each x the mean and the half width of its 95% interval (0 when unknown).
@@ -21,8 +20,7 @@ public final class SmallMultiples {
    * @param half half widths, in the axis unit
    */
   @SuppressWarnings("ArrayRecordComponent") // a carrier from the sweep to the panels, never compared
-  public record Series(String name, double[] x, double[] mean, double[] half) {
-  }
+  public record Series(String name, double[] x, double[] mean, double[] half) {}
 
   /**
    * names: each panel's label (empty for a single panel); data: each panel's series, in the same order in every

@@ -37,8 +37,7 @@ public final class Style {
   /** Layout measures text here, not on the target, so that the PNG and the SVG of a figure share one layout. */
   private static final Graphics2D MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
 
-  private Style() {
-  }
+  private Style() {}
 
   public static Color color(int i) {
     return COLORS[i % COLORS.length];

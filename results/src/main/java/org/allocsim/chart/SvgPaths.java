@@ -13,8 +13,7 @@ final class SvgPaths {
   private static final Pattern DATA = Pattern.compile(" d='([^']*)'");
   private static final Pattern SEGMENT = Pattern.compile("([MLQCZ])([^MLQCZ]*)");
 
-  private SvgPaths() {
-  }
+  private SvgPaths() {}
 
   static String shorten(String svg) {
     Matcher m = DATA.matcher(svg);

@@ -78,8 +78,7 @@ final class ExplainCommand implements Callable<Integer> {
         continue;
       }
       try {
-        if (s.getClass().getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass()
-            != LifetimeStrategy.class) {
+        if (s.getClass().getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass() != LifetimeStrategy.class) {
           out.add(m.getName());
         }
       } catch (NoSuchMethodException e) {

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** Where the scenario library lives: {@code allocsim.home} (set by the launcher), else the working folder. */
 final class Library {
-  private Library() {
-  }
+  private Library() {}
 
   static Path home() {
     return Path.of(System.getProperty("allocsim.home", "."));

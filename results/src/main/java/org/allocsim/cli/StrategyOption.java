@@ -9,8 +9,7 @@ import picocli.CommandLine;
 
 /** The checks of a {@code --strategies} list: every name known (with "did you mean"), none twice. */
 final class StrategyOption {
-  private StrategyOption() {
-  }
+  private StrategyOption() {}
 
   /** The names to run: the list given, or every installed strategy when it is empty. */
   static List<String> check(List<String> given, Strategies installed, CommandLine cl) {

@@ -12,8 +12,7 @@ import org.allocsim.scenarios.file.ScenarioError;
  * bug: one line too.
  */
 final class UserErrors {
-  private UserErrors() {
-  }
+  private UserErrors() {}
 
   static boolean isUserError(Exception e) {
     return e instanceof ScenarioError || e instanceof ScenarioException || e instanceof TraceException

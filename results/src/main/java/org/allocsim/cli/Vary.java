@@ -11,8 +11,7 @@ import picocli.CommandLine;
 
 /** Parses and checks the --vary options of a sweep. */
 final class Vary {
-  private Vary() {
-  }
+  private Vary() {}
 
   /** KEY=V1,V2,... options to key to values, in order; known: the scenario's parameter keys. */
   static Map<String, List<String>> parse(List<String> options, List<String> known, Collection<String> fixed,

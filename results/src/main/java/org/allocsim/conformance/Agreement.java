@@ -4,8 +4,7 @@ package org.allocsim.conformance;
 final class Agreement {
   static final String NONE = "no such event";
 
-  private Agreement() {
-  }
+  private Agreement() {}
 
   static boolean agree(String event, String kernel, String global) {
     if (event.startsWith("load ")) {

@@ -19,11 +19,9 @@ final class BtfKptrs {
   private static final Pattern REF = Pattern.compile("type_id=(\\d+)");
   private static final Pattern MEMBER = Pattern.compile("^\\s+'([^']*)' type_id=(\\d+)");
 
-  private record Type(String kind, String name, int ref) {
-  }
+  private record Type(String kind, String name, int ref) {}
 
-  private BtfKptrs() {
-  }
+  private BtfKptrs() {}
 
   /** Members of {@code struct structName} that are kptrs, in order. */
   static List<String> of(String dump, String structName) {

@@ -22,8 +22,7 @@ final class CGraphTypes {
   private static final String[] GRAPH_STRUCTS = {"bpf_list_head", "bpf_list_node", "bpf_rb_root", "bpf_rb_node",
       "bpf_refcount"};
 
-  private CGraphTypes() {
-  }
+  private CGraphTypes() {}
 
   /** Whether an object needs any of this: special structs, roots, flavoured fields or graph and percpu steps. */
   static boolean uses(ObjectSpec o) {

@@ -14,8 +14,7 @@ import org.allocsim.world.StepSpec;
  * -ENOMEM as errors.
  */
 final class CMapOps {
-  private CMapOps() {
-  }
+  private CMapOps() {}
 
   /** Appends step i, o, of program to c (indented as CProgram's steps are). */
   static void write(StringBuilder c, ObjectSpec object, String program, int i, StepSpec o) {

@@ -13,8 +13,7 @@ import java.util.TreeSet;
  * calibration runs it after each size, so it leaves the kernel as it found it.
  */
 final class CacheNudge {
-  private CacheNudge() {
-  }
+  private CacheNudge() {}
 
   static void run(Bpffs fs, Path work, int bytes) throws IOException {
     Path c = work.resolve("nudge-" + bytes + ".bpf.c");

@@ -26,11 +26,9 @@ public final class Calibration {
 
   /** One size's figures. */
   record Size(int bytes, int modelUnit, String cache, double objectBytesPerObject, double slabBytesPerObject,
-      long freeDelayNs, long objectsAdded, long objectsKept, double allSlabBytesPerObject) {
-  }
+      long freeDelayNs, long objectsAdded, long objectsKept, double allSlabBytesPerObject) {}
 
-  private Calibration() {
-  }
+  private Calibration() {}
 
   /** Measures and writes calibration.txt and parameters.yaml into dir. */
   public static void run(Path dir, java.io.PrintWriter out, Consumer<String> progress) throws IOException {

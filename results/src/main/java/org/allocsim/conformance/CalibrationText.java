@@ -9,8 +9,7 @@ final class CalibrationText {
   static final long MODEL_RCU_NS = 10_000_000L;
   static final long MODEL_TASKS_TRACE_NS = 25_000_000L;
 
-  private CalibrationText() {
-  }
+  private CalibrationText() {}
 
   static String text(String release, long rcuNs, List<Calibration.Size> sizes) {
     StringBuilder s = new StringBuilder();
@@ -38,8 +37,10 @@ final class CalibrationText {
         rcuNs < 0 ? "not measured" : String.format(Locale.ROOT, "%.2f ms", rcuNs / 1e6), MODEL_RCU_NS / 1e6));
     long d = medianDelay(sizes);
     s.append(String.format(Locale.ROOT, "Map drop to memory back (median over sizes): %s; model: map free + "
-        + "%.0f ms RCU + %.0f ms RCU tasks trace%n", d < 0 ? "not within 10 s" : String.format(Locale.ROOT,
-        "%.1f ms", d / 1e6), MODEL_RCU_NS / 1e6, MODEL_TASKS_TRACE_NS / 1e6));
+        + "%.0f ms RCU + %.0f ms RCU tasks trace%n",
+        d < 0 ? "not within 10 s" : String.format(Locale.ROOT,
+            "%.1f ms", d / 1e6),
+        MODEL_RCU_NS / 1e6, MODEL_TASKS_TRACE_NS / 1e6));
     return s.toString();
   }
 

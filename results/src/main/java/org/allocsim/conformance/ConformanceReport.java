@@ -9,8 +9,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /** conformance.csv and the plain-text table (at most 72 columns, for a mail). */
 final class ConformanceReport {
-  private ConformanceReport() {
-  }
+  private ConformanceReport() {}
 
   static String csv(List<ScenarioCheck> checks) {
     StringWriter w = new StringWriter();

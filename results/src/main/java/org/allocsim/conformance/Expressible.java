@@ -14,8 +14,7 @@ import org.allocsim.world.ProgramSpec;
 
 /** Whether the kernel check can express a scenario, and if not, why. */
 final class Expressible {
-  private Expressible() {
-  }
+  private Expressible() {}
 
   /** Empty when it can run, else the reason it cannot. */
   static Optional<String> reason(ScenarioFile f) {

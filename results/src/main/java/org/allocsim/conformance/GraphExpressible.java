@@ -10,8 +10,7 @@ import org.allocsim.world.TypeTraits;
 
 /** What of the graph, refcount and percpu kinds the kernel check cannot write as C (CGraphStep), and why. */
 final class GraphExpressible {
-  private GraphExpressible() {
-  }
+  private GraphExpressible() {}
 
   /** Empty when every graph struct, root and step of the object can be written, else the reason. */
   static Optional<String> reason(ObjectSpec o) {

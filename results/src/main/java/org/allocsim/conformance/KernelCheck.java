@@ -24,16 +24,13 @@ public final class KernelCheck {
    * @param knownDifferences the checked-in file of understood differences, or null
    * @param maxRecords scenarios with more trace records compare their control events only
    */
-  public record Options(List<Path> files, Path out, Path knownDifferences, long maxRecords) {
-  }
+  public record Options(List<Path> files, Path out, Path knownDifferences, long maxRecords) {}
 
   /** The totals of a run. */
   public record Totals(int scenarios, int notRun, long events, long loads, long agree, long unexplained,
-      String kernelRelease) {
-  }
+      String kernelRelease) {}
 
-  private KernelCheck() {
-  }
+  private KernelCheck() {}
 
   /** What is missing for the kernel check, as one line with the way to get it; empty when nothing is. */
   public static Optional<String> missing() {

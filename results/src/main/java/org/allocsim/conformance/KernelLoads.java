@@ -22,12 +22,10 @@ import org.allocsim.world.ProgramSpec;
  */
 final class KernelLoads {
   /** One loaded instance: its folder of fd pins, its accepted programs and its maps' kernel ids. */
-  record Instance(String name, String process, Path dir, List<String> programs, Map<String, Integer> maps) {
-  }
+  record Instance(String name, String process, Path dir, List<String> programs, Map<String, Integer> maps) {}
 
   /** A verdict and, for a refusal, the verifier's line. */
-  record Verdict(String program, boolean accepted, String message) {
-  }
+  record Verdict(String program, boolean accepted, String message) {}
 
   private final Bpffs fs;
   private final Compiler compiler;
@@ -46,7 +44,7 @@ final class KernelLoads {
     TreeSet<String> skip = new TreeSet<>();
     Path dir = fs.root().resolve("i").resolve(a.instance());
     List<String> programs = a.spec().programs().stream().map(ProgramSpec::name).toList();
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = 1;; attempt++) {
       Path obj = compiler.object(objectName, a.spec(), skip);
       Bpffs.mkdirs(dir);
       List<String> cmd = new ArrayList<>(List.of("-d", "prog", "loadall", obj.toString(),

@@ -16,8 +16,7 @@ final class KernelTypes {
   private static final Map<String, String> CREATE = Map.of(
       "bpf_cpumask", "extern struct bpf_cpumask *bpf_cpumask_create(void) __ksym;");
 
-  private KernelTypes() {
-  }
+  private KernelTypes() {}
 
   /** The C declaration of the kfunc creating a kernel object of this type, or null. */
   static String createDeclaration(String type) {

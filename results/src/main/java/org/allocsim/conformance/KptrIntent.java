@@ -9,8 +9,7 @@ import org.allocsim.world.MapSpec;
 
 /** The kptr fields a scenario means a map to have, for the check against the loaded map's BTF. */
 final class KptrIntent {
-  private KptrIntent() {
-  }
+  private KptrIntent() {}
 
   /** The fields of the map labelled {@code instance.map}, comma-separated. */
   static String of(ScenarioFile f, String label) {

@@ -14,8 +14,7 @@ final class LeakEmission {
   private static final Set<StepKind> TRANSLATED = Set.of(StepKind.ALLOC_STORE, StepKind.ALLOC_DROP,
       StepKind.TAKE_DROP, StepKind.MOVE, StepKind.ACQUIRE_STORE, StepKind.ACQUIRE_RELEASE);
 
-  private LeakEmission() {
-  }
+  private LeakEmission() {}
 
   /** Whether the translation writes the step's register shape: plain, or a leak of a translated kind. */
   static boolean translates(StepSpec o) {

@@ -13,8 +13,7 @@ import org.allocsim.kernel.RunSpec;
 final class ModelEvents {
   private static final Pattern INSERT = Pattern.compile("inner-map insert (\\S+) into (\\S+)\\[(\\d+)]");
 
-  private ModelEvents() {
-  }
+  private ModelEvents() {}
 
   static Map<String, String> of(RunSpec spec, RunResult result, Observations obs) {
     Map<String, String> events = new LinkedHashMap<>();

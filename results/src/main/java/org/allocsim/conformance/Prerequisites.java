@@ -15,8 +15,7 @@ final class Prerequisites {
   private static final long CAP_BPF = 39;
   private static final long CAP_SYS_ADMIN = 21;
 
-  private Prerequisites() {
-  }
+  private Prerequisites() {}
 
   /** Empty when everything is there, else one line: what is missing and how to install or enable it. */
   static Optional<String> missing(Shell shell) {

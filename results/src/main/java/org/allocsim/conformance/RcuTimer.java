@@ -42,8 +42,7 @@ final class RcuTimer {
       }
       """;
 
-  private RcuTimer() {
-  }
+  private RcuTimer() {}
 
   /** The median grace period in ns, or -1 when cc or membarrier is not available. */
   static long medianGracePeriodNs(Shell shell, Path dir) throws IOException {

@@ -11,8 +11,7 @@ import org.allocsim.world.ProgramSpec;
 
 /** Step outcome counts as events, one per program step of the scenario: {@code allocated=3 replaced=1}. */
 final class StepEvents {
-  private StepEvents() {
-  }
+  private StepEvents() {}
 
   /** Every program the timeline loads, by attach point (the first object's steps when names repeat). */
   static Map<String, ProgramSpec> programs(RunSpec spec) {

@@ -11,8 +11,7 @@ final class VerifierLog {
   private static final Pattern NOISE = Pattern.compile("^(verification time|stack depth|processed |mark_precise|"
       + "\\(|\\d+: |from \\d+ to|; |R\\d+=|Func#|func#|Validating|Live regs|\\s|$).*");
 
-  private VerifierLog() {
-  }
+  private VerifierLog() {}
 
   /** The program libbpf names as refused, if the failure was a program's. */
   static Optional<String> refusedProgram(String output) {

@@ -19,12 +19,10 @@ import org.allocsim.strategy.Strategies;
  * and strategy order.
  */
 public final class LibraryRuns {
-  private LibraryRuns() {
-  }
+  private LibraryRuns() {}
 
   /** One scenario's runs. */
-  public record Outcome(ScenarioFile scenario, List<RunResult> results) {
-  }
+  public record Outcome(ScenarioFile scenario, List<RunResult> results) {}
 
   public static List<Outcome> run(List<Path> files, Strategies installed, int threads) {
     return run(files, installed, installed.names(), threads);
@@ -32,7 +30,7 @@ public final class LibraryRuns {
 
   /** As {@link #run(List, Strategies, int)}, for some strategies only. */
   public static List<Outcome> run(List<Path> files, Strategies installed, List<String> names, int threads) {
-    return run(files, installed, names, threads, () -> { });
+    return run(files, installed, names, threads, () -> {});
   }
 
   /** The number of runs {@link #run} makes of these files: one per scenario and strategy. */

@@ -21,8 +21,7 @@ import org.allocsim.scenarios.file.ExpectationFiles;
  * rewrites no scenario file.
  */
 public final class OwnExpectations {
-  private OwnExpectations() {
-  }
+  private OwnExpectations() {}
 
   /**
    * Strategies run that have no expectation in any of these scenarios nor in any other scenario file of their

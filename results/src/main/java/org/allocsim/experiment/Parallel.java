@@ -13,8 +13,7 @@ import java.util.concurrent.Future;
  * that outputs never depend on the number of threads. A failure is rethrown as it was thrown.
  */
 final class Parallel {
-  private Parallel() {
-  }
+  private Parallel() {}
 
   static <T> List<T> map(List<Callable<T>> tasks, int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())), r -> {

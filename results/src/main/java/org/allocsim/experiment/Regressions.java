@@ -7,12 +7,10 @@ import org.allocsim.scenarios.file.Expectation;
 
 /** Compares runs with their scenario's expectations; a strategy without an expectation is itself a finding. */
 public final class Regressions {
-  private Regressions() {
-  }
+  private Regressions() {}
 
   /** One line of {@code allocsim check}'s diff. */
-  public record Row(String scenario, String strategy, String metric, String expected, String got, String tolerance) {
-  }
+  public record Row(String scenario, String strategy, String metric, String expected, String got, String tolerance) {}
 
   public static List<Row> of(LibraryRuns.Outcome o) {
     List<Row> rows = new ArrayList<>();

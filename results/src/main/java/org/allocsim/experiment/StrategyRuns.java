@@ -15,8 +15,7 @@ import org.allocsim.strategy.Strategies;
  * back in the order the strategies were asked for, so outputs never depend on the number of threads.
  */
 public final class StrategyRuns {
-  private StrategyRuns() {
-  }
+  private StrategyRuns() {}
 
   /**
    * Runs spec under each named strategy; progress receives the summed simulated time of all runs (so that the

@@ -18,8 +18,7 @@ import org.allocsim.strategy.Strategies;
  * that has one, keeping the kind of its first finding.
  */
 public final class Hunt {
-  private Hunt() {
-  }
+  private Hunt() {}
 
   /**
    * A minimised counterexample.

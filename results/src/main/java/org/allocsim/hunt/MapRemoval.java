@@ -19,8 +19,7 @@ import org.allocsim.world.ProgramSpec;
  * kptr_allocator attributes that point at it, programs left without steps, and timeline actions on it.
  */
 final class MapRemoval {
-  private MapRemoval() {
-  }
+  private MapRemoval() {}
 
   static RandomWorld remove(RandomWorld w, String objectName, String mapName) {
     ObjectSpec o = w.objects().get(objectName);

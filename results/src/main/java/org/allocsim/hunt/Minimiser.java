@@ -43,7 +43,7 @@ final class Minimiser {
   private RandomWorld chunks(RandomWorld w, boolean timeline) {
     int size = timeline ? w.timeline().size() : w.runs().size();
     for (int chunk = Math.max(1, size / 2); chunk >= 1; chunk /= 2) {
-      for (int from = 0; from < (timeline ? w.timeline().size() : w.runs().size()); ) {
+      for (int from = 0; from < (timeline ? w.timeline().size() : w.runs().size());) {
         RandomWorld candidate = timeline ? w.withTimeline(without(w.timeline(), from, chunk))
             : w.withRuns(without(w.runs(), from, chunk));
         if (keeps.test(candidate)) {
@@ -76,8 +76,7 @@ final class Minimiser {
 
   /** The edits that remove one object, program, step or map, with whatever named it. */
   static final class Edits {
-    private Edits() {
-    }
+    private Edits() {}
 
     static List<RandomWorld> objectRemovals(RandomWorld w) {
       List<RandomWorld> out = new ArrayList<>();
@@ -91,7 +90,8 @@ final class Minimiser {
         List<String> programs = gone.programs().stream().map(ProgramSpec::name).toList();
         List<RunSpec.TimedAction> timeline = w.timeline().stream()
             .filter(a -> !(a.action() instanceof org.allocsim.kernel.ControlAction.LoadObject l
-                && l.spec().equals(gone))).toList();
+                && l.spec().equals(gone)))
+            .toList();
         out.add(w.withObjects(objects, timeline).withRuns(w.runs().stream()
             .filter(r -> !programs.contains(r.program())).toList()));
       }

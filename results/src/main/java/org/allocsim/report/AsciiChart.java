@@ -11,13 +11,11 @@ import java.util.function.DoubleFunction;
 final class AsciiChart {
   private static final String LEVELS = " .:-=+*#%@";
 
-  private AsciiChart() {
-  }
+  private AsciiChart() {}
 
   /** A named series sampled at times. */
   @SuppressWarnings("ArrayRecordComponent") // a short-lived carrier, never compared
-  record Series(String name, long[] timesNs, double[] values) {
-  }
+  record Series(String name, long[] timesNs, double[] values) {}
 
   /** Rows "name |sparkline|" of total width at most 72, then a scale line. */
   static String render(List<Series> series, long endNs, int width, DoubleFunction<String> unit) {

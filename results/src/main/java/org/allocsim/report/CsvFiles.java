@@ -16,8 +16,7 @@ import org.apache.commons.csv.CSVPrinter;
 public final class CsvFiles {
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-  private CsvFiles() {
-  }
+  private CsvFiles() {}
 
   /**
    * time_s,strategy,replication,sample,metric,value — one row per sample and metric. A control event is sampled

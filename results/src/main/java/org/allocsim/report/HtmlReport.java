@@ -16,8 +16,7 @@ import org.allocsim.stats.ReplicationStatistics;
 public final class HtmlReport {
   private static final int MAX_FINDINGS = 50;
 
-  private HtmlReport() {
-  }
+  private HtmlReport() {}
 
   /** charts: stem to SVG bytes, in display order. */
   public static String render(RunSet set, Map<String, byte[]> charts) {
@@ -25,7 +24,8 @@ public final class HtmlReport {
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>allocsim: ")
         .append(esc(set.scenario())).append("</title>\n<style>\n")
         .append("body{font-family:sans-serif;max-width:900px;margin:2em auto;color:#111;line-height:1.4}\n")
-        .append("table{border-collapse:collapse}td,th{border:1px solid #999;padding:3px 8px;text-align:right;white-space:nowrap}\n")
+        .append(
+            "table{border-collapse:collapse}td,th{border:1px solid #999;padding:3px 8px;text-align:right;white-space:nowrap}\n")
         .append("th:first-child,td:first-child{text-align:left}pre{background:#f4f4f4;padding:1em;overflow:auto}\n")
         .append("figure{margin:1em 0}svg{max-width:100%;height:auto}code{font-size:95%}\n</style></head><body>\n");
     b.append("<h1>").append(esc(set.scenario())).append("</h1>\n<p>").append(esc(set.description()))
@@ -66,7 +66,8 @@ public final class HtmlReport {
           .append("</td><td>").append(s.loadsRejected()).append("</td><td>").append(s.safetyViolations())
           .append("</td><td>").append(s.failedAllocs()).append("</td><td>")
           .append(SummaryTable.share(s.idleRuns(), s.records())).append("</td><td>")
-          .append(Units.memory(s.peakBytes())).append("</td><td>").append(Units.memory(s.endBytes())).append("</td><td>")
+          .append(Units.memory(s.peakBytes())).append("</td><td>").append(Units.memory(s.endBytes()))
+          .append("</td><td>")
           .append(Units.memory(s.strandedBytesEnd())).append("</td><td>").append(Units.percent(s.warmAllocFraction()))
           .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%,d", s.bookkeepingOps()))
           .append("</td></tr>\n");

@@ -159,7 +159,7 @@ public final class OutputFolder implements AutoCloseable {
 
   /** A new folder named prefix + a random number, created with the umask's mode, holding the marker. */
   static Path freshFolder(Path parent, String prefix) throws IOException {
-    for (int attempt = 0; ; attempt++) {
+    for (int attempt = 0;; attempt++) {
       Path p = parent.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
       try {
         Files.createDirectory(p);

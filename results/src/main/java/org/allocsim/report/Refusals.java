@@ -18,16 +18,13 @@ public final class Refusals {
   private static final Pattern KERNEL_MESSAGE = Pattern.compile("\\(([a-z_ ]+[a-z])\\)\\s*$");
   private static final Pattern SPECIFIC = Pattern.compile("[^\\s()]*[0-9@#][^\\s()]*");
 
-  private Refusals() {
-  }
+  private Refusals() {}
 
   /** One reason's refusals under some strategies: how many, and the first. */
-  public record Reason(String reason, int count, LoadRecord first) {
-  }
+  public record Reason(String reason, int count, LoadRecord first) {}
 
   /** Strategies that refused the same loads, and their refusals by reason, in order of first appearance. */
-  public record Group(List<String> strategies, int refused, List<Reason> reasons) {
-  }
+  public record Group(List<String> strategies, int refused, List<Reason> reasons) {}
 
   public static List<Group> of(List<RunResult> results) {
     Map<List<LoadRecord>, List<String>> same = new LinkedHashMap<>();

@@ -9,8 +9,7 @@ import org.allocsim.chart.Render;
 
 /** Writes everything a run produces into its output folder, all or nothing. */
 public final class RunReport {
-  private RunReport() {
-  }
+  private RunReport() {}
 
   public static void write(RunSet set, Path folder) {
     try (OutputFolder out = OutputFolder.create(folder)) {

@@ -10,8 +10,7 @@ final class StatisticsHtml {
   private static final Map<String, String> HEADS = Map.of("peak_bytes", "peak memory", "end_bytes", "end memory",
       "stranded_bytes_end", "stranded at end", "warm_alloc_fraction", "warm");
 
-  private StatisticsHtml() {
-  }
+  private StatisticsHtml() {}
 
   static String render(ReplicationStatistics stats) {
     StringBuilder b = new StringBuilder();

@@ -8,8 +8,7 @@ import org.allocsim.stats.ReplicationStatistics;
 
 /** The "statistics" object of summary.json: per strategy and per pair of strategies, each metric's estimate. */
 public final class StatisticsJson {
-  private StatisticsJson() {
-  }
+  private StatisticsJson() {}
 
   public static void put(ObjectNode parent, ReplicationStatistics stats) {
     ObjectNode o = parent.putObject("statistics");

@@ -16,8 +16,7 @@ public final class StatisticsText {
   private static final String COLUMNS = String.format(Locale.ROOT, "%-20s %12s %12s %12s %12s", "strategy",
       "peak", "end", "strand", "warm");
 
-  private StatisticsText() {
-  }
+  private StatisticsText() {}
 
   public static String render(ReplicationStatistics stats) {
     StringBuilder b = new StringBuilder(means(stats)).append('\n');

@@ -23,8 +23,7 @@ import org.allocsim.stats.ReplicationStatistics;
 public final class SummaryJson {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private SummaryJson() {
-  }
+  private SummaryJson() {}
 
   /**
    * A parameter's text as JSON: an integer or a decimal number as a number, true and false as booleans, anything

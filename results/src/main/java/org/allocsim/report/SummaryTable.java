@@ -19,8 +19,7 @@ public final class SummaryTable {
       + "program refused or not loaded); peak/end/strand: allocator memory,\n"
       + "K = KiB (1024 bytes), M = MiB; warm: allocations served cache-warm.\n";
 
-  private SummaryTable() {
-  }
+  private SummaryTable() {}
 
   public static String render(List<RunResult> results) {
     StringBuilder b = new StringBuilder();
@@ -31,7 +30,8 @@ public final class SummaryTable {
       b.append(String.format(Locale.ROOT, ROW, r.strategy(), s.loadsAccepted(), s.loadsRejected(),
           s.safetyViolations(), s.failedAllocs(), share(s.idleRuns(), s.records()), bytes(s.peakBytes()),
           bytes(s.endBytes()), bytes(s.strandedBytesEnd()), String.format(Locale.ROOT, "%.0f%%",
-              100 * s.warmAllocFraction()))).append('\n');
+              100 * s.warmAllocFraction())))
+          .append('\n');
     }
     return b.toString();
   }

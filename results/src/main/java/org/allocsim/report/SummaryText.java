@@ -2,7 +2,6 @@ package org.allocsim.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.allocsim.kernel.LoadRecord;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.metrics.Metric;
 import org.allocsim.oracle.ViolationKind;
@@ -17,8 +16,7 @@ public final class SummaryText {
   public static final int WIDTH = 72;
   private static final int CHART_WIDTH = WIDTH - 23;
 
-  private SummaryText() {
-  }
+  private SummaryText() {}
 
   public static String render(RunSet set) {
     StringBuilder b = new StringBuilder();

@@ -13,8 +13,7 @@ public final class TraceStatsTable {
       "program", "step", "records", "share");
   private static final String CPU_HEADER = String.format(Locale.ROOT, "%-6s %14s %7s", "cpu", "records", "share");
 
-  private TraceStatsTable() {
-  }
+  private TraceStatsTable() {}
 
   public static String render(String title, TraceSummary s) {
     StringBuilder b = new StringBuilder();

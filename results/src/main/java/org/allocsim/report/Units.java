@@ -8,8 +8,7 @@ import java.util.Locale;
  * ms below a second and in s from there, without trailing zeros (CSV files keep exact nanoseconds).
  */
 public final class Units {
-  private Units() {
-  }
+  private Units() {}
 
   /** 200 ms, 1.5 ms, 66 s, 20.0005 s; 0 s at zero. */
   public static String time(long ns) {

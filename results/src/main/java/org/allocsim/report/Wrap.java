@@ -2,8 +2,7 @@ package org.allocsim.report;
 
 /** Word wrapping at the 72-column limit of a mailing-list reply. */
 public final class Wrap {
-  private Wrap() {
-  }
+  private Wrap() {}
 
   /** text wrapped at 72 columns; continuation lines start with indent. */
   public static String lines(String text, String indent) {

@@ -24,8 +24,7 @@ public record ReplicationStatistics(int replications, Map<String, Map<String, Es
    * @param second the strategy subtracted
    * @param differences metric label to the estimate of first - second
    */
-  public record Pair(String first, String second, Map<String, Estimate> differences) {
-  }
+  public record Pair(String first, String second, Map<String, Estimate> differences) {}
 
   /** runs: every replication's runs, each replication listing the same strategies in the same order. */
   public static ReplicationStatistics of(List<List<RunResult>> runs) {

@@ -20,8 +20,7 @@ import org.allocsim.stats.ReplicationStatistics;
 final class SweepCharts {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s)");
 
-  private SweepCharts() {
-  }
+  private SweepCharts() {}
 
   /** File stem to chart, in a fixed order. */
   static Map<String, Figure> all(SweepResults results) {
@@ -90,7 +89,6 @@ final class SweepCharts {
     }
     return out;
   }
-
 
   /** A plain number, or a duration such as 5ms in nanoseconds; null otherwise. */
   static Double number(String v) {

@@ -36,8 +36,7 @@ public final class SweepOutputs {
   public static final String SUMMARY = "summary";
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private SweepOutputs() {
-  }
+  private SweepOutputs() {}
 
   /**
    * Writes plan.json and the summary set (sweep.csv, summary.json, summary.txt, charts/) into folder/summary/,
@@ -165,7 +164,7 @@ public final class SweepOutputs {
 
   /** A new empty file with a random name, created with the umask's mode (not createTempFile's 0600). */
   static Path freshFile(Path folder, String prefix, String suffix) throws IOException {
-    for (int attempt = 0; ; attempt++) {
+    for (int attempt = 0;; attempt++) {
       Path p = folder.resolve(prefix + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current()
           .nextLong(), 36) + suffix);
       try {

@@ -46,8 +46,7 @@ public record SweepPlan(String scenario, String description, String file, String
   }
 
   /** One run of the sweep. */
-  public record Run(int index, int point, int replication, String strategy) {
-  }
+  public record Run(int index, int point, int replication, String strategy) {}
 
   /** Every point of the cartesian product, each a key-to-value map in --vary order. */
   public List<Map<String, String>> points() {

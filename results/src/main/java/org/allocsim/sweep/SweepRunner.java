@@ -19,8 +19,7 @@ import org.allocsim.strategy.Strategies;
  * and what they produce depend only on the plan and the shard; the threads change only the order of completion.
  */
 public final class SweepRunner {
-  private SweepRunner() {
-  }
+  private SweepRunner() {}
 
   /**
    * A shard of a sweep: runs whose index mod count equals number - 1.

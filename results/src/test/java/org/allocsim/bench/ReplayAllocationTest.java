@@ -31,7 +31,7 @@ class ReplayAllocationTest {
   }
 
   private static long records(RunSpec spec) {
-    return Simulation.run(spec, Strategies.installed().create("global"), ReplayDriver.PLAIN_LOOP, t -> { }).summary()
+    return Simulation.run(spec, Strategies.installed().create("global"), ReplayDriver.PLAIN_LOOP, t -> {}).summary()
         .records();
   }
 
@@ -48,9 +48,9 @@ class ReplayAllocationTest {
       double perRecord = Double.MAX_VALUE;
       for (int attempt = 0; attempt < 2; attempt++) { // the first runs of a strategy compile its code
         long before = threads.getThreadAllocatedBytes(thread);
-        Simulation.run(shorter, installed.create(name), ReplayDriver.PLAIN_LOOP, t -> { });
+        Simulation.run(shorter, installed.create(name), ReplayDriver.PLAIN_LOOP, t -> {});
         long middle = threads.getThreadAllocatedBytes(thread);
-        Simulation.run(longer, installed.create(name), ReplayDriver.PLAIN_LOOP, t -> { });
+        Simulation.run(longer, installed.create(name), ReplayDriver.PLAIN_LOOP, t -> {});
         long after = threads.getThreadAllocatedBytes(thread);
         perRecord = Math.min(perRecord, (double) ((after - middle) - (middle - before)) / extraRecords);
       }

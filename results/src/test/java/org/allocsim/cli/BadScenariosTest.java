@@ -40,8 +40,8 @@ class BadScenariosTest {
 
   @TestFactory
   Stream<DynamicTest> eachBadFileGivesItsExactMessage() throws IOException {
-    return files().stream().flatMap(f -> Stream.of("validate", "run").map(command ->
-        DynamicTest.dynamicTest(command + " " + f.getFileName(), () -> {
+    return files().stream().flatMap(f -> Stream.of("validate", "run")
+        .map(command -> DynamicTest.dynamicTest(command + " " + f.getFileName(), () -> {
           byte[] bytes = Files.readAllBytes(f); // the rest of the file need not be text (50-binary-garbage)
           int eol = 0;
           while (bytes[eol] != '\n') {

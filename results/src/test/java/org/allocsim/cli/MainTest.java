@@ -102,7 +102,9 @@ class MainTest {
     String text = out.toString();
     assertTrue(text.startsWith("runtime-refcount (org.allocsim.strategies.RuntimeRefcount)"), text);
     assertTrue(text.contains("rule:   "), text);
-    assertTrue(text.contains("answers differently on: ") && text.contains("object allocated") && text.contains("object freed"), text);
+    assertTrue(
+        text.contains("answers differently on: ") && text.contains("object allocated") && text.contains("object freed"),
+        text);
     assertTrue(text.contains("runtime-refcount.merge = true bool"), text);
   }
 

@@ -28,8 +28,7 @@ class OutputPlacementTest {
   @TempDir
   Path dir;
 
-  record Result(int status, String out, String err) {
-  }
+  record Result(int status, String out, String err) {}
 
   static Result run(String... args) {
     StringWriter out = new StringWriter();

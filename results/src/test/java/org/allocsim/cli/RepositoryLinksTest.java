@@ -155,8 +155,10 @@ class RepositoryLinksTest {
   @Test
   void theCheckCatchesLinksThatLeaveOrDangle() throws IOException {
     Page page = new Page(ROOT.resolve("docs/x.md"), String.join("\n",
-        "[notes](../../" + NOTES + "/design/kernel-model.md) and [gone](missing.md) and [bad anchor](designs.md#nowhere)",
-        "see kernel-model.md, ../" + NOTES + "/design/workloads.md and /work/" + NOTES + "/design/ and https://example.org",
+        "[notes](../../" + NOTES
+            + "/design/kernel-model.md) and [gone](missing.md) and [bad anchor](designs.md#nowhere)",
+        "see kernel-model.md, ../" + NOTES + "/design/workloads.md and /work/" + NOTES
+            + "/design/ and https://example.org",
         "fine: [designs](designs.md#design-3-a-static-allocator-per-map-static-per-map),",
         "and scenarios/library/s07-load-order.yaml"));
     List<String> p = problems(page);

@@ -32,8 +32,7 @@ class SweepCommandTest {
   static Path tmp;
   private static Map<String, byte[]> reference;
 
-  record Result(int status, String out, String err) {
-  }
+  record Result(int status, String out, String err) {}
 
   static Result run(String... args) {
     StringWriter out = new StringWriter();
@@ -127,7 +126,8 @@ class SweepCommandTest {
     Files.delete(d.resolve("runs/" + RunStore.fileName(8)));
     Files.writeString(d.resolve("runs/." + RunStore.fileName(9) + "123.tmp"), "{\"plan\": \"");
     Files.writeString(d.resolve("runs/" + RunStore.fileName(10)),
-        new String(reference.get("runs/" + RunStore.fileName(10)), StandardCharsets.UTF_8).replaceFirst("\"plan\" : \"[0-9a-f]+\"",
+        new String(reference.get("runs/" + RunStore.fileName(10)), StandardCharsets.UTF_8).replaceFirst(
+            "\"plan\" : \"[0-9a-f]+\"",
             "\"plan\" : \"0000000000000000\""));
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(d.resolve("runs/" + RunStore.fileName(0)), old);

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** When the kernel and the model agree on an event. */
 class AgreementTest {
-  private static final String MODEL_REFUSAL =
-      "refused: invalid kptr access: type=ptr_val (mk.bpf.o@v2) expected=ptr_val (mk.bpf.o@v1)";
+  private static final String MODEL_REFUSAL = "refused: invalid kptr access: type=ptr_val (mk.bpf.o@v2) expected=ptr_val (mk.bpf.o@v1)";
 
   @Test
   void aRefusalAgreesWhenTheVerifierNamesTheModelsCause() {

@@ -22,7 +22,7 @@ class CSourceTest {
       List.of(MapSpec.of("M", MapType.HASH, 8, new KptrField("f", "node")),
           MapSpec.of("K", MapType.ARRAY, 4, new KptrField("mask", "bpf_cpumask")), MapSpec.allocator("A", 0)),
       List.of(ProgramSpec.of("P", ExecContext.SOFTIRQ, StepSpec.allocStore("node",
-              new AllocSource(AllocSource.Kind.ALLOCATOR_MAP, "A"), "M", "f"), StepSpec.takeDrop("M", "f")),
+          new AllocSource(AllocSource.Kind.ALLOCATOR_MAP, "A"), "M", "f"), StepSpec.takeDrop("M", "f")),
           ProgramSpec.of("Q", ExecContext.TASK, StepSpec.allocStore("bpf_cpumask", AllocSource.DEFAULT, "K",
               "mask"))));
 

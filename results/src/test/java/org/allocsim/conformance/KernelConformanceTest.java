@@ -36,7 +36,7 @@ class KernelConformanceTest {
         DIR.resolve("c38-stash-take-add-remove-store.yaml"));
     StringWriter text = new StringWriter();
     KernelCheck.Totals t = KernelCheck.run(new KernelCheck.Options(files, tmp.resolve("out"),
-        DIR.resolve("known-differences.csv"), 20_000), new PrintWriter(text), s -> { });
+        DIR.resolve("known-differences.csv"), 20_000), new PrintWriter(text), s -> {});
     assertEquals(7, t.scenarios(), text.toString());
     assertEquals(0, t.unexplained(), text.toString());
     assertEquals(t.events(), t.agree(), text.toString());

@@ -109,7 +109,8 @@ class KernelTodayTest {
     long perMap = run(f, "static-per-map").summary().endBytes();
     ScenarioFile without = read(ACQUIRE.replace("kernel_types: {task_struct: 9216, bpf_cpumask: 1032}",
         "kernel_types: {task_struct: 9216, bpf_cpumask: 1032}\n# no cpumask").replace(
-        "- [1ms, 0, P, 1, 3]", "- [1ms, 0, P, 0, 3]").replace("- [2ms, 0, P, 1, 4]", "- [2ms, 0, P, 0, 4]")
+            "- [1ms, 0, P, 1, 3]", "- [1ms, 0, P, 0, 3]")
+        .replace("- [2ms, 0, P, 1, 4]", "- [2ms, 0, P, 0, 4]")
         .replace("- [2ms, 0, P, 3, 3]", "- [2ms, 0, P, 0, 3]"), Parameters.EMPTY);
     long globalWithout = run(without, "global").summary().endBytes();
     // bpf_cpumask_ma's prefill (4 CPUs) is what the cpumask brings; the design's own allocators do not move
@@ -132,8 +133,9 @@ class KernelTodayTest {
     // kernel vs local (a local field) and type identity (another kernel struct): every design refuses the load
     String local = ACQUIRE.replace("kptr: {mask: bpf_cpumask, task: task_struct}",
         "kptr: {mask: bpf_cpumask, task: task_struct, mine: node}").replace("objects:\n  o:\n",
-        "objects:\n  o:\n    types: {node: 48}\n").replace("- take_drop: {from: K.mask}",
-        "- acquire_store: {type: bpf_cpumask, to: K.mine}");
+            "objects:\n  o:\n    types: {node: 48}\n")
+        .replace("- take_drop: {from: K.mask}",
+            "- acquire_store: {type: bpf_cpumask, to: K.mine}");
     String other = ACQUIRE.replace("- take_drop: {from: K.mask}", "- acquire_store: {type: task_struct, to: K.mask}");
     for (String text : List.of(local, other)) {
       ScenarioFile f = read(text, Parameters.EMPTY);

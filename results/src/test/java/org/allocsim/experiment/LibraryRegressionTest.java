@@ -46,13 +46,13 @@ class LibraryRegressionTest {
     return Stream.concat(missing, outcomes.stream().map(o -> DynamicContainer.dynamicContainer(o.scenario().name(),
         Stream.concat(o.results().stream().filter(r -> !unrecorded.contains(r.strategy()))
             .map(r -> DynamicTest.dynamicTest(r.strategy(), () -> {
-          assertFalse(o.scenario().expectations().isEmpty(), o.scenario().name() + " has no expect: block");
-          List<Regressions.Row> rows = Regressions.of(o).stream()
-              .filter(row -> row.strategy().equals(r.strategy())).toList();
-          assertEquals(List.of(), rows, "allocsim check " + o.scenario().path());
-          assertEquals(List.of(), r.invariantBreaches().stream().filter(b -> b.startsWith("kernel:")).toList(),
-              "the kernel's own counts at the end of the run");
-        })), Stream.of(DynamicTest.dynamicTest("summary.txt fits a mail", () -> summaryFitsAMail(o)))))));
+              assertFalse(o.scenario().expectations().isEmpty(), o.scenario().name() + " has no expect: block");
+              List<Regressions.Row> rows = Regressions.of(o).stream()
+                  .filter(row -> row.strategy().equals(r.strategy())).toList();
+              assertEquals(List.of(), rows, "allocsim check " + o.scenario().path());
+              assertEquals(List.of(), r.invariantBreaches().stream().filter(b -> b.startsWith("kernel:")).toList(),
+                  "the kernel's own counts at the end of the run");
+            })), Stream.of(DynamicTest.dynamicTest("summary.txt fits a mail", () -> summaryFitsAMail(o)))))));
   }
 
   /** Issue 16: summary.txt pastes into a reply: under 4 KB, 72 columns (cilium's was 11 KB). */

@@ -87,7 +87,7 @@ class MutationTest {
   void theHunterFindsTheHeldEdgeMutant() {
     Strategies mutated = Strategies.installed().replacing("per-field-dissolving",
         Mutation.PER_FIELD_DISSOLVING_HELD_EDGE::create);
-    Hunt.Counterexample c = Hunt.search(mutated, "per-field-dissolving", 1, 2000, WorldOptions.ALL, n -> { });
+    Hunt.Counterexample c = Hunt.search(mutated, "per-field-dissolving", 1, 2000, WorldOptions.ALL, n -> {});
     assertNotNull(c, "no finding in 2,000 worlds");
     assertEquals(1310, c.world());
     assertEquals(ViolationKind.DESTROYED_WITH_LIVE_OBJECTS, c.finding().kind());
@@ -95,6 +95,6 @@ class MutationTest {
     assertTrue(file.contains("take_hold") && file.contains("put_held"), file);
     // Without held moves the same worlds hide it: the generator's held moves are what finds it.
     assertEquals(null, Hunt.search(mutated, "per-field-dissolving", 1, 2000, new WorldOptions(true, false),
-        n -> { }));
+        n -> {}));
   }
 }

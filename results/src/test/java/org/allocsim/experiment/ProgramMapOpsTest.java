@@ -258,7 +258,7 @@ class ProgramMapOpsTest {
     assertTrue(unknown.getMessage().contains("unknown map 'HH' in program 'P'"), unknown.getMessage());
     ScenarioError allocator = assertThrows(ScenarioError.class, () -> read(OPS.replace(
         "E: {type: hash", "MA: {type: allocator}\n      E: {type: hash").replace("- map_delete: {map: E}",
-        "- map_delete: {map: MA}")));
+            "- map_delete: {map: MA}")));
     assertTrue(allocator.getMessage().contains("'MA' is an allocator map, which has no elements"),
         allocator.getMessage());
     ScenarioError missing = assertThrows(ScenarioError.class,

@@ -21,8 +21,7 @@ final class GraphVerifier {
   /** BPF_GLOBAL_PERCPU_MA_MAX_SIZE (kernel/bpf/verifier.c). */
   static final int PERCPU_MAX_SIZE = 512;
 
-  private GraphVerifier() {
-  }
+  private GraphVerifier() {}
 
   static LoadVerdict verify(Program p, World world) {
     GraphRegistry g = world.graph();
@@ -142,7 +141,8 @@ final class GraphVerifier {
     if (traits == null || traits.nodes().get(root.nodeField()) != root.kind()) {
       return "__contains(" + root.nodeType() + ", " + root.nodeField() + ") of " + r + ": "
           + (node == null ? "no struct " + root.nodeType() : "struct " + root.nodeType() + " has no "
-          + root.kind().nodeType() + " " + root.nodeField()) + " (btf_parse_graph_root: -EINVAL)";
+              + root.kind().nodeType() + " " + root.nodeField())
+          + " (btf_parse_graph_root: -EINVAL)";
     }
     BtfType value = switch (op.kind()) {
       case NEW_ADD -> op.allocType();
@@ -155,7 +155,7 @@ final class GraphVerifier {
       return "operation on " + root.kind().rootType() + " expects arg#1 " + root.kind().nodeType() + " at offset="
           + traits.nodeOffset(root.nodeField()) + " in struct " + root.nodeType() + ", but arg is at offset="
           + Math.max(0, argOffset) + " in struct " + value.name() + (value.name().equals(node.name())
-          ? ": the same name from another BTF object (btf_struct_ids_match)" : "");
+              ? ": the same name from another BTF object (btf_struct_ids_match)" : "");
     }
     if (op.kind() == StepKind.REMOVE_STORE && !node.sameAs(op.to().type())) {
       return "invalid kptr access, R2 type=ptr_" + node.name() + " expected=ptr_" + op.to().type().name() + " ("

@@ -40,8 +40,7 @@ public final class KernelParameters {
   public static final List<ParameterSpec> ALL = List.of(CPUS, IRQ_WORK_LATENCY, RCU_GP, TASKS_TRACE_GP,
       TASKS_TRACE_IMPLIES_RCU, FREE_PATH, WARM_CACHE, CACHE_STRUCT, SAMPLE_INTERVAL, CONTROL_CPU);
 
-  private KernelParameters() {
-  }
+  private KernelParameters() {}
 
   /** The allocator model's parameters from the run's values. */
   public static MemoryParams memory(Parameters p) {

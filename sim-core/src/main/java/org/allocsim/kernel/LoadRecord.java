@@ -9,5 +9,4 @@ package org.allocsim.kernel;
  * @param accepted accepted or refused
  * @param reason the refusal's reason, else empty
  */
-public record LoadRecord(long timeNs, String subject, String btf, boolean accepted, String reason) {
-}
+public record LoadRecord(long timeNs, String subject, String btf, boolean accepted, String reason) {}

@@ -12,12 +12,10 @@ import java.util.Map;
  */
 public final class Observations {
   /** A map free: the map as {@code instance.map} (the instance whose load created it) and the objects dropped. */
-  public record MapFree(long timeNs, String map, long objectsDropped) {
-  }
+  public record MapFree(long timeNs, String map, long objectsDropped) {}
 
   /** A user-space map operation and its result: {@code ok} or the errno the kernel returns. */
-  public record UserOp(long timeNs, String action, String result) {
-  }
+  public record UserOp(long timeNs, String action, String result) {}
 
   private final Map<String, long[]> steps = new LinkedHashMap<>();
   private final List<MapFree> mapFrees = new ArrayList<>();

@@ -11,6 +11,5 @@ final class Priority {
   /** Metric samples see the state after everything else at that instant. */
   static final short SAMPLE = 2;
 
-  private Priority() {
-  }
+  private Priority() {}
 }

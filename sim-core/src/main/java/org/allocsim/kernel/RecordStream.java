@@ -18,8 +18,7 @@ public interface RecordStream extends AutoCloseable {
   int read(RecordBatch batch);
 
   @Override
-  default void close() {
-  }
+  default void close() {}
 
   /** A stream with no records. */
   static RecordStream empty() {

@@ -13,8 +13,7 @@ import org.allocsim.world.StepKind;
  * up to its first colon, so that a kernel log containing them agrees (conformance.Agreement).
  */
 final class RegisterVerifier {
-  private RegisterVerifier() {
-  }
+  private RegisterVerifier() {}
 
   /** Null when the shape is plain or the kernel accepts it, else the refusal. */
   static String check(Step op) {

@@ -27,7 +27,7 @@ final class Replayer {
   private boolean exhausted;
   private long horizonTime = Long.MAX_VALUE;
   private short horizonPriority;
-  private Runnable afterEach = () -> { };
+  private Runnable afterEach = () -> {};
   private final int[] peeked = new int[group];
   private int peekedUntil;
   // Written, never read: the store keeps the JIT from dropping the read-ahead loads as dead code.

@@ -8,8 +8,7 @@ import org.allocsim.metrics.RunSummary;
 
 /** Assembles a {@link RunResult} from a finished engine. */
 final class RunResults {
-  private RunResults() {
-  }
+  private RunResults() {}
 
   static RunResult of(RunSpec spec, String strategy, Engine engine, MetricSeries series, List<String> breaches) {
     Slab slab = engine.slab();

@@ -40,10 +40,10 @@ public final class Simulation {
   private final String runId;
   private final String strategyName;
   private Throwable failure;
-  private java.util.function.LongConsumer progress = t -> { };
+  private java.util.function.LongConsumer progress = t -> {};
   private boolean replaying;
   /** Opt-in check after every event and record ({@link #runAudited}); a no-op otherwise, so runs stay fast. */
-  private Runnable audit = () -> { };
+  private Runnable audit = () -> {};
 
   private Simulation(RunSpec spec, LifetimeStrategy strategy, ReplayDriver driver) {
     this.spec = spec;
@@ -77,7 +77,7 @@ public final class Simulation {
 
   /** Runs spec under strategy (a fresh instance) to the end of its duration. */
   public static RunResult run(RunSpec spec, LifetimeStrategy strategy) {
-    return run(spec, strategy, t -> { });
+    return run(spec, strategy, t -> {});
   }
 
   /** As {@link #run(RunSpec, LifetimeStrategy)}, telling progress the simulated time at every grid sample. */

@@ -11,8 +11,7 @@ import org.allocsim.world.World;
  * quietly wrong answer to a design that reads them.
  */
 final class StoredCounts {
-  private StoredCounts() {
-  }
+  private StoredCounts() {}
 
   static void check(World world, ObjectTable objects, Consumer<String> breaches) {
     for (BpfMap m : world.maps()) {

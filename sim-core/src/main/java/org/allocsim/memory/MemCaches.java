@@ -19,16 +19,16 @@ final class MemCaches {
   /** c->draining: set by bpf_mem_alloc_destroy(); late irq_work and RCU callbacks then do nothing. */
   boolean draining;
 
-  final int[] freeHead;               // free_llist
-  final int[] freeCnt;                // free_cnt
-  final int[] tgt;                    // c->tgt: allocating cache of the last object freed here ("hint")
+  final int[] freeHead; // free_llist
+  final int[] freeCnt; // free_cnt
+  final int[] tgt; // c->tgt: allocating cache of the last object freed here ("hint")
   /** c->tgt when it is a cache of another allocator (an object it served was freed here), else null. */
   final MemCaches[] tgtOwner;
-  final int[] freeByRcuHead;          // free_by_rcu
-  final int[] freeByRcuTail;          // free_by_rcu_tail
-  final int[] waitingForGpHead;       // waiting_for_gp
-  final int[] waitingForGpTail;       // waiting_for_gp_tail
-  final int[] freeByRcuTtraceHead;    // free_by_rcu_ttrace
+  final int[] freeByRcuHead; // free_by_rcu
+  final int[] freeByRcuTail; // free_by_rcu_tail
+  final int[] waitingForGpHead; // waiting_for_gp
+  final int[] waitingForGpTail; // waiting_for_gp_tail
+  final int[] freeByRcuTtraceHead; // free_by_rcu_ttrace
   final int[] waitingForGpTtraceHead; // waiting_for_gp_ttrace
 
   final int allocatorId;

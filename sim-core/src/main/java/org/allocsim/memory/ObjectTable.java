@@ -60,8 +60,7 @@ public final class ObjectTable {
   /** Unit of each fixed-unit allocator that has objects (hash-map allocators: one class, any 8-byte multiple). */
   private int[] fixedUnits = new int[8];
 
-  ObjectTable() {
-  }
+  ObjectTable() {}
 
   public byte state(int obj) {
     checked(obj);

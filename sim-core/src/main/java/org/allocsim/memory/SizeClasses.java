@@ -22,8 +22,7 @@ public final class SizeClasses {
   /** classByStep[(size - 1) / 8] = smallest class whose unit holds {@code size} bytes (header included). */
   private static final byte[] CLASS_BY_STEP = buildLookup();
 
-  private SizeClasses() {
-  }
+  private SizeClasses() {}
 
   /**
    * Size class of a request of {@code objectBytes} (what the program asks for, without the header).

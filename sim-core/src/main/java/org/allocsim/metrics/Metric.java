@@ -14,17 +14,10 @@ public enum Metric {
   /** struct bpf_mem_cache memory of allocators a loaded program can allocate from. */
   OVERHEAD_BYTES("bytes"),
   /** Live objects no loaded program reaches, and caches and overhead of allocators no loaded program uses. */
-  STRANDED_BYTES("bytes"),
-  TOTAL_BYTES("bytes"),
+  STRANDED_BYTES("bytes"), TOTAL_BYTES("bytes"),
   /** Allocations served warm, cumulative (README, "Warmth"). */
-  WARM_ALLOCS("count"),
-  COLD_ALLOCS("count"),
-  FAILED_ALLOCS("count"),
-  LOADS_ACCEPTED("count"),
-  LOADS_REJECTED("count"),
-  BOOKKEEPING_OPS("count"),
-  LIVE_ALLOCATORS("count"),
-  LIVE_OBJECTS("count");
+  WARM_ALLOCS("count"), COLD_ALLOCS("count"), FAILED_ALLOCS("count"), LOADS_ACCEPTED("count"), LOADS_REJECTED(
+      "count"), BOOKKEEPING_OPS("count"), LIVE_ALLOCATORS("count"), LIVE_OBJECTS("count");
 
   private final String unit;
 

@@ -10,8 +10,7 @@ import org.allocsim.memory.ObjectTable;
  * {@link #recount} recounts from the object table (at the end), so a counter bug cannot hide itself.
  */
 public final class ConservationAudit {
-  private ConservationAudit() {
-  }
+  private ConservationAudit() {}
 
   public static void check(List<BpfMemAlloc> allocators, long now, String event, SafetyOracle oracle) {
     for (BpfMemAlloc a : allocators) {

@@ -11,11 +11,10 @@ import org.allocsim.world.World;
  * exists (or in a root of such an object), or on the stack of a program run. Anything else was dropped by nobody and is a leak.
  */
 public final class LeakAudit {
-  private LeakAudit() {
-  }
+  private LeakAudit() {}
 
   public static void run(ObjectTable table, World world, long now, SafetyOracle oracle) {
-    run(table, world, now, oracle, r -> { });
+    run(table, world, now, oracle, r -> {});
   }
 
   /** As {@link #run(ObjectTable, World, long, SafetyOracle)}; also marks what graph roots hold. */

@@ -10,5 +10,4 @@ package org.allocsim.oracle;
  * @param allocator allocator id, or -1
  * @param detail what was seen, in words
  */
-public record Violation(long timeNs, ViolationKind kind, String event, int object, int allocator, String detail) {
-}
+public record Violation(long timeNs, ViolationKind kind, String event, int object, int allocator, String detail) {}

@@ -14,50 +14,41 @@ import org.allocsim.world.ProgramView;
 public sealed interface LifecycleEvent {
 
   /** An accepted program is now loaded and attached. May change {@link LifetimeStrategy#allocatorFor}. */
-  record Loaded(ProgramView program) implements LifecycleEvent {
-  }
+  record Loaded(ProgramView program) implements LifecycleEvent {}
 
   /**
    * A program's last holder went (__bpf_prog_put_noref): it starts no more runs, but runs already started may
    * execute until a grace period passes; destroying an allocator it uses now is unsafe.
    */
-  record Unloaded(ProgramView program) implements LifecycleEvent {
-  }
+  record Unloaded(ProgramView program) implements LifecycleEvent {}
 
   /** The program was freed a grace period after {@link Unloaded}; its used maps have been released. */
-  record ProgramFreed(ProgramView program) implements LifecycleEvent {
-  }
+  record ProgramFreed(ProgramView program) implements LifecycleEvent {}
 
   /** Maps an object load created (reused pinned maps are not among them), with all maps of that load by name. */
   record MapsCreated(List<? extends MapView> created, Map<String, ? extends MapView> objectMaps)
-      implements LifecycleEvent {
-  }
+      implements
+        LifecycleEvent {}
 
   /** inner now sits in outer's slot key (an accepted {@link Verification.InnerMapInsert}). */
-  record InnerMapInserted(MapView outer, long key, MapView inner) implements LifecycleEvent {
-  }
+  record InnerMapInserted(MapView outer, long key, MapView inner) implements LifecycleEvent {}
 
   /** inner left outer's slot key (deleted or replaced); the outer map's reference on it is about to go. */
-  record InnerMapDeleted(MapView outer, long key, MapView inner) implements LifecycleEvent {
-  }
+  record InnerMapDeleted(MapView outer, long key, MapView inner) implements LifecycleEvent {}
 
   /**
    * User space (an element update or delete), an LRU eviction or a map free is about to drop the object in one
    * kptr field; the
    * design is asked {@link LifetimeStrategy#freeTarget} right after.
    */
-  record KptrDropped(MapView map, int field, int object) implements LifecycleEvent {
-  }
+  record KptrDropped(MapView map, int field, int object) implements LifecycleEvent {}
 
   /** A map is being freed; the kernel has already dropped its objects. May change every answer about it. */
-  record MapFreed(MapView map) implements LifecycleEvent {
-  }
+  record MapFreed(MapView map) implements LifecycleEvent {}
 
   /** A BTF object lost its last holder. */
-  record BtfFreed(BtfView btf) implements LifecycleEvent {
-  }
+  record BtfFreed(BtfView btf) implements LifecycleEvent {}
 
   /** The run is over: the design checks its own invariants and reports breaches to sink. */
-  record RunEnded(InvariantSink sink) implements LifecycleEvent {
-  }
+  record RunEnded(InvariantSink sink) implements LifecycleEvent {}
 }

@@ -61,6 +61,5 @@ public interface LifetimeStrategy {
   }
 
   /** A lifecycle event; the design takes and drops references, and reports its own breaches on RunEnded. */
-  default void on(LifecycleEvent event) {
-  }
+  default void on(LifecycleEvent event) {}
 }

@@ -12,8 +12,7 @@ public final class Strategies {
   private final Map<String, Supplier<LifetimeStrategy>> byName = new LinkedHashMap<>();
   private final Map<String, StrategyInfo> infos = new LinkedHashMap<>();
 
-  private Strategies() {
-  }
+  private Strategies() {}
 
   /** Every strategy on the class path. */
   public static Strategies installed() {

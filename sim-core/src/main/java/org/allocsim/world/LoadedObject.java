@@ -16,5 +16,4 @@ import org.allocsim.btf.BtfObject;
  * @param programs the program loads, in file order
  */
 public record LoadedObject(String instance, ObjectSpec spec, BtfObject btf, Process loader, Map<String, BpfMap> maps,
-    List<Program> programs) {
-}
+    List<Program> programs) {}

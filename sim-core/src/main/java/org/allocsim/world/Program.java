@@ -10,8 +10,7 @@ public final class Program implements ProgramView {
   public enum State {
     VERIFYING, LOADED, REJECTED,
     /** Last holder gone; freed after an RCU grace period, runs may still be executing until then. */
-    UNLOADING,
-    UNLOADED
+    UNLOADING, UNLOADED
   }
 
   private final int id;

@@ -58,7 +58,8 @@ public final class ProgramLinker {
         used.add(m);
         element = new ElementRef(m, m.type().isMapInMap());
       }
-      ops[i] = new Step(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType), s.kind().allocates() ? s.source().kind() : null, sourceMap,
+      ops[i] = new Step(i, s.kind(), allocType, allocType == null ? -1 : world.typeId(allocType),
+          s.kind().allocates() ? s.source().kind() : null, sourceMap,
           from, to, root, acquireTo, acquireRoot, s.shape(), element);
     }
     return world.newProgram(spec, btf, loader, new ArrayList<>(used), ops);
@@ -88,7 +89,8 @@ public final class ProgramLinker {
       TypeTraits node = world.graph().traits(m.btf().type(g.nodeType()));
       int inner = node.rootIndex(r.inner());
       if (inner < 0) {
-        throw new IllegalArgumentException(spec.name() + ": struct " + g.nodeType() + " has no graph root " + r.inner());
+        throw new IllegalArgumentException(
+            spec.name() + ": struct " + g.nodeType() + " has no graph root " + r.inner());
       }
       return new RootRef(m, i, g, inner, node.roots().get(inner));
     }

@@ -6,8 +6,7 @@ package org.allocsim.world;
  * a {@code less} callback only on an add. A misfit is the scenario's error, not the verifier's.
  */
 final class ShapeRules {
-  private ShapeRules() {
-  }
+  private ShapeRules() {}
 
   /** Null when the kind can state the shape, else what is wrong. */
   static String misfit(StepKind kind, boolean acquires, RegisterShape s) {

@@ -19,7 +19,8 @@ import org.allocsim.btf.BtfType;
  * @param shape what the verifier sees at register level ({@link RegisterShape})
  * @param element the map whose element a map operation updates or deletes, else null
  */
-public record Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source, BpfMap sourceMap,
+public record Step(int index, StepKind kind, BtfType allocType, int allocTypeId, AllocSource.Kind source,
+    BpfMap sourceMap,
     FieldRef from, FieldRef to, RootRef root, FieldRef acquireTo, RootRef acquireRoot, RegisterShape shape,
     ElementRef element) {
 

@@ -26,7 +26,7 @@ class DriversTest {
     RunResult batched = Simulation.run(spec(), new SingleAllocator());
     assertEquals(RECORDS, batched.summary().records());
     for (ReplayDriver d : new ReplayDriver[] {ReplayDriver.NAIVE_DSOL, ReplayDriver.PLAIN_LOOP}) {
-      RunResult r = Simulation.run(spec(), new SingleAllocator(), d, t -> { });
+      RunResult r = Simulation.run(spec(), new SingleAllocator(), d, t -> {});
       assertEquals(batched.summary(), r.summary(), d.name());
       assertEquals(batched.verdicts(), r.verdicts(), d.name());
       assertEquals(batched.violationCounts(), r.violationCounts(), d.name());

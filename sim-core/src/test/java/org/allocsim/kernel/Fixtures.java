@@ -16,8 +16,7 @@ final class Fixtures {
   static final long MS = 1_000_000L;
   static final long S = 1_000_000_000L;
 
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
   /**
    * scx_flatcg's shape: a 48-byte node stashed in a hash map. Program "stash" steps: 0 alloc_store, 1 take_drop,

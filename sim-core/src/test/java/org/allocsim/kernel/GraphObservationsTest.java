@@ -35,7 +35,7 @@ class GraphObservationsTest {
     ObjectSpec obj = new ObjectSpec("rb.bpf.o", Map.of("node_data", 40, "val_t", 16),
         List.of(MapSpec.of("tree", MapType.ARRAY, 2)),
         List.of(ProgramSpec.of("add", ExecContext.SOFTIRQ,
-                new StepSpec(StepKind.NEW_ADD, "node_data", AllocSource.DEFAULT, null, null, ROOT, null)),
+            new StepSpec(StepKind.NEW_ADD, "node_data", AllocSource.DEFAULT, null, null, ROOT, null)),
             ProgramSpec.of("drain", ExecContext.SOFTIRQ,
                 new StepSpec(StepKind.REMOVE_DROP, null, null, null, null, ROOT, null)),
             ProgramSpec.of("scratch", ExecContext.SOFTIRQ,

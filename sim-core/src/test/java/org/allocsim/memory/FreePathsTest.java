@@ -45,16 +45,16 @@ class FreePathsTest {
     assertEquals(before + 100, ma.freeCount(0, CLASS_64));
     assertEquals(cachedBefore + 100L * 64, ma.cachedBytes(), "all back on free_llist");
     assertEquals(0, ma.waitingBytes());
-    timers.runUntil(t0 + IRQ, () -> { });
+    timers.runUntil(t0 + IRQ, () -> {});
     assertEquals(64, ma.freeCount(0, CLASS_64), "trimmed to (96+32)/2");
     long trimmed = before + 100L - 64;
     assertEquals(trimmed * 64, ma.waitingBytes());
     assertTrue(ma.callbacksInFlight());
     assertEquals(returnedBefore, ma.returnedBytes());
     assertConsistent(slab, List.of(ma));
-    timers.runUntil(t0 + IRQ + TT_GP - 1, () -> { });
+    timers.runUntil(t0 + IRQ + TT_GP - 1, () -> {});
     assertEquals(trimmed * 64, ma.waitingBytes(), "still waiting for the tasks-trace GP");
-    timers.runUntil(t0 + IRQ + TT_GP, () -> { });
+    timers.runUntil(t0 + IRQ + TT_GP, () -> {});
     assertEquals(0, ma.waitingBytes());
     assertEquals(returnedBefore + trimmed * 64, ma.returnedBytes());
     assertEquals(ma.returnedBytes(), slab.slabReturnedBytes());
@@ -73,9 +73,9 @@ class FreePathsTest {
     for (int obj : objs) {
       ma.free(obj, 0, FreePath.DIRECT);
     }
-    timers.runUntil(t0 + IRQ + TT_GP, () -> { });
+    timers.runUntil(t0 + IRQ + TT_GP, () -> {});
     assertTrue(ma.waitingBytes() > 0);
-    timers.runUntil(t0 + IRQ + TT_GP + RCU_GP, () -> { });
+    timers.runUntil(t0 + IRQ + TT_GP + RCU_GP, () -> {});
     assertEquals(0, ma.waitingBytes());
     assertConsistent(slab, List.of(ma));
   }
@@ -123,12 +123,12 @@ class FreePathsTest {
       assertNotEquals(obj, other, "reused before the RCU GP");
     }
     assertTrue(ma.callbacksInFlight(), "the synchronous refill ran check_free_by_rcu()");
-    timers.runUntil(RCU_GP - 1, () -> { });
+    timers.runUntil(RCU_GP - 1, () -> {});
     assertEquals(ObjectTable.WAITING_RCU, t.state(obj));
     for (int other : allocMany(ma, 0, 100)) {
       assertNotEquals(obj, other, "reused before the RCU GP");
     }
-    timers.runUntil(RCU_GP, () -> { });
+    timers.runUntil(RCU_GP, () -> {});
     assertEquals(ObjectTable.WAITING_TASKS_TRACE, t.state(obj), "now in stage 2, reusable by alloc_bulk");
     assertConsistent(slab, List.of(ma));
     long coldBefore = slab.coldAllocs();

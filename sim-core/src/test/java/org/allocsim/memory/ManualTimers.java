@@ -5,11 +5,10 @@ import java.util.PriorityQueue;
 
 /** Test clock: a priority queue of (time, seq, action), advanced by hand; seq keeps same-time events FIFO. */
 final class ManualTimers implements Timers {
-  private record Event(long time, long seq, Runnable action) {
-  }
+  private record Event(long time, long seq, Runnable action) {}
 
-  private final PriorityQueue<Event> queue =
-      new PriorityQueue<>(Comparator.comparingLong(Event::time).thenComparingLong(Event::seq));
+  private final PriorityQueue<Event> queue = new PriorityQueue<>(
+      Comparator.comparingLong(Event::time).thenComparingLong(Event::seq));
   private long now;
   private long seq;
 
@@ -28,7 +27,7 @@ final class ManualTimers implements Timers {
 
   /** Runs every event due up to now+deltaNs, then sets the clock there. */
   void advance(long deltaNs) {
-    runUntil(now + deltaNs, () -> { });
+    runUntil(now + deltaNs, () -> {});
   }
 
   /** Runs every event due up to {@code time}, calling {@code afterEach} after each, then sets the clock there. */

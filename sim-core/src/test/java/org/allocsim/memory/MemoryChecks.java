@@ -7,8 +7,7 @@ import java.util.Collection;
 
 /** Assertions shared by the tests: O(1) conservation, and a full scan of the object table against the counters. */
 final class MemoryChecks {
-  private MemoryChecks() {
-  }
+  private MemoryChecks() {}
 
   /** allocatedBytes == liveBytes + cachedBytes + waitingBytes + returnedBytes. */
   static void assertConserved(BpfMemAlloc ma) {

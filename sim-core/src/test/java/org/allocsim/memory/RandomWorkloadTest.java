@@ -20,8 +20,7 @@ class RandomWorkloadTest {
 
   /** Everything a run produces that a second run with the same seed must reproduce. */
   private record Summary(long warm, long cold, long failed, long slabAllocated, long slabReturned,
-      List<Long> perAllocator, int capacity, long now) {
-  }
+      List<Long> perAllocator, int capacity, long now) {}
 
   private static final class Run {
     final ManualTimers timers = new ManualTimers();

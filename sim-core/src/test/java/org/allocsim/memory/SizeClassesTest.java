@@ -11,20 +11,20 @@ class SizeClassesTest {
 
   @ParameterizedTest(name = "{0} bytes -> unit {1}")
   @CsvSource({
-    // row boundaries of the table: first and last request size of each bucket
-    "1, 16", "8, 16",
-    "9, 32", "24, 32",
-    "25, 64", "56, 64",
-    "57, 96", "88, 96",
-    "89, 128", "120, 128",
-    "121, 192", "184, 192",
-    "185, 256", "248, 256",
-    "249, 512", "504, 512",
-    "505, 1024", "1016, 1024",
-    "1017, 2048", "2040, 2048",
-    "2041, 4096", "4088, 4096",
-    // a few interior points
-    "48, 64", "100, 128", "200, 256", "3000, 4096"
+      // row boundaries of the table: first and last request size of each bucket
+      "1, 16", "8, 16",
+      "9, 32", "24, 32",
+      "25, 64", "56, 64",
+      "57, 96", "88, 96",
+      "89, 128", "120, 128",
+      "121, 192", "184, 192",
+      "185, 256", "248, 256",
+      "249, 512", "504, 512",
+      "505, 1024", "1016, 1024",
+      "1017, 2048", "2040, 2048",
+      "2041, 4096", "4088, 4096",
+      // a few interior points
+      "48, 64", "100, 128", "200, 256", "3000, 4096"
   })
   void requestMapsToKernelBucket(int objectBytes, int unit) {
     int cls = SizeClasses.classOf(objectBytes);

@@ -12,8 +12,7 @@ import org.allocsim.world.Step;
  * 2022 designs bind kptr fields, and the thread never met a root (docs/designs.md, the designs on the new objects).
  */
 final class Destinations {
-  private Destinations() {
-  }
+  private Destinations() {}
 
   static List<FieldRef> ofAllocation(Step op) {
     List<FieldRef> out = new ArrayList<>(2);

@@ -71,7 +71,7 @@ final class FieldBindings {
 
   /** "At map free time walk all elements and free kptrs. Finally drop allocator refcnts." */
   void mapFreed(MapView map) {
-    for (Iterator<Map.Entry<FieldKey, AllocatorRef>> it = bound.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<FieldKey, AllocatorRef>> it = bound.entrySet().iterator(); it.hasNext();) {
       Map.Entry<FieldKey, AllocatorRef> b = it.next();
       if (b.getKey().map() == map) {
         it.remove();

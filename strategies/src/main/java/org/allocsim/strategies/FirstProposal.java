@@ -36,7 +36,6 @@ public final class FirstProposal implements LifetimeStrategy {
   private ProgramAllocators allocators;
   private StrategyContext ctx;
 
-
   @Override
   public LoadVerdict verify(Verification question) {
     // "Load-time rejection: none specific to allocators"

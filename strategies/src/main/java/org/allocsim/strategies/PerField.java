@@ -45,7 +45,6 @@ public final class PerField implements LifetimeStrategy {
   private ProgramAllocators allocators;
   private FieldBindings bound;
 
-
   @Override
   public LoadVerdict verify(Verification question) {
     if (!(question instanceof Verification.ProgramLoad load)) {

@@ -96,7 +96,6 @@ public final class PerFieldDissolving implements LifetimeStrategy {
     return allocators.allocatorFor(program, step);
   }
 
-
   @Override
   public void on(LifecycleEvent event) {
     if (event instanceof LifecycleEvent.Loaded e) {

@@ -20,8 +20,7 @@ import org.allocsim.world.ProgramView;
 record ProgramEdges(Set<FieldKey> refers, List<Store> stores, List<FieldKey[]> equal) {
 
   /** An allocation from allocator stored into field. */
-  record Store(FieldKey field, AllocatorName allocator) {
-  }
+  record Store(FieldKey field, AllocatorName allocator) {}
 
   /** The edges p brings, allocators named by allocatorOf(step). */
   static ProgramEdges of(ProgramView p, Function<Step, AllocatorName> allocatorOf) {

@@ -14,8 +14,7 @@ import org.allocsim.world.ProgramView;
  * the program's TAKE_HOLD steps took.
  */
 final class StoredTypes {
-  private StoredTypes() {
-  }
+  private StoredTypes() {}
 
   /** The possible types of the object the storing step op writes. */
   static List<BtfType> of(ProgramView p, Step op) {

@@ -89,7 +89,7 @@ class BtfPlaceholderTest {
   @Test
   void aClaimedTypeKeepsItsAllocatorAfterTheAllocatorMapUntilTheBtfIsFreed() {
     ObjectSpec o = object("claim.bpf.o", List.of(Runs.allocatorMap("a"), Runs.allocatorMap("b"),
-            kptrMap("m").pinnedAt(M1)),
+        kptrMap("m").pinnedAt(M1)),
         prog("from_a", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "m", "v")),
         prog("from_b", StepSpec.allocStore("foo", AllocSource.allocatorMap("b"), "m", "v")));
     RecordList records = new RecordList().add(MS, 0, "from_a", 0, 0);

@@ -78,7 +78,7 @@ class FirstProposalTest {
   @Test
   void anInnerMapRemovedAndKeptByAnFdIsNeverWalked() {
     ObjectSpec o = object("mim.bpf.o", List.of(Runs.allocatorMap("a"),
-            MapSpec.outer("outer", MapType.ARRAY_OF_MAPS, 4, kptrMap("inner"))),
+        MapSpec.outer("outer", MapType.ARRAY_OF_MAPS, 4, kptrMap("inner"))),
         prog("p", StepSpec.allocStore("foo", AllocSource.allocatorMap("a"), "outer", "v")));
     RecordList records = new RecordList().add(MS, 0, "p", 0, 0);
     RunResult r = Simulation.run(RunSpec.builder("s4").duration(S)

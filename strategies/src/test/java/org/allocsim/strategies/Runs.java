@@ -25,8 +25,7 @@ final class Runs {
   static final long MS = 1_000_000L;
   static final long S = 1_000_000_000L;
 
-  private Runs() {
-  }
+  private Runs() {}
 
   static MapSpec kptrMap(String name) {
     return MapSpec.of(name, MapType.HASH, 64, new KptrField("v", "foo"));

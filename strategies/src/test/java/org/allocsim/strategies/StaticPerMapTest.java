@@ -37,7 +37,7 @@ class StaticPerMapTest {
   @Test
   void objectsMustComeFromTheDestinationMapsKptrAllocator() {
     ObjectSpec o = object("d3.bpf.o", List.of(Runs.allocatorMap("ma"), kptrMap("own"),
-            kptrMap("shared").withKptrAllocator("ma"), kptrMap("shared2").withKptrAllocator("ma")),
+        kptrMap("shared").withKptrAllocator("ma"), kptrMap("shared2").withKptrAllocator("ma")),
         prog("ma_into_own", StepSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "own", "v")),
         prog("ma_into_shared", StepSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "shared", "v")),
         prog("new_into_own", StepSpec.allocStore("foo", AllocSource.DEFAULT, "own", "v")),
@@ -62,7 +62,7 @@ class StaticPerMapTest {
       ma = ma.pinnedAt("/sys/fs/bpf/ma");
     }
     ObjectSpec lb = object("balancer.bpf.o", List.of(ma, kptrMap("conn").withKptrAllocator("ma")
-            .pinnedAt("/sys/fs/bpf/conn")),
+        .pinnedAt("/sys/fs/bpf/conn")),
         prog("xdp_lb", StepSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "conn", "v"),
             StepSpec.takeDrop("conn", "v")));
     RecordList records = new RecordList().add(MS, 0, "xdp_lb", 0, 1).add(20 * MS, 0, "xdp_lb", 0, 2)
@@ -94,7 +94,7 @@ class StaticPerMapTest {
   @Test
   void innerMapsMustShareTheTemplatesAllocatorAndThenOutliveTheirProgramSafely() {
     ObjectSpec o = object("mim.bpf.o", List.of(Runs.allocatorMap("ma"),
-            MapSpec.outer("outer", MapType.ARRAY_OF_MAPS, 4, kptrMap("inner")).withKptrAllocator("ma")),
+        MapSpec.outer("outer", MapType.ARRAY_OF_MAPS, 4, kptrMap("inner")).withKptrAllocator("ma")),
         prog("p", StepSpec.allocStore("foo", AllocSource.allocatorMap("ma"), "outer", "v")));
     RecordList records = new RecordList().add(MS, 0, "p", 0, 0);
     RunResult r = run(RunSpec.builder("s4").duration(S)

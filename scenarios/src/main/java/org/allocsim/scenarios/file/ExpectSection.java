@@ -23,8 +23,7 @@ final class ExpectSection {
   private static final List<String> FIGURES = new ArrayList<>(
       new RunSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).asMap().keySet());
 
-  private ExpectSection() {
-  }
+  private ExpectSection() {}
 
   static Map<String, Expectation> read(YNode node, List<String> strategies) {
     Map<String, Expectation> out = new LinkedHashMap<>();
@@ -80,7 +79,8 @@ final class ExpectSection {
     double rel = 0;
     if (m.has("relative")) {
       String t = m.get("relative").text();
-      rel = t.endsWith("%") ? parse(m.get("relative"), t.substring(0, t.length() - 1)) / 100 : number(m.get("relative"));
+      rel = t.endsWith("%") ? parse(m.get("relative"), t.substring(0, t.length() - 1)) / 100
+          : number(m.get("relative"));
     }
     return new Expectation.Expected(value, abs, rel);
   }

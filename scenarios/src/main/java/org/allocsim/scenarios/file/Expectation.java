@@ -44,8 +44,7 @@ public record Expectation(String strategy, Map<String, Expected> figures, Map<Vi
   }
 
   /** One failed expectation, as {@code allocsim check} prints it. */
-  public record Mismatch(String strategy, String metric, String expected, String got, String tolerance) {
-  }
+  public record Mismatch(String strategy, String metric, String expected, String got, String tolerance) {}
 
   /** The mismatches of one run against this expectation; empty when everything holds. */
   public List<Mismatch> check(RunResult r) {

@@ -22,8 +22,7 @@ public final class ExpectationFiles {
   /** The folder, beside the scenario files. */
   public static final String FOLDER = "expectations";
 
-  private ExpectationFiles() {
-  }
+  private ExpectationFiles() {}
 
   /** Where strategy's expectations for the scenarios of scenarioFile's folder live. */
   public static Path of(Path scenarioFile, String strategy) {

@@ -23,8 +23,7 @@ public final class ExpectationWriter {
   private static final List<String> RELATIVE = List.of("peak_bytes", "end_bytes", "stranded_bytes_end",
       "bookkeeping_ops");
 
-  private ExpectationWriter() {
-  }
+  private ExpectationWriter() {}
 
   /** The file's text with its expect block replaced (or appended) by expectations of these results. */
   public static String rewrite(String text, List<RunResult> results) {

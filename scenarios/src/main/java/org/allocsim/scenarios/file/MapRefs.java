@@ -4,8 +4,7 @@ import org.allocsim.kernel.MapRef;
 
 /** Map references in the timeline: {@code instance.map}, a map created from user space by its name, or a pin. */
 final class MapRefs {
-  private MapRefs() {
-  }
+  private MapRefs() {}
 
   static MapRef parse(YNode v, int n) {
     String text = v.text();

@@ -20,8 +20,7 @@ final class MemoryLimit {
   static final long BYTES_PER_CHUNK = 8;
   static final long BYTES_PER_MAP = 512;
 
-  private MemoryLimit() {
-  }
+  private MemoryLimit() {}
 
   static void check(List<RunSpec.TimedAction> timeline, YNode at, long available) {
     Map<String, Long> instances = new HashMap<>();

@@ -22,8 +22,7 @@ final class ObjectsSection {
   private static final List<String> PROGRAM_KEYS = List.of("context", "sleepable", "steps");
   static final int MAX_ENTRIES = Integer.MAX_VALUE;
 
-  private ObjectsSection() {
-  }
+  private ObjectsSection() {}
 
   static Map<String, ObjectSpec> read(YNode node, Set<String> kernelTypes) {
     Map<String, ObjectSpec> out = new LinkedHashMap<>();

@@ -8,8 +8,7 @@ final class Quantities {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|min|h)?");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMG]i?B?|B)?");
 
-  private Quantities() {
-  }
+  private Quantities() {}
 
   /** Nanoseconds, or -1 when text is not a duration. A bare number is nanoseconds. */
   static long durationNs(String text) {

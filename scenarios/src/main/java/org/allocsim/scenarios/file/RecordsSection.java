@@ -11,8 +11,7 @@ import org.allocsim.world.ProgramSpec;
  * time order. The thread's claims (a handful of runs each) are written this way.
  */
 final class RecordsSection {
-  private RecordsSection() {
-  }
+  private RecordsSection() {}
 
   static RecordList read(YNode node, Map<String, ObjectSpec> objects, int cpus) {
     RecordList out = new RecordList();

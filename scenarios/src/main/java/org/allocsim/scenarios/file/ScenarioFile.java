@@ -34,5 +34,4 @@ import org.allocsim.world.ObjectSpec;
 public record ScenarioFile(Path path, String name, String description, String source, long durationNs, long seed,
     Parameters modelParameters, List<ScenarioParameter> parameters, Map<String, Integer> kernelTypes,
     Map<String, ObjectSpec> objects, List<RunSpec.TimedAction> timeline, List<ProgramWorkload> workload,
-    RecordList records, Path trace, long checkDurationNs, Map<String, Expectation> expectations, String text) {
-}
+    RecordList records, Path trace, long checkDurationNs, Map<String, Expectation> expectations, String text) {}

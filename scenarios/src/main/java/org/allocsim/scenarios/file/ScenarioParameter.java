@@ -11,5 +11,4 @@ package org.allocsim.scenarios.file;
  * @param description one line
  */
 public record ScenarioParameter(String key, String value, String defaultValue, String unit, String source,
-    String description) {
-}
+    String description) {}

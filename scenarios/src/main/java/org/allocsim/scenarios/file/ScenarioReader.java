@@ -81,7 +81,8 @@ public final class ScenarioReader {
         : Map.<String, org.allocsim.world.ObjectSpec>of();
     List<RunSpec.TimedAction> timeline = top.has("timeline")
         ? new TimelineSection(objects, kernelTypes.keySet(), duration, top.get("duration").text())
-            .read(top.get("timeline")) : List.of();
+            .read(top.get("timeline"))
+        : List.of();
     // Half the heap: the run needs room for objects, caches and metrics besides the maps' slot tables.
     MemoryLimit.check(timeline, top.has("objects") ? top.get("objects") : root, Runtime.getRuntime().maxMemory() / 2);
     YNode paramsAt = top.get("parameters") != null ? top.get("parameters") : root;

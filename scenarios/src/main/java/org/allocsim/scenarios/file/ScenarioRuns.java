@@ -17,8 +17,7 @@ import org.allocsim.scenarios.workload.Workload;
  * generated workload, the inline records and a replayed trace (ties in that order).
  */
 public final class ScenarioRuns {
-  private ScenarioRuns() {
-  }
+  private ScenarioRuns() {}
 
   public static RunSpec spec(ScenarioFile f, long seed, int replication) {
     return spec(f, seed, replication, f.durationNs());

@@ -16,8 +16,7 @@ import org.allocsim.world.StepSpec;
  * omitted, a step has the plain shape the kernel accepts.
  */
 final class ShapeKeys {
-  private ShapeKeys() {
-  }
+  private ShapeKeys() {}
 
   /** The shape keys a kind may carry (world.ShapeRules says which combinations make sense). */
   static List<String> allowed(StepKind kind) {

@@ -20,6 +20,5 @@ final class SizeLimits {
   /** Inline records. */
   static final int MAX_INLINE_RECORDS = 1_000_000;
 
-  private SizeLimits() {
-  }
+  private SizeLimits() {}
 }

@@ -4,8 +4,7 @@ import java.util.Collection;
 
 /** "did you mean" for unknown names: the nearest known name by edit distance, if it is near enough. */
 public final class Suggest {
-  private Suggest() {
-  }
+  private Suggest() {}
 
   /** " — did you mean 'x'?" or "" when nothing is close. */
   public static String nearest(String unknown, Collection<String> known) {

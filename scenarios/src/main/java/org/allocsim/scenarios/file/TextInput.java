@@ -14,8 +14,7 @@ import org.allocsim.params.Limit;
  * decoder's "Input length = 1" named no position).
  */
 final class TextInput {
-  private TextInput() {
-  }
+  private TextInput() {}
 
   static String decode(String file, byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -28,8 +28,7 @@ final class TimelineSection {
   private final String durationText;
 
   /** An expanded action with the node it came from, for ordering and messages. */
-  record Entry(long timeNs, int order, ControlAction action, YNode node) {
-  }
+  record Entry(long timeNs, int order, ControlAction action, YNode node) {}
 
   TimelineSection(Map<String, ObjectSpec> objects, Set<String> kernelTypes, long durationNs, String durationText) {
     this.objects = objects;
@@ -86,7 +85,8 @@ final class TimelineSection {
     if (count > limit || entries.size() + count * actions.size() > limit) { // count first: the product may overflow
       throw item.error("this repetition expands to " + count * actions.size() + " actions; at most " + limit
           + (limit < SizeLimits.MAX_TIMELINE_ACTIONS ? " fit in this JVM's heap (" + MemoryLimit.size(
-              Runtime.getRuntime().maxMemory()) + ")" : " are allowed") + " in a timeline");
+              Runtime.getRuntime().maxMemory()) + ")" : " are allowed")
+          + " in a timeline");
     }
     for (int n = 1; n <= count; n++) {
       long t = at + (n - 1) * every;

@@ -18,8 +18,7 @@ import org.allocsim.world.ObjectSpec;
  * program's, every CPU is below {@code cpus}, and the file holds no more records than the limit.
  */
 public final class TraceCheck {
-  private TraceCheck() {
-  }
+  private TraceCheck() {}
 
   /** At read time: the trace's program list (its header) names only programs of the scenario. */
   static void header(YNode node, Path trace, Map<String, ObjectSpec> objects) {

@@ -31,8 +31,7 @@ final class WorkloadSection {
   private static final List<String> KEYS = List.of("program", "rate", "cpus", "steps", "keys", "lifetime", "from",
       "until");
 
-  private WorkloadSection() {
-  }
+  private WorkloadSection() {}
 
   static List<ProgramWorkload> read(YNode node, Map<String, ObjectSpec> objects, int cpus, long durationNs) {
     List<ProgramWorkload> out = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.allocsim.scenarios.random;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -21,8 +21,7 @@ public final class RandomWorlds {
   /** Past the last event: two RCU grace periods and a tasks-trace one, so deferred frees happen in the run. */
   private static final long TAIL_NS = 40 * MS;
 
-  private RandomWorlds() {
-  }
+  private RandomWorlds() {}
 
   /** World number n (from 0) of the worlds drawn from seed. */
   public static RandomWorld generate(long seed, long n) {

@@ -16,8 +16,7 @@ import org.allocsim.world.ProgramSpec;
 
 /** Writes a {@link RandomWorld} as a scenario file that {@code allocsim run} reads back to the same run. */
 public final class ScenarioText {
-  private ScenarioText() {
-  }
+  private ScenarioText() {}
 
   /** The scenario text; each line of header becomes a comment line at the top. */
   public static String write(RandomWorld w, List<String> header, String description) {

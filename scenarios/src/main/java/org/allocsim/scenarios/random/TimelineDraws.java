@@ -23,15 +23,12 @@ final class TimelineDraws {
   static final long MS = 1_000_000L;
   private static final String[] PROCESSES = {"pa", "pb", "user"};
 
-  private record Instance(String object, String process) {
-  }
+  private record Instance(String object, String process) {}
 
-  private record Created(String process, boolean fdOpen) {
-  }
+  private record Created(String process, boolean fdOpen) {}
 
   /** A program attached from one time to another (Long.MAX_VALUE: still attached), by instance. */
-  record Attached(String program, String instance, long fromNs, long untilNs) {
-  }
+  record Attached(String program, String instance, long fromNs, long untilNs) {}
 
   private final UniformRandomProvider rng;
   private final Map<String, ObjectSpec> objects;

@@ -40,8 +40,7 @@ public final class BinaryTrace {
   /** Six varints of at most 10 bytes: a buffer holding this many bytes holds a whole record. */
   static final int MAX_RECORD_BYTES = 60;
 
-  private BinaryTrace() {
-  }
+  private BinaryTrace() {}
 
   static byte[] magic() {
     return new byte[] {(byte) 0x89, 'A', 'S', 'T'};

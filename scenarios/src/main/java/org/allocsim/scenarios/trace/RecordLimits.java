@@ -18,8 +18,7 @@ final class RecordLimits {
   /** Names are attach points; the kernel's BPF_OBJ_NAME_LEN is 16, libbpf's section names stay far below this. */
   static final int MAX_NAME_LENGTH = 255;
 
-  private RecordLimits() {
-  }
+  private RecordLimits() {}
 
   /** A program name: {@code [A-Za-z_][A-Za-z0-9_.-]*}, at most {@link #MAX_NAME_LENGTH} characters. */
   static boolean isName(String s) {

@@ -38,8 +38,7 @@ public final class TextTrace {
   static final String FIRST_LINE = MAGIC + " v1";
   static final String PROGRAMS = "# programs:";
 
-  private TextTrace() {
-  }
+  private TextTrace() {}
 
   /** Streams a text trace through a {@link BufferedReader}; errors read {@code FILE:LINE:COLUMN: expected …}. */
   public static final class Reader implements RecordStream {

@@ -9,8 +9,7 @@ import org.allocsim.kernel.RecordStream;
 
 /** Opening trace files by their format, and writing them whole or not at all. */
 public final class TraceFiles {
-  private TraceFiles() {
-  }
+  private TraceFiles() {}
 
   /** Opens a trace in the format its extension or first bytes name. */
   public static RecordStream open(Path file) throws IOException {

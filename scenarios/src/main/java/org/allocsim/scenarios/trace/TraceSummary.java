@@ -20,8 +20,7 @@ public record TraceSummary(long records, long firstNs, long lastNs, List<Program
     long key1Min, long key1Max, long key2Min, long key2Max) {
 
   /** Records of one program in all, and per step index (up to the highest step seen). */
-  public record ProgramCount(String name, long records, List<Long> perStep) {
-  }
+  public record ProgramCount(String name, long records, List<Long> perStep) {}
 
   public TraceSummary {
     programs = List.copyOf(programs);

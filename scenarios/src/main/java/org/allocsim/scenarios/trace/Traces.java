@@ -22,8 +22,7 @@ import org.allocsim.kernel.TraceException;
 @SuppressWarnings("ImmutableEnumChecker") // enums as factories: constructors and a magic nobody writes to
 public enum Traces {
   TEXT("text", TextTrace.Reader::new, TextTrace.Writer::new, TextTrace.MAGIC.getBytes(StandardCharsets.US_ASCII),
-      "trace", "txt"),
-  BINARY("binary", BinaryTrace.Reader::new, BinaryTrace.Writer::new, BinaryTrace.magic(), "bin");
+      "trace", "txt"), BINARY("binary", BinaryTrace.Reader::new, BinaryTrace.Writer::new, BinaryTrace.magic(), "bin");
 
   /** Opens a reader or writer on a file. */
   @FunctionalInterface

@@ -55,8 +55,7 @@ public final class Distributions {
     }
   }
 
-  private Distributions() {
-  }
+  private Distributions() {}
 
   /** Family names, as accepted by {@link #family(String)}. */
   public static List<String> names() {

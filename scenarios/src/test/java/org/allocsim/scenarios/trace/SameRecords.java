@@ -8,8 +8,7 @@ import org.allocsim.kernel.RecordStream;
 
 /** Compares two streams record by record, each read in its own batches. */
 final class SameRecords {
-  private SameRecords() {
-  }
+  private SameRecords() {}
 
   /** Asserts equal names and equal records in the same order; returns how many. */
   static long assertSame(RecordStream expected, RecordStream actual) {

@@ -47,7 +47,8 @@ class TraceFilesTest {
         assertThrows(TraceException.class, () -> TraceFiles.write(badCpu.stream(), target)).getMessage());
     RecordList badName = new RecordList().add(0, 0, "two words", 0, 1);
     assertEquals("program name 'two words' cannot be written: expected [A-Za-z_][A-Za-z0-9_.-]*, at most 255"
-        + " characters", assertThrows(TraceException.class,
+        + " characters",
+        assertThrows(TraceException.class,
             () -> TraceFiles.write(badName.stream(), target)).getMessage());
     assertFalse(Files.exists(target));
   }

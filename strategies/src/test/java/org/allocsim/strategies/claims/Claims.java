@@ -59,8 +59,7 @@ final class Claims {
 
   static final String AGENT = "agent";
 
-  private Claims() {
-  }
+  private Claims() {}
 
   // --- object files -----------------------------------------------------------------------------------------
 

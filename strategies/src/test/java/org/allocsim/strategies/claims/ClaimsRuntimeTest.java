@@ -299,7 +299,7 @@ class ClaimsRuntimeTest {
   @Test
   void S21_globalAllocator_noTrackingAnyMapAnyField() {
     ObjectSpec s21 = object("s21.bpf.o", List.of(allocatorMap("A"), hash("M1").withKptrAllocator("A"),
-            hash("M2").withKptrAllocator("A")),
+        hash("M2").withKptrAllocator("A")),
         prog("P", allocFrom("A", "M1"), move("M1", "M2"), takeDrop("M2")));
     Map<String, RunResult> small = runAll(s21Spec(s21, 50), ALL);
     Map<String, RunResult> large = runAll(s21Spec(s21, 100), ALL);

@@ -27,8 +27,7 @@ final class GraphWorlds {
   static final Map<String, Integer> TYPES = Map.of("node_data", 72, "plain", 16, "val_t", 16, "big", 600,
       "foo", 56, "bar", 40);
 
-  private GraphWorlds() {
-  }
+  private GraphWorlds() {}
 
   static TypeTraits nodeData(boolean refcount) {
     return new TypeTraits("node_data", refcount, Map.of("r", GraphKind.RBTREE, "l", GraphKind.LIST), List.of());
