@@ -2,7 +2,6 @@ package org.allocsim.conformance;
 
 import org.allocsim.world.GraphKind;
 import org.allocsim.world.GraphRoot;
-import org.allocsim.world.KptrField;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
@@ -211,7 +210,7 @@ final class CGraphStep {
   }
 
   private void element(String mapRef, String vs, String k, MapType type, boolean create) {
-    boolean hash = type == MapType.HASH || type == MapType.LRU_HASH;
+    boolean hash = CProgram.isHash(type);
     line("    __u32 k_v = " + k + ";");
     line("    v = bpf_map_lookup_elem(" + mapRef + ", &k_v);");
     if (hash && create) {
@@ -235,12 +234,7 @@ final class CGraphStep {
   }
 
   private String fieldType(FieldSpec f) {
-    for (KptrField kf : object.map(f.map()).valueSpec().fields()) {
-      if (kf.name().equals(f.field())) {
-        return kf.typeName();
-      }
-    }
-    throw new IllegalArgumentException("no field " + f);
+    return CProgram.fieldType(object, f);
   }
 
   private void line(String s) {

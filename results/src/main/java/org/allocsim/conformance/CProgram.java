@@ -177,11 +177,12 @@ final class CProgram {
   }
 
   /** Hash elements exist only once written; array elements always exist. */
-  private static boolean isHash(org.allocsim.world.MapType t) {
+  static boolean isHash(org.allocsim.world.MapType t) {
     return t == org.allocsim.world.MapType.HASH || t == org.allocsim.world.MapType.LRU_HASH;
   }
 
-  private static String fieldType(ObjectSpec object, FieldSpec f) {
+  /** The struct a kptr field's type names. */
+  static String fieldType(ObjectSpec object, FieldSpec f) {
     MapSpec m = object.map(f.map()).valueSpec();
     for (KptrField kf : m.fields()) {
       if (kf.name().equals(f.field())) {

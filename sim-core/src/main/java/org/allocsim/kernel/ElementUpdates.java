@@ -81,23 +81,40 @@ final class ElementUpdates {
     if (m.slots() != null && !m.type().isMapInMap()) {
       for (int f = 0; f < m.fieldCount(); f++) {
         long slot = m.slot(element, f);
-        int obj = m.slots().exchange(slot, -1);
         engine.kernelObjects().takeReference(m, slot);
-        if (obj < 0) {
-          continue;
-        }
-        m.kptrSlotChanged(engine.objects().allocator(obj), engine.objects().unitBytes(obj), -1);
-        if (!engine.kernelObjects().owns(obj)) {
-          strategy.on(new LifecycleEvent.KptrDropped(m, f, obj));
-        }
-        engine.drop(obj, m, f, cpu);
+        releaseSlot(m, slot, f, cpu);
       }
     }
-    if (engine.graph().active() && rootKey >= 0 && rootKey < m.spec().maxEntries()) {
-      for (int node : engine.graph().takeAll(m, rootKey)) {
-        m.adjustStoredBytes(-engine.objects().unitBytes(node));
-        engine.drop(node, null, -1, cpu);
-      }
+    if (rootKey >= 0 && rootKey < m.spec().maxEntries()) {
+      drainRoots(m, rootKey, cpu);
+    }
+  }
+
+  /** Empties one kptr slot and frees its object through the design on cpu; whether it held one. */
+  boolean releaseSlot(BpfMap m, long slot, int field, int cpu) {
+    int obj = m.slots().exchange(slot, -1);
+    if (obj < 0) {
+      return false;
+    }
+    m.kptrSlotChanged(engine.objects().allocator(obj), engine.objects().unitBytes(obj), -1);
+    if (!engine.kernelObjects().owns(obj)) {
+      strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
+    }
+    engine.drop(obj, m, field, cpu);
+    return true;
+  }
+
+  /**
+   * bpf_list_head_free / bpf_rb_root_free on the roots of one value (every value when key is -1): each node goes
+   * through __bpf_obj_drop_impl on cpu, which drains the nodes' own roots recursively.
+   */
+  void drainRoots(BpfMap m, long key, int cpu) {
+    if (!engine.graph().active()) {
+      return;
+    }
+    for (int node : engine.graph().takeAll(m, key)) {
+      m.adjustStoredBytes(-engine.objects().unitBytes(node));
+      engine.drop(node, null, -1, cpu);
     }
   }
 }

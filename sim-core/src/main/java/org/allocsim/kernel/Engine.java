@@ -75,7 +75,7 @@ final class Engine implements StrategyContext {
 
       @Override
       public void after(long delayNs, Runnable action) {
-        scheduler.schedule(now + delayNs, Priority.INTERNAL, "memalloc callback", action);
+        Engine.this.after(delayNs, "memalloc callback", action);
       }
     });
     slab.onLateFreeIntoDestroyed(a -> useAfterFree(-1, a, "a cache's c->tgt names destroyed allocator "

@@ -69,14 +69,15 @@ final class Lifetimes {
     if (!m.type().isMapInMap() && slots != null) {
       int fields = m.fieldCount();
       for (long[] e : entries(slots)) {
-        dropped += dropSlot(m, e[0], (int) (e[0] % fields)) ? 1 : 0;
+        dropped += engine.dataPlane().elementUpdates().releaseSlot(m, e[0], (int) (e[0] % fields), engine.controlCpu())
+            ? 1 : 0;
       }
     }
     if (engine.observations() != null && m.holdsKptrs()) {
       engine.observations().mapFreed(engine.now(), Observations.instanceOf(m.btf().name()) + "." + m.name(),
           dropped);
     }
-    dropRootNodes(m, -1);
+    engine.dataPlane().elementUpdates().drainRoots(m, -1, engine.controlCpu());
     engine.elements().freeAll(m, engine.controlCpu());
     strategy.on(new LifecycleEvent.MapFreed(m));
     if (m.allocator() >= 0) {
@@ -91,33 +92,6 @@ final class Lifetimes {
     List<long[]> out = new ArrayList<>();
     slots.forEach((index, id) -> out.add(new long[] {index, id}));
     return out;
-  }
-
-  /**
-   * bpf_obj_free_fields on graph roots (bpf_list_head_free, bpf_rb_root_free): every node of the value's roots (all
-   * values when key is -1) is dropped through __bpf_obj_drop_impl, which drains the nodes' own roots recursively.
-   */
-  private void dropRootNodes(BpfMap m, long key) {
-    if (!engine.graph().active()) {
-      return;
-    }
-    for (int node : engine.graph().takeAll(m, key)) {
-      m.adjustStoredBytes(-engine.objects().unitBytes(node));
-      engine.drop(node, null, -1, engine.controlCpu());
-    }
-  }
-
-  /** Empties one kptr slot and frees its object through the design, on the control CPU (a kworker). */
-  private boolean dropSlot(BpfMap m, long slot, int field) {
-    int obj = m.slots().exchange(slot, -1);
-    if (obj >= 0) {
-      m.kptrSlotChanged(engine.objects().allocator(obj), engine.objects().unitBytes(obj), -1);
-      if (!engine.kernelObjects().owns(obj)) {
-        strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
-      }
-      engine.drop(obj, m, field, engine.controlCpu());
-    }
-    return obj >= 0;
   }
 
   /**

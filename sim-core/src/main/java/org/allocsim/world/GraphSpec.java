@@ -1,5 +1,8 @@
 package org.allocsim.world;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,11 +21,12 @@ public record GraphSpec(Map<String, TypeTraits> types, Map<String, List<GraphRoo
 
   public static final GraphSpec NONE = new GraphSpec(Map.of(), Map.of(), Set.of(), Map.of());
 
+  // Declaration order, not Map.copyOf's per-JVM order: the kernel translation and refusals iterate these.
   public GraphSpec {
-    types = Map.copyOf(types);
-    mapRoots = Map.copyOf(mapRoots);
-    unlockedMaps = Set.copyOf(unlockedMaps);
-    flavours = Map.copyOf(flavours);
+    types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+    mapRoots = Collections.unmodifiableMap(new LinkedHashMap<>(mapRoots));
+    unlockedMaps = Collections.unmodifiableSet(new LinkedHashSet<>(unlockedMaps));
+    flavours = Collections.unmodifiableMap(new LinkedHashMap<>(flavours));
   }
 
   public TypeTraits traits(String type) {
