@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +31,10 @@ class BlessCommandTest {
     Path fresh = dir.resolve("s07-load-order.yaml");
     Files.writeString(fresh, text.substring(0, expect + 1), StandardCharsets.UTF_8);
 
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.execute(new String[] {"bless", fresh.toString(), "--quiet"}, new PrintWriter(out, true),
-        new PrintWriter(err, true));
+    CliRun bless = CliRun.of("bless", fresh.toString(), "--quiet");
 
-    assertEquals(0, status, err.toString());
-    assertFalse(Files.exists(dir.resolve("expectations")), out.toString());
+    assertEquals(0, bless.status(), bless.err());
+    assertFalse(Files.exists(dir.resolve("expectations")), bless.out());
     String blessed = Files.readString(fresh, StandardCharsets.UTF_8);
     for (String s : Strategies.installed().names()) {
       assertTrue(blessed.contains("\n  " + s + ":"), s + " in\n" + blessed);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,23 +26,18 @@ class OutputPlacementTest {
   @TempDir
   Path dir;
 
-  record Result(int status, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(status, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
-  static Result runS07(Path out, String... more) {
+  static CliRun runS07(Path out, String... more) {
     List<String> a = new ArrayList<>(List.of("run", S07, "--strategies", "global", "--quiet", "--out",
         out.toString()));
     a.addAll(Arrays.asList(more));
     return run(a.toArray(String[]::new));
   }
 
-  private static void assertRefused(Result r, String start) {
+  private static void assertRefused(CliRun r, String start) {
     assertEquals(2, r.status(), r.err());
     assertTrue(r.err().startsWith(start), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -93,7 +86,7 @@ class OutputPlacementTest {
     assertEquals(0, runS07(out).status());
     assertTrue(Files.isRegularFile(out.resolve(OutputFolder.MARKER)));
     Files.writeString(out.resolve("stale.txt"), "from an earlier run");
-    Result again = runS07(out);
+    CliRun again = runS07(out);
     assertEquals(0, again.status(), again.err());
     assertFalse(Files.exists(out.resolve("stale.txt")), "the folder is replaced whole");
     assertEquals(List.of("s7"), names(dir));
@@ -140,7 +133,7 @@ class OutputPlacementTest {
         sweep.toString()};
     assertEquals(0, run(args).status());
     Files.writeString(sweep.resolve("summary/from-another-version.svg"), "<svg/>");
-    Result again = run(args);
+    CliRun again = run(args);
     assertEquals(0, again.status(), again.err());
     assertTrue(again.out().contains("0 to run, 1 already done"), again.out());
     assertFalse(Files.exists(sweep.resolve("summary/from-another-version.svg")));
@@ -153,7 +146,7 @@ class OutputPlacementTest {
     Path f = dir.resolve("named.yaml");
     Files.writeString(f, "name: \"${n}\"\ndescription: \"d\"\nduration: 1s\nparameters:\n  n: {default: ok}\n");
     for (String bad : List.of("..", ".", ".hidden")) {
-      Result r = run("run", f.toString(), "--quiet", "--set", "n=" + bad);
+      CliRun r = run("run", f.toString(), "--quiet", "--set", "n=" + bad);
       assertRefused(r, "allocsim: " + f + ":1:7: the scenario's name '" + bad + "' names its output folder");
     }
     assertTrue(Files.isRegularFile(Path.of("pom.xml")), "the working directory is still there");

@@ -51,7 +51,7 @@ class ReplicationsTest {
   @Test
   void runWritesStatisticsForSeveralReplications() throws IOException {
     Path out = tmp.resolve("run");
-    SweepCommandTest.Result r = SweepCommandTest.run("run", FILE.toString(), "--strategies", "global,static-per-map",
+    CliRun r = SweepCommandTest.run("run", FILE.toString(), "--strategies", "global,static-per-map",
         "--replications", "4", "--quiet", "--out", out.toString());
     assertEquals(0, r.status(), r.err());
     JsonNode json = new ObjectMapper().readTree(Files.readString(out.resolve("summary.json")));
@@ -117,7 +117,7 @@ class ReplicationsTest {
 
   @Test
   void replicationsMustBePositive() {
-    SweepCommandTest.Result r = SweepCommandTest.run("run", FILE.toString(), "--replications", "0");
+    CliRun r = SweepCommandTest.run("run", FILE.toString(), "--replications", "0");
     assertEquals(2, r.status());
     assertTrue(r.err().startsWith("allocsim: --replications must be at least 1"), r.err());
   }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +30,8 @@ class SweepCommandTest {
   static Path tmp;
   private static Map<String, byte[]> reference;
 
-  record Result(int status, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(status, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   static String[] with(String... more) {
@@ -65,7 +58,7 @@ class SweepCommandTest {
 
   @BeforeAll
   static void unsharded() throws IOException {
-    Result r = run(with("--threads", "2", "--out", tmp.resolve("whole").toString()));
+    CliRun r = run(with("--threads", "2", "--out", tmp.resolve("whole").toString()));
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("12 to run, 0 already done"), r.out());
     reference = files(tmp.resolve("whole"));
@@ -95,18 +88,18 @@ class SweepCommandTest {
     List<String> dirs = new ArrayList<>(List.of("merge"));
     for (int i = 1; i <= 3; i++) {
       Path d = tmp.resolve("shard-" + i);
-      Result r = run(with("--shard", i + "/3", "--out", d.toString()));
+      CliRun r = run(with("--shard", i + "/3", "--out", d.toString()));
       assertEquals(0, r.status(), r.err());
       assertTrue(r.out().contains("shard " + i + "/3: 4 to run"), r.out());
       assertEquals(4, files(d).keySet().stream().filter(k -> k.startsWith("runs/")).count());
       dirs.add(d.toString());
     }
-    Result partial = run("merge", dirs.get(1), dirs.get(2), "--out", tmp.resolve("partial").toString());
+    CliRun partial = run("merge", dirs.get(1), dirs.get(2), "--out", tmp.resolve("partial").toString());
     assertEquals(2, partial.status(), "shard 3 is missing");
     assertTrue(partial.err().contains("4 of 12 runs are in no shard (first: run 2)"), partial.err());
     dirs.add("--out");
     dirs.add(tmp.resolve("merged").toString());
-    Result merged = run(dirs.toArray(String[]::new));
+    CliRun merged = run(dirs.toArray(String[]::new));
     assertEquals(0, merged.status(), merged.err());
     assertSameFiles(reference, files(tmp.resolve("merged")));
   }
@@ -131,12 +124,12 @@ class SweepCommandTest {
             "\"plan\" : \"0000000000000000\""));
     FileTime old = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(d.resolve("runs/" + RunStore.fileName(0)), old);
-    Result r = run(with("--out", d.toString()));
+    CliRun r = run(with("--out", d.toString()));
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("3 to run, 9 already done"), r.out());
     assertEquals(old, Files.getLastModifiedTime(d.resolve("runs/" + RunStore.fileName(0))), "a kept run is kept");
     assertSameFiles(reference, files(d)); // the half-written temporary is gone too
-    Result again = run(with("--out", d.toString()));
+    CliRun again = run(with("--out", d.toString()));
     assertTrue(again.out().contains("0 to run, 12 already done"), again.out());
     assertSameFiles(reference, files(d));
   }
@@ -176,7 +169,7 @@ class SweepCommandTest {
     }
     List<String> resume = new ArrayList<>(Arrays.asList(heavy));
     resume.addAll(List.of("--out", killed.toString()));
-    Result r = run(resume.toArray(String[]::new));
+    CliRun r = run(resume.toArray(String[]::new));
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains((12 - kept) + " to run, " + kept + " already done"), r.out());
     assertSameFiles(files(whole), files(killed));
@@ -195,7 +188,7 @@ class SweepCommandTest {
   void aTwoFactorSweepDrawsOneChartPerMetricWithAPanelPerValue() throws IOException {
     // Issue 16: a 2-factor sweep wrote 40 PNGs, one per metric, parameter and value of the other.
     Path out = tmp.resolve("two-factor");
-    Result r = run("sweep", FILE, "--vary", "rate=1000,3000", "--vary", "cpus=2,4", "--strategies",
+    CliRun r = run("sweep", FILE, "--vary", "rate=1000,3000", "--vary", "cpus=2,4", "--strategies",
         "global,static-per-map", "--replications", "2", "--quiet", "--out", out.toString());
     assertEquals(0, r.status(), r.err());
     Map<String, byte[]> files = files(out);
@@ -210,7 +203,7 @@ class SweepCommandTest {
 
   @Test
   void anotherSweepInTheSameFolderIsRefused() {
-    Result r = run("sweep", FILE, "--vary", "rate=1000", "--strategies", "global", "--quiet", "--out",
+    CliRun r = run("sweep", FILE, "--vary", "rate=1000", "--strategies", "global", "--quiet", "--out",
         tmp.resolve("whole").toString());
     assertEquals(2, r.status());
     assertTrue(r.err().startsWith("allocsim: --out: "), r.err());
@@ -219,26 +212,26 @@ class SweepCommandTest {
   @Test
   void userErrorsNameTheOption() {
     String out = tmp.resolve("errors").toString();
-    Result syntax = run("sweep", FILE, "--vary", "rate", "--out", out);
+    CliRun syntax = run("sweep", FILE, "--vary", "rate", "--out", out);
     assertEquals(2, syntax.status());
     assertTrue(syntax.err().startsWith("allocsim: --vary: expected KEY=V1,V2,..., got 'rate'"), syntax.err());
-    Result empty = run("sweep", FILE, "--vary", "rate=1,,2", "--out", out);
+    CliRun empty = run("sweep", FILE, "--vary", "rate=1,,2", "--out", out);
     assertEquals(2, empty.status());
-    Result unknown = run("sweep", FILE, "--vary", "rcu.grace_period=1,2", "--out", out);
+    CliRun unknown = run("sweep", FILE, "--vary", "rcu.grace_period=1,2", "--out", out);
     assertEquals(2, unknown.status());
     assertTrue(unknown.err().startsWith("allocsim: --vary: unknown parameter 'rcu.grace_period' — did you mean "
         + "'rcu.grace_period_ns'?"), unknown.err());
     for (String shard : List.of("0/2", "3/2", "x", "1/0", "1-2")) {
-      Result bad = run("sweep", FILE, "--vary", "rate=1,2", "--shard", shard, "--out", out);
+      CliRun bad = run("sweep", FILE, "--vary", "rate=1,2", "--shard", shard, "--out", out);
       assertEquals(2, bad.status(), shard);
       assertTrue(bad.err().startsWith("allocsim: --shard: expected I/N"), bad.err());
     }
-    Result twice = run("sweep", FILE, "--vary", "rate=1,2", "--set", "rate=3", "--out", out);
+    CliRun twice = run("sweep", FILE, "--vary", "rate=1,2", "--set", "rate=3", "--out", out);
     assertEquals(2, twice.status());
     assertTrue(twice.err().contains("--vary: 'rate' is given twice"), twice.err());
-    Result badValue = run("sweep", FILE, "--vary", "cpus=2,zero", "--out", out);
+    CliRun badValue = run("sweep", FILE, "--vary", "cpus=2,zero", "--out", out);
     assertEquals(2, badValue.status(), badValue.err());
-    Result notAShard = run("merge", tmp.resolve("nothing-here").toString());
+    CliRun notAShard = run("merge", tmp.resolve("nothing-here").toString());
     assertEquals(2, notAShard.status());
     assertTrue(notAShard.err().contains("has no plan.json"), notAShard.err());
   }

@@ -8,18 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.allocsim.kernel.RunResult;
-import org.allocsim.kernel.Simulation;
 import org.allocsim.params.Parameters;
 import org.allocsim.scenarios.file.ScenarioError;
 import org.allocsim.scenarios.file.ScenarioFile;
-import org.allocsim.scenarios.file.ScenarioReader;
-import org.allocsim.scenarios.file.ScenarioRuns;
 import org.allocsim.strategy.Strategies;
 import org.junit.jupiter.api.Test;
 
 /** Issue 14 (part a): today's free path by default, presets, acquired kernel objects, kmalloc buckets. */
 class KernelTodayTest {
-  private static final Path FILE = Path.of("kernel-today.yaml");
+  private static final String FILE = "kernel-today.yaml";
 
   /** A program that acquires and releases a task_struct (9 KiB, over bpf_mem_alloc's 4096) and a cpumask. */
   private static final String ACQUIRE = """
@@ -50,11 +47,11 @@ class KernelTodayTest {
       """;
 
   private static ScenarioFile read(String text, Parameters overrides) {
-    return new ScenarioReader().parse(FILE, text, overrides);
+    return ScenarioText.read(FILE, text, overrides);
   }
 
   private static RunResult run(ScenarioFile f, String strategy) {
-    return Simulation.run(ScenarioRuns.spec(f, f.seed(), 0), Strategies.installed().create(strategy));
+    return ScenarioText.run(f, strategy);
   }
 
   private static String value(ScenarioFile f, String key) {

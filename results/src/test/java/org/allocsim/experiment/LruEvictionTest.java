@@ -2,14 +2,8 @@ package org.allocsim.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import org.allocsim.kernel.RunResult;
-import org.allocsim.kernel.Simulation;
 import org.allocsim.metrics.Metric;
-import org.allocsim.params.Parameters;
-import org.allocsim.scenarios.file.ScenarioFile;
-import org.allocsim.scenarios.file.ScenarioReader;
-import org.allocsim.scenarios.file.ScenarioRuns;
 import org.allocsim.strategy.Strategies;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +41,7 @@ class LruEvictionTest {
       """;
 
   private static RunResult run(String text, String strategy) {
-    ScenarioFile f = new ScenarioReader().parse(Path.of("lru.yaml"), text, Parameters.EMPTY);
-    return Simulation.run(ScenarioRuns.spec(f, f.seed(), 0), Strategies.installed().create(strategy));
+    return ScenarioText.run("lru.yaml", text, strategy);
   }
 
   @Test

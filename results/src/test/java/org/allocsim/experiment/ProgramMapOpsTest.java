@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.allocsim.kernel.RunResult;
-import org.allocsim.kernel.Simulation;
 import org.allocsim.metrics.Metric;
-import org.allocsim.params.Parameters;
 import org.allocsim.scenarios.file.ScenarioError;
 import org.allocsim.scenarios.file.ScenarioFile;
-import org.allocsim.scenarios.file.ScenarioReader;
-import org.allocsim.scenarios.file.ScenarioRuns;
 import org.allocsim.strategy.Strategies;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +54,11 @@ class ProgramMapOpsTest {
       """;
 
   private static ScenarioFile read(String text) {
-    return new ScenarioReader().parse(Path.of("map-ops.yaml"), text, Parameters.EMPTY);
+    return ScenarioText.read("map-ops.yaml", text);
   }
 
   private static RunResult run(String text, String strategy) {
-    ScenarioFile f = read(text);
-    return Simulation.run(ScenarioRuns.spec(f, f.seed(), 0), Strategies.installed().create(strategy));
+    return ScenarioText.run(read(text), strategy);
   }
 
   /** The value of metric in the last sample at or before timeNs. */

@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.allocsim.kernel.LoadRecord;
 import org.allocsim.kernel.RunResult;
-import org.allocsim.kernel.Simulation;
-import org.allocsim.params.Parameters;
 import org.allocsim.scenarios.file.ScenarioFile;
-import org.allocsim.scenarios.file.ScenarioReader;
-import org.allocsim.scenarios.file.ScenarioRuns;
 import org.allocsim.strategy.Strategies;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +51,7 @@ class RegisterShapeFileTest {
 
   @Test
   void theKeysAreReadAndEveryDesignRefusesWithTheVerifiersWords() {
-    ScenarioFile f = new ScenarioReader().parse(Path.of("shapes.yaml"), TEXT, Parameters.EMPTY);
+    ScenarioFile f = ScenarioText.read("shapes.yaml", TEXT);
     Map<String, String> words = new LinkedHashMap<>();
     words.put("rbtree_api_nolock_add", "must be held for bpf_rb_root");
     words.put("rbtree_api_remove_no_drop", "Unreleased reference");
@@ -64,7 +59,7 @@ class RegisterShapeFileTest {
     words.put("rbtree_api_add_bad_cb_bad_fn_call_remove", "rbtree_remove not allowed in rbtree cb");
     words.put("refcount_acquire_maybe_null", "Possibly NULL pointer passed to trusted arg0");
     for (String s : Strategies.installed().names()) {
-      RunResult r = Simulation.run(ScenarioRuns.spec(f, f.seed(), 0), Strategies.installed().create(s));
+      RunResult r = ScenarioText.run(f, s);
       Map<String, LoadRecord> verdicts = new LinkedHashMap<>();
       r.verdicts().forEach(v -> verdicts.put(v.subject(), v));
       words.forEach((program, word) -> {
