@@ -28,7 +28,7 @@ final class GraphVerifier {
     for (Step op : p.steps()) {
       String refusal = check(op, g);
       if (refusal == null) {
-        refusal = RegisterVerifier.check(op);
+        refusal = RegisterVerifier.check(op, g);
       }
       if (refusal != null) {
         return LoadVerdict.reject(refusal);
