@@ -28,7 +28,7 @@ final class GraphVerifier {
     for (Step op : p.steps()) {
       String refusal = check(op, g);
       if (refusal == null) {
-        refusal = RegisterVerifier.check(op, g);
+        refusal = RegisterVerifier.check(op, g, p.spec().sleepable());
       }
       if (refusal != null) {
         return LoadVerdict.reject(refusal);

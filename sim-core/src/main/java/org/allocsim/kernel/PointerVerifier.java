@@ -22,7 +22,7 @@ final class PointerVerifier {
   private PointerVerifier() {}
 
   /** The refusal met before the step's kfuncs run (a NULL dereference, a plain load or store), else null. */
-  static String before(Step op, GraphRegistry g, String where) {
+  static String before(Step op, GraphRegistry g, boolean sleepable, String where) {
     RegisterShape s = op.shape();
     if (!s.nullChecked() && op.kind() == StepKind.ALLOC_DROP) {
       // linked_list_fail.c new_null_ret: check_mem_access on PTR_TO_BTF_ID | MEM_ALLOC | PTR_MAYBE_NULL
@@ -39,8 +39,12 @@ final class PointerVerifier {
       }
     }
     if (s.plainLoad()) {
-      return "R2 type=" + loadedType(op.from(), g) + " expected=ptr_: bpf_kptr_xchg into " + op.to() + " is given"
-          + " what a plain load of " + op.from() + " returned, which the program does not own (" + where + ")";
+      String why = "bpf_kptr_xchg into " + op.to() + " is given what a plain load of " + op.from() + " returned,"
+          + " which the program does not own (" + where + ")";
+      String loaded = loadedType(op.from(), g, sleepable);
+      return loaded != null ? "R2 type=" + loaded + " expected=ptr_: " + why
+          : "verifier bug: invalid PTR_TO_BTF_ID register for type match (Linux 6.18, a local struct without a graph"
+              + " node): " + why;
     }
     return null;
   }
@@ -59,7 +63,8 @@ final class PointerVerifier {
     if (op.shape().offset() != RegisterShape.Offset.ROOT) {
       return null;
     }
-    return rootType + " not found at offset=%d: the root argument points past " + op.root() + " (" + where + ")";
+    return rootType + " not found at offset: the root argument points past " + op.root() + ", where the kernel prints"
+        + " offset=%d (" + where + ")";
   }
 
   /** release_reference turns every copy of the released pointer into a scalar: a read after it is refused. */
@@ -71,16 +76,21 @@ final class PointerVerifier {
   }
 
   /**
-   * What a plain load of a referenced kptr gives (map_kptr_fail.c, refcounted_kptr_fail.c): MEM_RCU in a
-   * non-sleepable program for an RCU-protected type (a kernel one, or a local one with bpf_refcount), else
-   * PTR_UNTRUSTED. Linux 6.18 refuses the xchg of the RCU pointer as "R2 type=rcu_ptr_ expected=ptr_, trusted_ptr_,
-   * rcu_ptr_"; that of a local type without bpf_refcount it meets as "verifier bug: invalid PTR_TO_BTF_ID register
-   * for type match" (docs/selftests.md).
+   * What a plain load of a referenced kptr gives, as bpf_kptr_xchg's check prints it (map_kptr_fail.c; Linux 6.18 on
+   * local structs, docs/selftests.md): in a non-sleepable program (in_rcu_cs) an RCU pointer for an RCU-protected
+   * kernel type or a local struct with a graph node; PTR_UNTRUSTED for other kernel types and in sleepable programs
+   * (the model states no RCU read section); null for a local struct without a graph node, which Linux 6.18 meets as a
+   * verifier bug.
    */
-  private static String loadedType(FieldRef f, GraphRegistry g) {
+  private static String loadedType(FieldRef f, GraphRegistry g, boolean sleepable) {
     BtfType t = f.type();
-    boolean rcu = t.isKernel() ? RCU_PROTECTED_KERNEL.contains(t.name()) : g.traits(t).refcounted();
-    return rcu ? "rcu_ptr_" : "untrusted_ptr_";
+    if (sleepable) {
+      return "untrusted_ptr_";
+    }
+    if (t.isKernel()) {
+      return RCU_PROTECTED_KERNEL.contains(t.name()) ? "rcu_ptr_" : "untrusted_ptr_";
+    }
+    return g.traits(t).nodes().isEmpty() ? null : "rcu_ptr_";
   }
 
   private static KptrFlavour flavour(GraphRegistry g, FieldRef f) {

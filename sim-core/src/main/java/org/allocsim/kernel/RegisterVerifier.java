@@ -18,12 +18,12 @@ final class RegisterVerifier {
   private RegisterVerifier() {}
 
   /** Null when the shape is plain or the kernel accepts it, else the refusal. */
-  static String check(Step op, GraphRegistry g) {
+  static String check(Step op, GraphRegistry g, boolean sleepable) {
     RegisterShape s = op.shape();
     if (s.isPlain()) {
       return null;
     }
-    String pointer = PointerVerifier.before(op, g, where(op));
+    String pointer = PointerVerifier.before(op, g, sleepable, where(op));
     if (pointer != null) {
       return pointer;
     }

@@ -46,6 +46,11 @@ public record RegisterShape(Lock lock, NodeRef node, boolean leaks, boolean null
         plainStore);
   }
 
+  /** The same shape with the new object NULL-checked. */
+  public RegisterShape withNullCheck() {
+    return new RegisterShape(lock, node, leaks, true, lessCalls, dropWith, offset, readAfter, plainLoad, plainStore);
+  }
+
   /** The same shape with the pointer-level keys ({@code offset}, {@code read_after}, {@code load}, {@code store}). */
   public RegisterShape withPointer(Offset o, boolean read, boolean load, boolean store) {
     return new RegisterShape(lock, node, leaks, nullChecked, lessCalls, dropWith, o, read, load, store);
