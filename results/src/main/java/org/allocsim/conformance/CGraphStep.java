@@ -43,9 +43,9 @@ final class CGraphStep {
         }
         if (o.acquireRoot() != null) {
           acquire(o.type(), "q2");
-          add(o.acquireRoot(), "key1", "q2", o.type(), "");
+          add(o.acquireRoot(), "key1", "q2", o.type(), "", false);
         }
-        add(o.root(), "key1", "n", o.type(), PointerEmission.rootOffset(o));
+        add(o.root(), "key1", "n", o.type(), PointerEmission.rootOffset(o), PointerEmission.acrossRcu(o));
       }
       case NEW_STORE_ACQUIRE -> {
         alloc(o.type(), false);
@@ -63,7 +63,7 @@ final class CGraphStep {
       }
       case TAKE_ADD -> {
         take(o.from());
-        add(o.root(), "key2", "p", fieldType(o.from()), PointerEmission.rootOffset(o));
+        add(o.root(), "key2", "p", fieldType(o.from()), PointerEmission.rootOffset(o), PointerEmission.acrossRcu(o));
       }
       case PERCPU_NEW_STORE -> {
         alloc(o.type(), true);
@@ -126,21 +126,25 @@ final class CGraphStep {
   }
 
   /** Adds node var (a type) to a root under its value's lock; with no value, the program drops it. */
-  /** Adds var to the root; offset (" + 1" for offset: root) moves the root argument past the root. */
-  private void add(RootSpec r, String key, String var, String type, String offset) {
+  /**
+   * Adds var to the root; offset (" + 1" for offset: root) moves the root argument past the root; acrossRcu takes
+   * and releases the lock in two RCU read sections (lock: across_rcu).
+   */
+  private void add(RootSpec r, String key, String var, String type, String offset, boolean acrossRcu) {
     GraphRoot root = root(r);
     String t = names.local(type);
     line("{");
     rootLookup(r, key, true);
     line("  if (!v) { " + count("LOOKUP_NULL") + " bpf_obj_drop_impl(" + var + ", 0); } else {");
-    line("    bpf_spin_lock(&v->lock);");
+    line("    " + (acrossRcu ? "bpf_rcu_read_lock(); " : "") + "bpf_spin_lock(&v->lock);");
     if (root.kind() == GraphKind.RBTREE) {
       line("    bpf_rbtree_add_impl(" + rootArg(root, offset) + ", &" + var + "->" + root.nodeField() + ", "
           + CGraphTypes.lessName(t, root.nodeField()) + ", 0, 0);");
     } else {
       line("    bpf_list_push_back_impl(" + rootArg(root, offset) + ", &" + var + "->" + root.nodeField() + ", 0, 0);");
     }
-    line("    bpf_spin_unlock(&v->lock);");
+    line("    " + (acrossRcu ? "bpf_rcu_read_unlock(); bpf_rcu_read_lock(); " : "") + "bpf_spin_unlock(&v->lock);"
+        + (acrossRcu ? " bpf_rcu_read_unlock();" : ""));
     line("  }");
     line("}");
   }

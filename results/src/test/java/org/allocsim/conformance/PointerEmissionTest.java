@@ -70,7 +70,7 @@ class PointerEmissionTest {
   void theConformancePointerScenariosAreExpressible() {
     for (String f : List.of("c60-llf-obj-drop-non-zero-off.yaml", "c61-llf-use-after-drop.yaml",
         "c62-llf-new-null-ret.yaml", "c63-llf-incorrect-head-off.yaml", "c64-mkf-untrusted-xchg.yaml",
-        "c65-mkf-untrusted-store-to-ref.yaml")) {
+        "c65-mkf-untrusted-store-to-ref.yaml", "c66-rkf-lock-across-rcu.yaml")) {
       assertEquals(Optional.empty(), Expressible.reason(new ScenarioReader().read(
           Path.of("..", "scenarios", "conformance", f), Parameters.EMPTY)), f);
     }

@@ -82,7 +82,7 @@ final class RegisterVerifier {
         // check_reg_allocation_locked: the active lock's ptr/id is not the root's allocation
         return "held lock and object are not in the same allocation: " + lock;
       }
-      case HELD -> {
+      case HELD, ACROSS_RCU -> {
       }
     }
     String func = r.target().kind() == GraphKind.RBTREE ? (op.kind().root() == StepKind.Root.ADD ? "bpf_rbtree_add"
@@ -96,6 +96,11 @@ final class RegisterVerifier {
       // bpf_spin_unlock invalidates non-owning references (invalidate_non_owning_refs); v6.15+ words
       return func + " can only take non-owning or refcounted bpf_rb_node pointer: the non-owning reference was kept"
           + " past bpf_spin_unlock (" + where(op) + ")";
+    }
+    if (s.lock() == RegisterShape.Lock.ACROSS_RCU) {
+      // check_kfunc_call: bpf_rcu_read_{lock,unlock} while a bpf_spin_lock is held (Linux 6.18's words)
+      return "function calls are not allowed while holding a lock: bpf_rcu_read_unlock is called between"
+          + " bpf_spin_lock and bpf_spin_unlock of " + lockOwner(r) + " (" + where(op) + ")";
     }
     if (s.lessCalls() != null) {
       // the less callback runs as an rbtree-lock-required callback frame (in_rbtree_lock_required_cb)

@@ -46,6 +46,12 @@ public record RegisterShape(Lock lock, NodeRef node, boolean leaks, boolean null
         plainStore);
   }
 
+  /** The same shape with another lock. */
+  public RegisterShape withLock(Lock l) {
+    return new RegisterShape(l, node, leaks, nullChecked, lessCalls, dropWith, offset, readAfter, plainLoad,
+        plainStore);
+  }
+
   /** The same shape with the new object NULL-checked. */
   public RegisterShape withNullCheck() {
     return new RegisterShape(lock, node, leaks, true, lessCalls, dropWith, offset, readAfter, plainLoad, plainStore);
@@ -79,7 +85,12 @@ public record RegisterShape(Lock lock, NodeRef node, boolean leaks, boolean null
     /** No lock held (rbtree_fail.c rbtree_api_nolock_*, linked_list_fail.c *_missing_lock_*). */
     NONE,
     /** A lock of another allocation: another object, map value or lookup (linked_list_fail.c *_incorrect_lock_*). */
-    OTHER;
+    OTHER,
+    /**
+     * The root's own lock, taken in one RCU read section and released in another: bpf_rcu_read_unlock is called
+     * while it is held (refcounted_kptr_fail.c rbtree_fail_sleepable_lock_across_rcu).
+     */
+    ACROSS_RCU;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
