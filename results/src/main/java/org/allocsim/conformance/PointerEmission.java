@@ -9,8 +9,8 @@ import org.allocsim.world.StepSpec;
  * (linked_list_fail.c obj_drop_non_zero_off), a byte of the object read before its NULL check (new_null_ret) or after
  * its release (use_after_drop), a kptr field read with a plain load (map_kptr_fail.c reject_untrusted_xchg) or
  * written with a plain store (reject_untrusted_store_to_ref); and an add whose bpf_spin_lock spans two RCU read
- * sections (refcounted_kptr_fail.c rbtree_fail_sleepable_lock_across_rcu). The verifier refuses each; the model's refusal must
- * name the same words (Agreement.cause).
+ * sections (refcounted_kptr_fail.c rbtree_fail_sleepable_lock_across_rcu). The verifier refuses each; the model's
+ * refusal must name the same words (Agreement.cause).
  */
 final class PointerEmission {
   private PointerEmission() {}

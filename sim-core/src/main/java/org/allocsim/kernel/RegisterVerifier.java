@@ -11,8 +11,8 @@ import org.allocsim.world.StepKind;
  * The verifier's register-level refusals of a step's shape ({@link RegisterShape}), in the order the kernel meets
  * them along the step: a NULL dereference or a plain load or store ({@link PointerVerifier}), the refcount_acquire
  * argument, the release kfunc's offset, the root's offset and lock (arg#0 of a graph kfunc), the node argument, the
- * less callback, a read after release, and at exit the references still held. Each reason starts with words of kernel/bpf/verifier.c
- * up to its first colon, so that a kernel log containing them agrees (conformance.Agreement).
+ * less callback, a read after release, and at exit the references still held. Each reason starts with words of
+ * kernel/bpf/verifier.c up to its first colon, so that a kernel log containing them agrees (conformance.Agreement).
  */
 final class RegisterVerifier {
   private RegisterVerifier() {}

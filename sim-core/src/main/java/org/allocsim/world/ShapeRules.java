@@ -4,7 +4,8 @@ package org.allocsim.world;
  * Which register shapes a step kind can state: a lock and a node reference only around a graph kfunc, a leak only of
  * a reference the step releases or hands over, an unchecked NULL only where bpf_refcount_acquire takes the new object,
  * a {@code less} callback only on an add, an offset or a read after release only where a release kfunc or a root takes
- * the pointer, a plain load or store only where a kptr field is read or written. A misfit is the scenario's error, not the verifier's.
+ * the pointer, a plain load or store only where a kptr field is read or written. A misfit is the scenario's error,
+ * not the verifier's.
  */
 final class ShapeRules {
   private ShapeRules() {}

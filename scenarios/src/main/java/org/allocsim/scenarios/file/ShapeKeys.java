@@ -12,8 +12,9 @@ import org.allocsim.world.StepSpec;
 
 /**
  * The register-shape keys of a step ({@code lock}, {@code node}, {@code leak}, {@code null_check},
- * {@code less_calls}, {@code drop_with}, {@code offset}, {@code read_after}, {@code load}, {@code store}): what the verifier sees that a step's atomic form hides. All are optional;
- * omitted, a step has the plain shape the kernel accepts.
+ * {@code less_calls}, {@code drop_with}, {@code offset}, {@code read_after}, {@code load}, {@code store}): what the
+ * verifier sees that a step's atomic form hides. All are optional; omitted, a step has the plain shape the kernel
+ * accepts.
  */
 final class ShapeKeys {
   private ShapeKeys() {}
