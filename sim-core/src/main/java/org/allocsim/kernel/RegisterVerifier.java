@@ -97,10 +97,13 @@ final class RegisterVerifier {
     return null;
   }
 
-  /** Whose allocation holds the bpf_spin_lock guarding the root: the map value, or the object a nested root is in. */
+  /**
+   * Whose allocation holds the bpf_spin_lock guarding the root: the map value (an inner map's, for a root reached
+   * through an outer map: linked_list_fail.c's iv->lock), or the object a nested root is in.
+   */
   private static String lockOwner(RootRef r) {
     return r.innerSpec() != null ? "the struct " + r.spec().nodeType() + " holding " + r.innerSpec().name()
-        : "the value of map " + r.map().name();
+        : r.viaOuter() ? "the inner map's value (through " + r.map().name() + ")" : "the value of map " + r.map().name();
   }
 
   /** The reference a leaking step keeps. */
