@@ -12,7 +12,6 @@ import org.allocsim.world.BpfMap;
 import org.allocsim.world.Holder;
 import org.allocsim.world.LoadedObject;
 import org.allocsim.world.MapSpec;
-import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
 import org.allocsim.world.Process;
 import org.allocsim.world.Program;

@@ -103,7 +103,8 @@ final class RegisterVerifier {
    */
   private static String lockOwner(RootRef r) {
     return r.innerSpec() != null ? "the struct " + r.spec().nodeType() + " holding " + r.innerSpec().name()
-        : r.viaOuter() ? "the inner map's value (through " + r.map().name() + ")" : "the value of map " + r.map().name();
+        : r.viaOuter() ? "the inner map's value (through " + r.map().name() + ")"
+        : "the value of map " + r.map().name();
   }
 
   /** The reference a leaking step keeps. */

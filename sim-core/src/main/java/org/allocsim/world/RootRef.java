@@ -23,6 +23,7 @@ public record RootRef(BpfMap map, int root, GraphRoot spec, int inner, GraphRoot
 
   @Override
   public String toString() {
-    return map.name() + (viaOuter ? "[inner]" : "") + "." + spec.name() + (innerSpec != null ? "." + innerSpec.name() : "");
+    return map.name() + (viaOuter ? "[inner]" : "") + "." + spec.name()
+        + (innerSpec != null ? "." + innerSpec.name() : "");
   }
 }

@@ -104,7 +104,8 @@ final class ObjectsSection {
     }
     MapSpec innerTemplate = null;
     if (type.isMapInMap()) {
-      innerTemplate = map(name + TEMPLATE_SUFFIX, m.require("inner", node).as("inner-map template of map '" + name + "'"),
+      innerTemplate = map(name + TEMPLATE_SUFFIX,
+          m.require("inner", node).as("inner-map template of map '" + name + "'"),
           types, kernelTypes, true, graph);
     } else if (m.has("inner")) {
       throw m.get("inner").error("only array_of_maps and hash_of_maps have an inner-map template");
