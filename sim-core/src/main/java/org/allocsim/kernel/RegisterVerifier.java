@@ -65,8 +65,10 @@ final class RegisterVerifier {
         return "must be held for " + rootType + ": " + lock;
       }
       case OTHER -> {
-        // check_reg_allocation_locked: the active lock's ptr/id is not the root's allocation
-        return "held lock and object are not in the same allocation: " + lock;
+        // check_reg_allocation_locked: the active lock's ptr/id is not the root's allocation; it prints its line,
+        // then the caller the same line as for no lock, the last of the log (checked on Linux 6.18, c46)
+        return "must be held for " + rootType + ": " + lock + "; the line before in the kernel's log: held lock and"
+            + " object are not in the same allocation";
       }
       case HELD -> {
       }
