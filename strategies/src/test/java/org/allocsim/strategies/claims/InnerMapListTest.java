@@ -226,6 +226,25 @@ class InnerMapListTest {
   }
 
   /**
+   * af66bfd3c853: when a sleepable program uses the outer map (sleepable_refcnt, held until the program is freed),
+   * the deleted inner map waits an RCU tasks trace grace period (rcu.tasks_trace_grace_period_ns, 25 ms) instead.
+   */
+  @Test
+  void anInnerMapDeletedWhileASleepableProgramUsesTheOuterMap_waitsForTasksTrace() {
+    ProgramSpec p = listInListProgram();
+    ObjectSpec o = GraphWorlds.object(SELFTEST + ".bpf.o", List.of(MapSpec.of("inner_map", MapType.ARRAY, 1),
+        MapSpec.outer("map_of_maps", MapType.ARRAY_OF_MAPS, 1, MapSpec.of("map_of_maps.inner", MapType.ARRAY, 1))),
+        lists("head"), new ProgramSpec(p.name(), ExecContext.TASK, true, p.steps()));
+    RunSpec s = loaded(o, listInListRecords(), 60 * MS)
+        .at(6 * MS, new ControlAction.DeleteInner(map("ll", "map_of_maps"), 0))
+        .at(7 * MS, new ControlAction.CloseObject("ll", false)).build();
+    RunResult r = run(GLOBAL, s);
+    assertEquals(9, valueAt(r, Metric.LIVE_OBJECTS, 20 * MS), "an RCU grace period after the close: still waiting");
+    assertEquals(0, valueAt(r, Metric.LIVE_OBJECTS, 33 * MS), "after the tasks trace grace period");
+    assertClean(r);
+  }
+
+  /**
    * bpf_map_meta_equal compares btf_records: an inner map whose roots differ from the template's, or whose roots
    * come from another load's BTF, is refused (-EINVAL); the object's own inner_map goes in.
    */
