@@ -8,9 +8,8 @@ import org.allocsim.world.StepSpec;
  * A step's pointer-level shape in C, as the selftests write it: the release kfunc given {@code (void *)n + 1}
  * (linked_list_fail.c obj_drop_non_zero_off), a byte of the object read before its NULL check (new_null_ret) or after
  * its release (use_after_drop), a kptr field read with a plain load (map_kptr_fail.c reject_untrusted_xchg) or
- * written with a plain store (reject_untrusted_store_to_ref); and an add whose bpf_spin_lock spans two RCU read
- * sections (refcounted_kptr_fail.c rbtree_fail_sleepable_lock_across_rcu). The verifier refuses each; the model's
- * refusal must name the same words (Agreement.cause).
+ * written with a plain store (reject_untrusted_store_to_ref). The verifier refuses each; the model's refusal must
+ * name the same words (Agreement.cause). A lock across RCU read sections is LockEmission's.
  */
 final class PointerEmission {
   private PointerEmission() {}
@@ -18,9 +17,6 @@ final class PointerEmission {
   /** Whether the translation writes the step's shape: exactly one pointer-level key, on a kind it writes. */
   static boolean translates(StepSpec o) {
     RegisterShape s = o.shape();
-    if (acrossRcu(o) && s.withLock(RegisterShape.Lock.HELD).isPlain()) {
-      return true;
-    }
     if (!s.withPointer(null, false, false, false).withNullCheck().isPlain()) {
       return false;
     }
@@ -36,11 +32,6 @@ final class PointerEmission {
             || o.kind() == StepKind.ACQUIRE_STORE));
     // reject_untrusted_store_to_ref loads plainly and stores plainly
     return (keys == 1 || (keys == 2 && s.plainLoad() && s.plainStore())) && fits;
-  }
-
-  /** An add whose lock is taken and released in two RCU read sections (lock: across_rcu). */
-  static boolean acrossRcu(StepSpec o) {
-    return o.shape().lock() == RegisterShape.Lock.ACROSS_RCU && o.kind().root() == StepKind.Root.ADD;
   }
 
   /** What the root argument of an add is moved by: {@code " + 1"} for offset: root (incorrect_head_off1). */
