@@ -15,7 +15,8 @@
  * ({@link org.allocsim.memory.ObjectLists}) in the kernel's order rather than a link in each object's header, so
  * that a grace period's batch moves as one copy, not a chain of cache misses (issue 17). The alloc and free paths
  * allocate no Java objects; irq_work and RCU callbacks are preallocated per cache, like {@code refill_work} and
- * {@code rcu_head} embedded in {@code struct bpf_mem_cache}. All simulated time comes from {@link org.allocsim.memory.Timers}.
+ * {@code rcu_head} embedded in {@code struct bpf_mem_cache}. All simulated time comes from
+ * {@link org.allocsim.memory.Timers}.
  *
  * <p>What is deliberately left out: {@code free_llist_extra} and {@code free_llist_extra_rcu} (a discrete-event model
  * has no re-entrancy, so the per-cache {@code active} counter is never busy), PREEMPT_RT, memcg accounting, percpu
