@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 final class KernelStream {
   private final Engine engine;
   private final Replayer replayer;
-  private final CallbackHeap callbacks = new CallbackHeap();
+  private final CallbackHeap callbacks;
   private final long endNs;
   private final boolean oneItemPerEvent;
   private final LongSupplier batch;
@@ -30,6 +30,7 @@ final class KernelStream {
   KernelStream(Engine engine, Replayer replayer, long endNs, boolean oneItemPerEvent) {
     this.engine = engine;
     this.replayer = replayer;
+    this.callbacks = engine.callbacks();
     this.endNs = endNs;
     this.oneItemPerEvent = oneItemPerEvent;
     this.batch = replayer::runBatch;
@@ -46,12 +47,9 @@ final class KernelStream {
     return running;
   }
 
-  /** Adds a callback; while the stream runs, one due before the next record stops the records there. */
-  void add(long timeNs, Runnable action) {
-    callbacks.add(timeNs, action);
-    if (running) {
-      replayer.noteScheduled(timeNs, Priority.INTERNAL);
-    }
+  /** A callback added while the stream runs: one due before the next record stops the records there. */
+  void callbackAdded(long timeNs) {
+    replayer.noteScheduled(timeNs, Priority.INTERNAL);
   }
 
   /** A DSOL event scheduled while the stream runs: the stream stops before it. */

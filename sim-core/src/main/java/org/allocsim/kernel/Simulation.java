@@ -72,7 +72,7 @@ public final class Simulation {
       }
     }
     this.census = new MemoryCensus(engine);
-    engine.setScheduler(this::schedule);
+    engine.setScheduler(this::callbackAdded);
     strategy.attach(engine);
     this.replayer = new Replayer(engine, spec.records().apply(new RandomStreams(spec.seed(), spec.replication())),
         spec.durationNs());
@@ -118,26 +118,24 @@ public final class Simulation {
     return s.execute();
   }
 
-  private void schedule(long timeNs, short priority, String label, Runnable action) {
-    if (priority == Priority.INTERNAL) {
-      if (timeNs < engine.now()) {
-        throw new IllegalStateException("cannot schedule " + label + " at " + timeNs + " ns, before now");
-      }
-      stream.add(timeNs, action);
-      if (!stream.running() && (streamTime < 0 || timeNs < streamTime
-          || (timeNs == streamTime && Priority.INTERNAL > streamPriority))) {
-        scheduleStream(); // a control action or sample raised a callback before the stream's next item
-      }
-      return;
+  /** The engine added a callback (in its {@link CallbackHeap}): the stream's event may have to come earlier. */
+  private void callbackAdded(long timeNs) {
+    if (stream == null) {
+      return; // while the run is set up: construct() schedules the stream at its first item
     }
     if (stream.running()) {
-      stream.clockEventAdded(timeNs, priority);
+      stream.callbackAdded(timeNs);
+    } else if (streamTime < 0 || timeNs < streamTime
+        || (timeNs == streamTime && Priority.INTERNAL > streamPriority)) {
+      scheduleStream(); // a control action or sample raised a callback before the stream's next item
     }
-    clockSchedule(timeNs, priority, label, action);
   }
 
   /** Puts an event on the clock: DSOL's event list, or the plain loop's heap. */
-  private void clockSchedule(long timeNs, short priority, String label, Runnable action) {
+  private void schedule(long timeNs, short priority, String label, Runnable action) {
+    if (stream.running()) {
+      stream.clockEventAdded(timeNs, priority);
+    }
     if (heap != null) {
       heap.add(timeNs, priority, action); // guarded when polled: no wrapper object per event (issue 17)
       return;
@@ -212,7 +210,7 @@ public final class Simulation {
     long generation = ++streamGeneration;
     streamTime = next;
     streamPriority = stream.nextPriority();
-    clockSchedule(next, streamPriority, "kernel stream", () -> runStream(generation));
+    schedule(next, streamPriority, "kernel stream", () -> runStream(generation));
   }
 
   private void runStream(long generation) {
