@@ -94,7 +94,7 @@ final class Engine implements StrategyContext {
   /** A strategy's deferred action (a percpu_ref release, a rebind): its answers may change when it runs. */
   @Override
   public void after(long delayNs, Runnable action) {
-    callbackOnce(delayNs, () -> {
+    timers.once(delayNs, () -> {
       action.run();
       strategy.answersMayChange();
     });
@@ -105,8 +105,11 @@ final class Engine implements StrategyContext {
     strategy.answersMayChange();
   }
 
-  /** A one-time kernel callback (a program free), in the order of every other callback (CallbackHeap). */
-  void callbackOnce(long delayNs, Runnable action) {
+  /**
+   * A one-time kernel callback (a program or map free), in the order of every other callback (CallbackHeap); the
+   * label names it for a reader of the code.
+   */
+  void after(long delayNs, @SuppressWarnings("unused") String label, Runnable action) {
     timers.once(delayNs, action);
   }
 

@@ -210,7 +210,7 @@ final class Lifetimes {
     strategy.on(new LifecycleEvent.Unloaded(p));
     // bpf_prog_put: sleepable programs wait for RCU tasks trace, others for RCU, before bpf_free_used_maps().
     long delay = p.spec().sleepable() ? engine.tasksTraceDelay() : engine.memory().rcuGracePeriodNs();
-    engine.callbackOnce(delay, () -> freeProgram(p));
+    engine.after(delay, "free " + p, () -> freeProgram(p));
   }
 
   private void freeProgram(Program p) {
