@@ -8,7 +8,6 @@ import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.MemoryParams;
 import org.allocsim.memory.ObjectTable;
 import org.allocsim.memory.Slab;
-import org.allocsim.memory.Timers;
 import org.allocsim.oracle.SafetyOracle;
 import org.allocsim.oracle.ViolationKind;
 import org.allocsim.params.Parameters;
@@ -44,19 +43,13 @@ final class Engine implements StrategyContext {
   private final ControlPlane controlPlane;
   private final ObjectDrops drops;
   private final List<LoadRecord> verdicts = new ArrayList<>();
+  private final KernelTimers timers = new KernelTimers();
   private final int controlCpu;
-  private Scheduler scheduler;
-  private long now;
   private long bookkeeping;
   private long accepted;
   private long rejected;
   private String event = "start";
   private Observations observations;
-
-  /** Puts timed actions on the DSOL event list. */
-  interface Scheduler {
-    void schedule(long timeNs, short priority, String label, Runnable action);
-  }
 
   Engine(Parameters parameters, LifetimeStrategy strategy) {
     this.parameters = parameters;
@@ -67,17 +60,7 @@ final class Engine implements StrategyContext {
           + (memory.cpus() - 1) + ", got " + controlCpu);
     }
     // The memory's own irq_work and RCU callbacks: not the strategy's, so they leave its answers standing.
-    this.slab = new Slab(memory, new Timers() {
-      @Override
-      public long now() {
-        return now;
-      }
-
-      @Override
-      public void after(long delayNs, Runnable action) {
-        Engine.this.after(delayNs, "memalloc callback", action);
-      }
-    });
+    this.slab = new Slab(memory, timers);
     slab.onLateFreeIntoDestroyed(a -> useAfterFree(-1, a, "a cache's c->tgt names destroyed allocator "
         + slab.allocator(a).name() + " (an object it served was freed into another allocator)"));
     this.strategy = new StrategyPort(strategy);
@@ -93,25 +76,25 @@ final class Engine implements StrategyContext {
     this.controlPlane = new ControlPlane(this, lifetimes, this.strategy);
   }
 
-  void setScheduler(Scheduler scheduler) {
-    this.scheduler = scheduler;
+  void setScheduler(KernelTimers.Scheduler scheduler) {
+    timers.setScheduler(scheduler);
   }
 
   void setNow(long timeNs) {
-    this.now = timeNs;
+    timers.setNow(timeNs);
   }
 
   // --- the clock and deferred work --------------------------------------------------------------------------
 
   @Override
   public long now() {
-    return now;
+    return timers.now();
   }
 
   /** A strategy's deferred action (a percpu_ref release, a rebind): its answers may change when it runs. */
   @Override
   public void after(long delayNs, Runnable action) {
-    scheduler.schedule(now + delayNs, Priority.INTERNAL, "memalloc callback", () -> {
+    timers.once(delayNs, () -> {
       action.run();
       strategy.answersMayChange();
     });
@@ -122,8 +105,17 @@ final class Engine implements StrategyContext {
     strategy.answersMayChange();
   }
 
-  void after(long delayNs, String label, Runnable action) {
-    scheduler.schedule(now + delayNs, Priority.INTERNAL, label, action);
+  /**
+   * A one-time kernel callback (a program or map free), in the order of every other callback (CallbackHeap); the
+   * label names it for a reader of the code.
+   */
+  void after(long delayNs, @SuppressWarnings("unused") String label, Runnable action) {
+    timers.once(delayNs, action);
+  }
+
+  /** The kernel's pending callbacks, which {@link KernelStream} runs between records. */
+  CallbackHeap callbacks() {
+    return timers.callbacks();
   }
 
   long tasksTraceDelay() {
@@ -308,7 +300,7 @@ final class Engine implements StrategyContext {
   }
 
   void recordVerdict(String subject, String btf, LoadVerdict v) {
-    verdicts.add(new LoadRecord(now, subject, btf, v.accepted(), v.reason()));
+    verdicts.add(new LoadRecord(now(), subject, btf, v.accepted(), v.reason()));
     if (v.accepted()) {
       accepted++;
     } else {
@@ -322,7 +314,7 @@ final class Engine implements StrategyContext {
   }
 
   void useAfterFree(int obj, int allocator, String detail) {
-    oracle.report(now, ViolationKind.USE_AFTER_FREE, currentEvent(), obj, allocator, detail);
+    oracle.report(now(), ViolationKind.USE_AFTER_FREE, currentEvent(), obj, allocator, detail);
   }
 
   UnloadingPrograms unloading() {

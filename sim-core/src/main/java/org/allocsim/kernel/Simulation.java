@@ -28,12 +28,17 @@ public final class Simulation {
 
   private final RunSpec spec;
   private final Engine engine;
-  private final ReplayDriver driver;
   /** The clock of the DSOL drivers; null for the plain loop. */
   private final DevsSimulator<Long> simulator;
   /** The clock of the plain loop; null for the DSOL drivers. */
   private final EventHeap heap;
   private final Replayer replayer;
+  private final KernelStream stream;
+  /** When and at what priority the stream's DSOL event is due; -1: none pending. */
+  private long streamTime = -1;
+  private short streamPriority;
+  /** The stream's current DSOL event; an earlier one supersedes it, and a superseded one does nothing. */
+  private long streamGeneration;
   private final MemoryCensus census;
   private final MetricSeries series = new MetricSeries();
   private final long sampleInterval;
@@ -41,13 +46,11 @@ public final class Simulation {
   private final String strategyName;
   private Throwable failure;
   private java.util.function.LongConsumer progress = t -> {};
-  private boolean replaying;
   /** Opt-in check after every event and record ({@link #runAudited}); a no-op otherwise, so runs stay fast. */
   private Runnable audit = () -> {};
 
   private Simulation(RunSpec spec, LifetimeStrategy strategy, ReplayDriver driver) {
     this.spec = spec;
-    this.driver = driver;
     this.engine = new Engine(spec.parameters(), strategy);
     this.strategyName = StrategyInfo.of(strategy.getClass()).name();
     spec.kernelTypes().forEach(engine.world()::declareKernelType);
@@ -69,10 +72,11 @@ public final class Simulation {
       }
     }
     this.census = new MemoryCensus(engine);
-    engine.setScheduler(this::schedule);
+    engine.setScheduler(this::callbackAdded);
     strategy.attach(engine);
     this.replayer = new Replayer(engine, spec.records().apply(new RandomStreams(spec.seed(), spec.replication())),
         spec.durationNs());
+    this.stream = new KernelStream(engine, replayer, spec.durationNs(), driver == ReplayDriver.NAIVE_DSOL);
   }
 
   /** Runs spec under strategy (a fresh instance) to the end of its duration. */
@@ -110,12 +114,27 @@ public final class Simulation {
     s.audit = () -> ConservationAudit.check(s.engine.allocators().all(), s.engine.now(), s.engine.currentEvent(),
         s.engine.oracle());
     s.replayer.afterEach(s.audit);
+    s.stream.afterEachCallback(s.audit);
     return s.execute();
   }
 
+  /** The engine added a callback (in its {@link CallbackHeap}): the stream's event may have to come earlier. */
+  private void callbackAdded(long timeNs) {
+    if (stream == null) {
+      return; // while the run is set up: construct() schedules the stream at its first item
+    }
+    if (stream.running()) {
+      stream.callbackAdded(timeNs);
+    } else if (streamTime < 0 || timeNs < streamTime
+        || (timeNs == streamTime && Priority.INTERNAL > streamPriority)) {
+      scheduleStream(); // a control action or sample raised a callback before the stream's next item
+    }
+  }
+
+  /** Puts an event on the clock: DSOL's event list, or the plain loop's heap. */
   private void schedule(long timeNs, short priority, String label, Runnable action) {
-    if (replaying) {
-      replayer.noteScheduled(timeNs, priority);
+    if (stream.running()) {
+      stream.clockEventAdded(timeNs, priority);
     }
     if (heap != null) {
       heap.add(timeNs, priority, action); // guarded when polled: no wrapper object per event (issue 17)
@@ -170,7 +189,7 @@ public final class Simulation {
       }
     }
     scheduleGridSample(0);
-    scheduleReplay();
+    scheduleStream();
   }
 
   private void control(ControlAction action) {
@@ -182,32 +201,34 @@ public final class Simulation {
     sample();
   }
 
-  private void scheduleReplay() {
-    long next = replayer.nextTime();
-    if (next >= 0) {
-      schedule(next, Priority.REPLAY, "replay", this::replay);
+  private void scheduleStream() {
+    long next = stream.nextTime();
+    if (next < 0) {
+      streamTime = -1;
+      return;
     }
+    long generation = ++streamGeneration;
+    streamTime = next;
+    streamPriority = stream.nextPriority();
+    schedule(next, streamPriority, "kernel stream", () -> runStream(generation));
   }
 
-  private void replay() {
+  private void runStream(long generation) {
+    if (generation != streamGeneration) {
+      return;
+    }
+    streamTime = -1;
     if (heap != null) {
-      replayer.setHorizon(heap.isEmpty() ? Long.MAX_VALUE : heap.firstTime(),
-          heap.isEmpty() ? 0 : heap.firstPriority());
+      stream.run(heap.isEmpty() ? Long.MAX_VALUE : heap.firstTime(), heap.isEmpty() ? 0 : heap.firstPriority());
     } else {
       SimEventInterface<Long> first = simulator.getEventList().first();
       if (first == null) {
-        replayer.setHorizon(Long.MAX_VALUE, (short) 0);
+        stream.run(Long.MAX_VALUE, (short) 0);
       } else {
-        replayer.setHorizon(first.getAbsoluteExecutionTime(), first.getPriority());
+        stream.run(first.getAbsoluteExecutionTime(), first.getPriority());
       }
     }
-    replaying = true;
-    long next = engine.during(null, () -> driver == ReplayDriver.NAIVE_DSOL ? replayer.runOne()
-        : replayer.runBatch());
-    replaying = false;
-    if (next >= 0) {
-      schedule(next, Priority.REPLAY, "replay", this::replay);
-    }
+    scheduleStream();
   }
 
   /** Grid samples chain one at a time, so the event list stays small on long runs. */

@@ -16,8 +16,8 @@ final class RcuStages {
   private final long ttraceStageNs;
   private final boolean[] callRcuInProgress;
   private final boolean[] callRcuTtraceInProgress;
-  private final Runnable[] freeByRcuCallback;
-  private final Runnable[] freeRcuCallback;
+  private final int[] freeByRcuCallback;
+  private final int[] freeRcuCallback;
   private int inFlight;
 
   RcuStages(MemCaches caches, Timers timers, MemoryParams params) {
@@ -28,12 +28,12 @@ final class RcuStages {
     int n = caches.count();
     callRcuInProgress = new boolean[n];
     callRcuTtraceInProgress = new boolean[n];
-    freeByRcuCallback = new Runnable[n];
-    freeRcuCallback = new Runnable[n];
+    freeByRcuCallback = new int[n];
+    freeRcuCallback = new int[n];
     for (int c = 0; c < n; c++) {
       int cache = c;
-      freeByRcuCallback[c] = () -> freeByRcu(cache);
-      freeRcuCallback[c] = () -> freeRcu(cache);
+      freeByRcuCallback[c] = timers.callback(() -> freeByRcu(cache));
+      freeRcuCallback[c] = timers.callback(() -> freeRcu(cache));
     }
   }
 

@@ -16,7 +16,7 @@ final class Refill {
   private final long latencyNs;
   private final boolean[] pending;
   private final long[] dueNs;
-  private final Runnable[] refillWork;
+  private final int[] refillWork;
 
   Refill(MemCaches caches, RcuStages rcu, Timers timers, long latencyNs) {
     this.caches = caches;
@@ -26,10 +26,10 @@ final class Refill {
     int n = caches.count();
     pending = new boolean[n];
     dueNs = new long[n];
-    refillWork = new Runnable[n];
+    refillWork = new int[n];
     for (int c = 0; c < n; c++) {
       int cache = c;
-      refillWork[c] = () -> fire(cache); // init_irq_work(&c->refill_work, bpf_mem_refill)
+      refillWork[c] = timers.callback(() -> fire(cache)); // init_irq_work(&c->refill_work, bpf_mem_refill)
     }
   }
 

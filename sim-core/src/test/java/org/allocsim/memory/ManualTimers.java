@@ -1,14 +1,17 @@
 package org.allocsim.memory;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
 
-/** Test clock: a priority queue of (time, seq, action), advanced by hand; seq keeps same-time events FIFO. */
+/** Test clock: a priority queue of (time, seq, callback), advanced by hand; seq keeps same-time events FIFO. */
 final class ManualTimers implements Timers {
-  private record Event(long time, long seq, Runnable action) {}
+  private record Event(long time, long seq, int callback) {}
 
   private final PriorityQueue<Event> queue = new PriorityQueue<>(
       Comparator.comparingLong(Event::time).thenComparingLong(Event::seq));
+  private final List<Runnable> callbacks = new ArrayList<>();
   private long now;
   private long seq;
 
@@ -18,11 +21,17 @@ final class ManualTimers implements Timers {
   }
 
   @Override
-  public void after(long delayNs, Runnable action) {
+  public int callback(Runnable action) {
+    callbacks.add(action);
+    return callbacks.size() - 1;
+  }
+
+  @Override
+  public void after(long delayNs, int callback) {
     if (delayNs < 0) {
       throw new IllegalArgumentException("negative delay " + delayNs);
     }
-    queue.add(new Event(now + delayNs, seq++, action));
+    queue.add(new Event(now + delayNs, seq++, callback));
   }
 
   /** Runs every event due up to now+deltaNs, then sets the clock there. */
@@ -35,7 +44,7 @@ final class ManualTimers implements Timers {
     while (!queue.isEmpty() && queue.peek().time() <= time) {
       Event e = queue.poll();
       now = e.time();
-      e.action().run();
+      callbacks.get(e.callback()).run();
       afterEach.run();
     }
     now = Math.max(now, time);
