@@ -19,6 +19,9 @@ final class Expressible {
   /** Empty when it can run, else the reason it cannot. */
   static Optional<String> reason(ScenarioFile f) {
     for (RunSpec.TimedAction ta : f.timeline()) {
+      if (ta.action() instanceof ControlAction.FreeOwner a) {
+        return Optional.of("free_owner: the death of a " + a.owner() + " that owns local storage");
+      }
       if (ta.action() instanceof ControlAction.CreateMap) {
         return Optional.of("create_map: a map created from user space with a loaded object's BTF "
             + "(bpftool map create takes no BTF)");
@@ -26,6 +29,10 @@ final class Expressible {
     }
     for (ObjectSpec o : f.objects().values()) {
       for (MapSpec m : o.maps()) {
+        if (m.valueSpec().type().isPercpu() || m.valueSpec().type().isLocalStorage()) {
+          return Optional.of("map " + m.name() + " is a " + m.valueSpec().type().label()
+              + " map, which the C translation does not write yet");
+        }
         for (KptrField k : m.valueSpec().fields()) {
           if (f.kernelTypes().containsKey(k.typeName()) && !KernelTypes.known(k.typeName())) {
             return Optional.of("kernel kptr of struct " + k.typeName() + ": no release kfunc known for it");

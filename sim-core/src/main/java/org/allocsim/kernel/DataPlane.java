@@ -169,8 +169,8 @@ final class DataPlane {
       return -1;
     }
     BpfMap m = target(f.map(), f.viaOuter(), key);
-    if (m == null || m.slots() == null || LruHashes.applies(m)) {
-      return -1; // an LRU map's key is not its element's index: no read-ahead
+    if (m == null || m.slots() == null || LruHashes.applies(m) || m.copies() > 1) {
+      return -1; // an LRU map's key is not its element's index, a percpu map's slot needs the CPU: no read-ahead
     }
     return m.slots().get(m.slot(valueKey(f, key), f.field()));
   }
@@ -227,7 +227,7 @@ final class DataPlane {
   /** The element index of a key: the key itself, or an LRU map's element for it (-1: no element, NULL). */
   private long element(BpfMap m, long key, boolean update, int cpu) {
     if (!LruHashes.applies(m)) {
-      return key;
+      return m.copyOf(key, cpu); // a percpu map: the copy of this CPU (bpf_map_lookup_elem's this_cpu_ptr)
     }
     return update ? engine.lruHashes().update(m, key, cpu) : engine.lruHashes().lookup(m, key);
   }
