@@ -32,6 +32,7 @@ class PercpuMapsTest {
           maps:
             PA: {type: percpu_array, max_entries: 1, kptr: {ref_ptr: obj}}
             PH: {type: percpu_hash, max_entries: 1, kptr: {ref_ptr: obj}}
+            LPH: {type: lru_percpu_hash, max_entries: 1, kptr: {ref_ptr: obj}}
           programs:
             P:
               steps:
@@ -44,6 +45,7 @@ class PercpuMapsTest {
                 - map_delete: {map: PH}
                 - map_delete: {map: PA}
                 - take_drop: {from: PH.ref_ptr}
+                - alloc_store: {type: obj, to: LPH.ref_ptr}
       timeline:
         - {at: 0, load: {object: o, as: o, by: agent}}
       """;
@@ -122,6 +124,18 @@ class PercpuMapsTest {
           - [5ms, 1, P, 6, 0]
           - [7ms, 1, P, 7, 0]
         """, new long[] {2, 4, 6, 8}, 4, 3, 1, 1);
+  }
+
+  @Test
+  void anLruPercpuHash_eachCpuItsCopyOfTheKeysElement_anEvictionReleasesEveryCopy() {
+    // test_map_kptr_ref1 on lru_pcpu_hash_map; then a store under another key takes the only element: key 4's
+    // element is evicted and both CPUs' copies released
+    assertLive(MAPS + """
+        records:
+          - [1ms, 0, P, 9, 4]
+          - [1ms, 1, P, 9, 4]
+          - [3ms, 0, P, 9, 5]
+        """, new long[] {2, 4}, 2, 1);
   }
 
   @Test

@@ -229,7 +229,8 @@ final class DataPlane {
     if (!LruHashes.applies(m)) {
       return m.copyOf(key, cpu); // a percpu map: the copy of this CPU (bpf_map_lookup_elem's this_cpu_ptr)
     }
-    return update ? engine.lruHashes().update(m, key, cpu) : engine.lruHashes().lookup(m, key);
+    long e = update ? engine.lruHashes().update(m, key, cpu) : engine.lruHashes().lookup(m, key);
+    return e < 0 ? e : m.copyOf(e, cpu);
   }
 
   private static long valueKey(FieldRef f, long key) {

@@ -12,6 +12,8 @@ public enum MapType {
   ALLOCATOR("allocator", -1),
   /** One copy of the value per possible CPU (kptr fields since 65334e64a493, v6.6): a program sees its CPU's. */
   PERCPU_HASH("percpu_hash", 5), PERCPU_ARRAY("percpu_array", 6),
+  /** An LRU hash whose values are percpu: the LRU picks the element, the CPU its copy. */
+  LRU_PERCPU_HASH("lru_percpu_hash", 10),
   /** Local storage: a value per owner (a socket, an inode, a task, a cgroup), keyed by the owner, dying with it. */
   SK_STORAGE("sk_storage", 24), INODE_STORAGE("inode_storage", 28), TASK_STORAGE("task_storage",
       29), CGRP_STORAGE("cgrp_storage", 32);
@@ -34,13 +36,18 @@ public enum MapType {
     return uapi;
   }
 
+  /** An LRU hash (of plain or percpu values): a key gets one of max_entries preallocated elements. */
+  public boolean isLru() {
+    return this == LRU_HASH || this == LRU_PERCPU_HASH;
+  }
+
   public boolean isMapInMap() {
     return this == ARRAY_OF_MAPS || this == HASH_OF_MAPS;
   }
 
   /** A value has one copy per possible CPU. */
   public boolean isPercpu() {
-    return this == PERCPU_HASH || this == PERCPU_ARRAY;
+    return this == PERCPU_HASH || this == PERCPU_ARRAY || this == LRU_PERCPU_HASH;
   }
 
   /** Elements cannot be deleted: array_map_delete_elem returns -EINVAL. */
