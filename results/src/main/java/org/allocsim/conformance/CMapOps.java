@@ -1,7 +1,6 @@
 package org.allocsim.conformance;
 
 import org.allocsim.world.MapSpec;
-import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
 import org.allocsim.world.StepKind;
 import org.allocsim.world.StepSpec;
@@ -29,7 +28,7 @@ final class CMapOps {
       mapRef = "in_e";
       k = "(key1 & 0xffffffffULL)";
     }
-    if (vm.type() != MapType.LRU_HASH) {
+    if (!vm.type().isLru()) {
       line(c, "if (" + k + " >= " + vm.maxEntries() + ") { " + count(program, i, "LOOKUP_NULL") + " return 0; }");
     }
     line(c, "__u32 k_e = " + k + ";");

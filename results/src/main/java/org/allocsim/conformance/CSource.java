@@ -54,7 +54,7 @@ final class CSource {
         extern void *bpf_obj_new_impl(__u64 local_type_id, void *meta) __ksym;
         extern void bpf_obj_drop_impl(void *kptr, void *meta) __ksym;
 
-        struct allocsim_args { __u32 step; __u32 pad; __u64 key1; __u64 key2; };
+        struct allocsim_args { __u32 step; __u32 cpu; __u64 key1; __u64 key2; };
         """);
     for (StepOutcome o : StepOutcome.values()) {
       c.append("#define ").append(o.name()).append(' ').append(o.ordinal()).append('\n');

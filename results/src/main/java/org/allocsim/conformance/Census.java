@@ -84,13 +84,18 @@ final class Census {
         .append("); __uint(max_entries, ").append(m.maxEntries()).append(");")
         .append(m.modelsElements() ? " __uint(map_flags, BPF_F_NO_PREALLOC);" : "")
         .append(" __type(key, __u32); __type(value, struct census_val); } census_map SEC(\".maps\");\n");
-    s.append("__u64 census_objects;\n\nstatic long count_one(__u64 i, void *ctx)\n{\n  __u32 k = i;\n");
-    s.append("  struct census_val *v = bpf_map_lookup_elem(&census_map, &k);\n\n  if (!v)\n    return 0;\n");
+    // a percpu map: every possible CPU's copy of each key (iteration i is key i / CPUS, CPU i % CPUS)
+    int cpus = m.type().isPercpu() ? PossibleCpus.count() : 1;
+    s.append("__u64 census_objects;\n\nstatic long count_one(__u64 i, void *ctx)\n{\n  __u32 k = i / ").append(cpus)
+        .append(";\n");
+    s.append("  struct census_val *v = ").append(m.type().isPercpu()
+        ? "bpf_map_lookup_percpu_elem(&census_map, &k, i % " + cpus + ")" : "bpf_map_lookup_elem(&census_map, &k)")
+        .append(";\n\n  if (!v)\n    return 0;\n");
     for (int f = 0; f < m.fields().size(); f++) {
       s.append("  if (v->f[").append(f).append("])\n    census_objects++;\n");
     }
     s.append("  return 0;\n}\n\nSEC(\"tc\") int census(struct __sk_buff *skb)\n{\n  census_objects = 0;\n");
-    s.append("  bpf_loop(").append(m.maxEntries()).append(", count_one, 0, 0);\n  return 0;\n}\n\n");
+    s.append("  bpf_loop(").append((long) m.maxEntries() * cpus).append(", count_one, 0, 0);\n  return 0;\n}\n\n");
     s.append("char LICENSE[] SEC(\"license\") = \"GPL\";\n");
     try {
       Files.writeString(c, s.toString());

@@ -29,7 +29,7 @@ final class Expressible {
     }
     for (ObjectSpec o : f.objects().values()) {
       for (MapSpec m : o.maps()) {
-        if (m.valueSpec().type().isPercpu() || m.valueSpec().type().isLocalStorage()) {
+        if (m.valueSpec().type().isLocalStorage()) {
           return Optional.of("map " + m.name() + " is a " + m.valueSpec().type().label()
               + " map, which the C translation does not write yet");
         }
@@ -54,6 +54,10 @@ final class Expressible {
           if (!LeakEmission.translates(s)) {
             return Optional.of("program " + p.name() + " states a register shape other than a leak of a translated"
                 + " step (" + s.kind().label() + "), which the kernel translation does not write");
+          }
+          if (s.kind() == StepKind.MAP_UPDATE && o.map(s.map()).valueSpec().type().isPercpu()) {
+            return Optional.of("program " + p.name() + " updates a percpu map: the kernel writes the copy of the CPU "
+                + "BPF_PROG_TEST_RUN happens to run on, not the record's");
           }
           if (s.kind() == StepKind.TAKE_HOLD || s.kind() == StepKind.PUT_HELD) {
             return Optional.of("program " + p.name() + " holds an object across two runs (" + s.kind().label()
