@@ -36,7 +36,7 @@ final class CProgram {
    */
   static boolean isSyscall(ProgramSpec program, ObjectSpec object, CNames names) {
     for (StepSpec o : program.steps()) {
-      if (o.type() != null && names.allocatesKernelObject(o.type())) {
+      if ((o.type() != null && names.allocatesKernelObject(o.type())) || CTaskStorage.touches(object, o)) {
         return true;
       }
       for (FieldSpec f : new FieldSpec[] {o.from(), o.to()}) {
@@ -141,6 +141,10 @@ final class CProgram {
    */
   private void value(FieldSpec f, String key, String v, boolean create, String onNull, String onAbsent) {
     MapSpec m = object.map(f.map());
+    if (m.type() == org.allocsim.world.MapType.TASK_STORAGE) {
+      CTaskStorage.lookup(m, key, v, create, onNull, onAbsent).lines().forEach(this::line);
+      return;
+    }
     MapSpec vm = m.valueSpec();
     String vs = CSource.valueStruct(m);
     String mapRef = "&" + m.name();
