@@ -5,6 +5,7 @@ import org.allocsim.world.GraphRoot;
 import org.allocsim.world.MapSpec;
 import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
+import org.allocsim.world.RegisterShape.Lock;
 import org.allocsim.world.StepSpec;
 import org.allocsim.world.StepSpec.FieldSpec;
 import org.allocsim.world.StepSpec.RootSpec;
@@ -24,6 +25,8 @@ final class CGraphStep {
   private final CNames names;
   private final String program;
   private int step;
+  /** The bpf_spin_lock the step's graph kfunc runs under (its register shape; HELD but for refused programs). */
+  private Lock lock = Lock.HELD;
 
   CGraphStep(StringBuilder c, ObjectSpec object, CNames names, String program) {
     this.c = c;
@@ -34,6 +37,7 @@ final class CGraphStep {
 
   void write(int i, StepSpec o) {
     step = i;
+    lock = o.shape().lock();
     switch (o.kind()) {
       case NEW_ADD -> {
         alloc(o.type(), false);
@@ -132,14 +136,14 @@ final class CGraphStep {
     line("{");
     rootLookup(r, key, true);
     line("  if (!v) { " + count("LOOKUP_NULL") + " bpf_obj_drop_impl(" + var + ", 0); } else {");
-    line("    bpf_spin_lock(&v->lock);");
+    line(LockEmission.lock(lock, "    ", var));
     if (root.kind() == GraphKind.RBTREE) {
       line("    bpf_rbtree_add_impl(&v->" + root.name() + ", &" + var + "->" + root.nodeField() + ", "
           + CGraphTypes.lessName(t, root.nodeField()) + ", 0, 0);");
     } else {
       line("    bpf_list_push_back_impl(&v->" + root.name() + ", &" + var + "->" + root.nodeField() + ", 0, 0);");
     }
-    line("    bpf_spin_unlock(&v->lock);");
+    line(LockEmission.unlock(lock, "    "));
     line("  }");
     line("}");
   }
@@ -153,7 +157,7 @@ final class CGraphStep {
     line("{");
     rootLookup(r, key, false);
     line("  if (!v) { if (miss_v == 2) " + count("EMPTY") + " else " + count("LOOKUP_NULL") + " return 0; }");
-    line("  bpf_spin_lock(&v->lock);");
+    line(LockEmission.lock(lock, "  ", null));
     if (root.kind() == GraphKind.RBTREE) {
       line("  rn = bpf_rbtree_first(&v->" + root.name() + ");");
       line("  if (rn)");
@@ -161,7 +165,7 @@ final class CGraphStep {
     } else {
       line("  rn = bpf_list_pop_front(&v->" + root.name() + ");");
     }
-    line("  bpf_spin_unlock(&v->lock);");
+    line(LockEmission.unlock(lock, "  "));
     line("}");
     line("if (!rn) { " + count("EMPTY") + " return 0; }");
     line(count("TAKEN"));
@@ -170,16 +174,27 @@ final class CGraphStep {
 
   /**
    * v = the value holding a root, as GraphSteps.rootKey finds it: a one-entry map (global data) at key 0, else the
-   * key if in range; an add creates a missing hash element, a remove finds none (miss_v 2: empty).
+   * key if in range; through an outer map, the inner map's value as a field's (linked_list.c map_of_maps). An add
+   * creates a missing hash element, a remove finds none (miss_v 2: empty). With lock: other, v2 is a second lookup
+   * of the same value, whose lock the verifier takes for another allocation's.
    */
   private void rootLookup(RootSpec r, String key, boolean create) {
     MapSpec m = object.map(r.map());
+    if (m.type().isMapInMap()) {
+      lookup(m, key, "v", create);
+      if (lock == Lock.OTHER) {
+        lookup(m, key, "v2", false);
+      }
+      return;
+    }
     String vs = CSource.valueStruct(m);
-    line("  struct " + vs + " *v = 0; int miss_v = 1;");
     String k = m.maxEntries() == 1 ? "0" : key;
-    line("  if (" + k + " < " + m.maxEntries() + ") {");
-    element("&" + m.name(), vs, k, m.type(), create);
-    line("  }");
+    for (String v : lock == Lock.OTHER ? new String[] {"v", "v2"} : new String[] {"v"}) {
+      line("  struct " + vs + " *" + v + " = 0; int miss_" + v + " = 1;");
+      line("  if (" + k + " < " + m.maxEntries() + ") {");
+      element("&" + m.name(), vs, k, m.type(), create && v.equals("v"), v);
+      line("  }");
+    }
   }
 
   /**
@@ -202,28 +217,28 @@ final class CGraphStep {
       close = "  }";
     }
     line("  if (" + (vm.type().isLru() ? "1" : k + " < " + vm.maxEntries()) + ") {");
-    element(mapRef, vs, k, vm.type(), create);
+    element(mapRef, vs, k, vm.type(), create, v);
     line("  }");
     if (!close.isEmpty()) {
       line(close);
     }
   }
 
-  private void element(String mapRef, String vs, String k, MapType type, boolean create) {
+  private void element(String mapRef, String vs, String k, MapType type, boolean create, String v) {
     boolean hash = CProgram.isHash(type);
     // a percpu value: the record's CPU's copy
-    String lookup = type.isPercpu() ? "bpf_map_lookup_percpu_elem(" + mapRef + ", &k_v, cpu)"
-        : "bpf_map_lookup_elem(" + mapRef + ", &k_v)";
-    line("    __u32 k_v = " + k + ";");
-    line("    v = " + lookup + ";");
+    String lookup = type.isPercpu() ? "bpf_map_lookup_percpu_elem(" + mapRef + ", &k_" + v + ", cpu)"
+        : "bpf_map_lookup_elem(" + mapRef + ", &k_" + v + ")";
+    line("    __u32 k_" + v + " = " + k + ";");
+    line("    " + v + " = " + lookup + ";");
     if (hash && create) {
-      line("    if (!v) {");
+      line("    if (!" + v + ") {");
       line("      struct " + vs + " zero = {};");
-      line("      bpf_map_update_elem(" + mapRef + ", &k_v, &zero, BPF_NOEXIST);");
-      line("      v = " + lookup + ";");
+      line("      bpf_map_update_elem(" + mapRef + ", &k_" + v + ", &zero, BPF_NOEXIST);");
+      line("      " + v + " = " + lookup + ";");
       line("    }");
     } else if (hash) {
-      line("    if (!v) miss_v = 2;");
+      line("    if (!" + v + ") miss_" + v + " = 2;");
     }
   }
 

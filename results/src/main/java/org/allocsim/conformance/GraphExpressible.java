@@ -22,9 +22,6 @@ final class GraphExpressible {
       }
     }
     for (MapSpec m : o.maps()) {
-      if (!o.graph().roots(m.name()).isEmpty() && m.type().isMapInMap()) {
-        return Optional.of("map " + m.name() + " is a map-in-map with graph roots");
-      }
       if (!o.graph().roots(m.name()).isEmpty() && (m.type().isPercpu() || m.type().isLocalStorage())) {
         return Optional.of("map " + m.name() + " is a " + m.type().label() + " map with graph roots: the kernel "
             + "refuses the map, and with it the whole object, where the model refuses the programs using its roots");

@@ -16,9 +16,9 @@ final class LeakEmission {
 
   private LeakEmission() {}
 
-  /** Whether the translation writes the step's register shape: plain, or a leak of a translated kind. */
+  /** Whether the translation writes the step's register shape: plain, a lock (LockEmission), or such a leak. */
   static boolean translates(StepSpec o) {
-    return o.shape().isPlain()
+    return o.shape().isPlain() || LockEmission.translates(o)
         || (o.shape().leaks() && o.shape().withoutLeak().isPlain() && TRANSLATED.contains(o.kind()));
   }
 

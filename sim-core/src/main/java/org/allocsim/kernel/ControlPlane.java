@@ -12,7 +12,6 @@ import org.allocsim.world.BpfMap;
 import org.allocsim.world.Holder;
 import org.allocsim.world.LoadedObject;
 import org.allocsim.world.MapSpec;
-import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
 import org.allocsim.world.Process;
 import org.allocsim.world.Program;
@@ -58,7 +57,7 @@ final class ControlPlane {
     } else if (action instanceof ControlAction.InsertInner a) {
       insertInner(map(a.outer()), a.key(), map(a.inner()));
     } else if (action instanceof ControlAction.DeleteInner a) {
-      lifetimes.deleteInner(map(a.outer()), a.key());
+      lifetimes.deleteInner(map(a.outer()), a.key(), true);
     } else if (action instanceof ControlAction.FreeOwner a) {
       engine.localStorage().ownerFreed(a.owner(), a.key());
     } else {
@@ -236,15 +235,9 @@ final class ControlPlane {
     if (!outer.type().isMapInMap() || key >= outer.spec().maxEntries()) {
       throw new ScenarioException(subject + ": not a map-in-map, or key out of range");
     }
-    MapSpec t = outer.spec().innerTemplate();
-    if (inner.type() != t.type() || !inner.spec().fields().equals(t.fields()) || inner.type() == MapType.ALLOCATOR) {
-      engine.recordVerdict(subject, outer.btf().name(), LoadVerdict.reject("inner map does not match template"));
-      return;
-    }
-    if (!sameKptrRecord(outer, inner)) {
-      engine.recordVerdict(subject, outer.btf().name(), LoadVerdict.reject(
-          "bpf_map_meta_equal: the inner map's kptr fields come from BTF object " + inner.btf().name() + ", the "
-              + "template's from " + outer.btf().name() + " (-EINVAL)"));
+    String mismatch = InnerMapMeta.mismatch(world.graph(), outer, inner);
+    if (mismatch != null) {
+      engine.recordVerdict(subject, outer.btf().name(), LoadVerdict.reject(mismatch));
       return;
     }
     LoadVerdict v = strategy.verify(new Verification.InnerMapInsert(outer, inner));
@@ -252,23 +245,6 @@ final class ControlPlane {
     if (v.accepted()) {
       lifetimes.insertInner(outer, key, inner);
     }
-  }
-
-  /**
-   * bpf_map_meta_equal() compares the two maps' btf_records, which name each kptr's BTF object: a local kptr
-   * field is the same only when both maps come from one BTF object; a kernel kptr is the same struct of vmlinux.
-   * Checked on Linux 6.18: an inner map from another load's BTF is refused with -EINVAL.
-   */
-  private static boolean sameKptrRecord(BpfMap outer, BpfMap inner) {
-    if (inner.btf() == outer.btf()) {
-      return true;
-    }
-    for (int f = 0; f < inner.fieldCount(); f++) {
-      if (!inner.fieldType(f).isKernel()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private BpfMap pinnedMap(String path) {

@@ -124,9 +124,12 @@ final class GraphState {
     return out;
   }
 
-  /** The deque of root r at key, or null when a nested root's outer root is empty (the lookup finds no node). */
-  ArrayDeque<Integer> root(RootRef r, long key, boolean create) {
-    long k = mapRootKey(r.map(), key, r.root());
+  /**
+   * The deque of root r in the value of map m (r's map, or the inner map its lookup returned) at key, or null when a
+   * nested root's outer root is empty (the lookup finds no node).
+   */
+  ArrayDeque<Integer> root(BpfMap m, RootRef r, long key, boolean create) {
+    long k = mapRootKey(m, key, r.root());
     ArrayDeque<Integer> d = create ? mapRoots.computeIfAbsent(k, x -> new ArrayDeque<>()) : mapRoots.get(k);
     if (r.inner() < 0 || d == null) {
       return d;

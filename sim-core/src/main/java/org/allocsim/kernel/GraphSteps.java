@@ -7,6 +7,7 @@ import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.ObjectTable;
 import org.allocsim.memory.SizeClasses;
 import org.allocsim.world.BpfMap;
+import org.allocsim.world.FieldRef;
 import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.RootRef;
@@ -89,9 +90,21 @@ final class GraphSteps {
     }
   }
 
-  /** The map key a root is at, or -1 when the lookup returns NULL. */
-  private static long rootKey(RootRef r, long key) {
-    long max = r.map().spec().maxEntries();
+  /**
+   * The map whose value holds root r for key: r's map, or through an outer map the inner map in the slot of the
+   * key's high 32 bits (linked_list.c inner_map_*: bpf_map_lookup_elem(&map_of_maps), then the inner map); null
+   * when that lookup returns NULL.
+   */
+  private BpfMap rootMap(RootRef r, long key) {
+    return r.viaOuter() ? plane.target(r.map(), true, key) : r.map();
+  }
+
+  /** The key a root is at in m, or -1 when the lookup returns NULL; a one-entry named map is global data (key 0). */
+  private static long rootKey(RootRef r, BpfMap m, long key) {
+    if (r.viaOuter()) {
+      return FieldRef.innerKey(key); // plane.target checked it against the inner map's max_entries
+    }
+    long max = m.spec().maxEntries();
     if (max == 1) {
       return 0;
     }
@@ -100,11 +113,11 @@ final class GraphSteps {
 
   /** bpf_rbtree_add / bpf_list_push_back under the root's lock; the node is then owned by the root. */
   private void add(Program p, RootRef r, long key, int obj, int cpu) {
-    long k = rootKey(r, key);
-    BpfMap m = r.map();
+    BpfMap m = rootMap(r, key);
+    long k = m == null ? -1 : rootKey(r, m, key);
     ArrayDeque<Integer> d = null;
     if (k >= 0 && engine.elements().ensure(m, k, cpu, p.context())) {
-      d = graph.root(r, k, true);
+      d = graph.root(m, r, k, true);
     } else {
       plane.observe(StepOutcome.LOOKUP_NULL); // the root's value: bpf_map_lookup_elem returned NULL
     }
@@ -122,19 +135,20 @@ final class GraphSteps {
    * take is (taken, empty, lookup_null), so the kernel check compares removes too.
    */
   private int remove(RootRef r, long key) {
-    long k = rootKey(r, key);
+    BpfMap m = rootMap(r, key);
+    long k = m == null ? -1 : rootKey(r, m, key);
     if (k < 0) {
       plane.observe(StepOutcome.LOOKUP_NULL);
       return -1;
     }
-    ArrayDeque<Integer> d = graph.root(r, k, false);
+    ArrayDeque<Integer> d = graph.root(m, r, k, false);
     if (d == null || d.isEmpty()) {
       plane.observe(StepOutcome.EMPTY); // bpf_rbtree_first / bpf_list_pop_front returned NULL
       return -1;
     }
     plane.observe(StepOutcome.TAKEN);
     int obj = d.pollFirst();
-    r.map().adjustStoredBytes(-objects.unitBytes(obj));
+    m.adjustStoredBytes(-objects.unitBytes(obj));
     return obj;
   }
 

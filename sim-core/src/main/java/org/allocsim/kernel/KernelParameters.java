@@ -25,6 +25,11 @@ public final class KernelParameters {
       "program-side free (bpf_obj_drop): bpf_mem_free_rcu, after a grace period (v6.7 on), or unit_free straight to"
           + " free_llist (2022 design, v6.4: --preset v6.4)",
       "S28, S41: helpers.c __bpf_obj_drop_impl, 649924b76ab1");
+  public static final ParameterSpec INNER_MAP_FREE = new ParameterSpec("kernel.inner_map_free", "deferred",
+      "deferred|direct", "an inner map that a delete or replacement of its outer map's slot released is freed after"
+          + " an RCU grace period (tasks trace when a sleepable program uses the outer map; v6.8 on), or at once"
+          + " (v6.4: --preset v6.4)",
+      "kernel/bpf/map_in_map.c bpf_map_fd_put_ptr, 876673364161, af66bfd3c853");
   public static final ParameterSpec WARM_CACHE = new ParameterSpec("warmth.cache_bytes", "1048576", "bytes",
       "allocation traffic on a CPU after which a freed object is no longer cache-warm",
       "unknown: chosen as a per-core L2").range(0, (1L << 47) - 1); // the object table's traffic window
@@ -38,9 +43,20 @@ public final class KernelParameters {
       "CPU on which user-space syscalls and map frees run", "chosen").range(0, 4095); // and below cpus
 
   public static final List<ParameterSpec> ALL = List.of(CPUS, IRQ_WORK_LATENCY, RCU_GP, TASKS_TRACE_GP,
-      TASKS_TRACE_IMPLIES_RCU, FREE_PATH, WARM_CACHE, CACHE_STRUCT, SAMPLE_INTERVAL, CONTROL_CPU);
+      TASKS_TRACE_IMPLIES_RCU, FREE_PATH, INNER_MAP_FREE, WARM_CACHE, CACHE_STRUCT, SAMPLE_INTERVAL, CONTROL_CPU);
 
   private KernelParameters() {}
+
+  /** Whether a deleted or replaced inner map's free waits for a grace period (kernel.inner_map_free). */
+  public static boolean deferInnerMapFree(Parameters p) {
+    String v = p.text(INNER_MAP_FREE);
+    return switch (v) {
+      case "deferred" -> true;
+      case "direct" -> false;
+      default -> throw new IllegalArgumentException("parameter " + INNER_MAP_FREE.key()
+          + ": expected deferred or direct, got '" + v + "'");
+    };
+  }
 
   /** The allocator model's parameters from the run's values. */
   public static MemoryParams memory(Parameters p) {

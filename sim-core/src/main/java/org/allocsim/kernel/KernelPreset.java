@@ -26,8 +26,9 @@ public record KernelPreset(String name, String description, String source, Map<S
   /** The direct path of the 2022 series, still what bpf_obj_drop did in v6.4. */
   public static final KernelPreset V6_4 = new KernelPreset("v6.4",
       "bpf_obj_drop (__bpf_obj_drop_impl) frees through bpf_mem_free, reusable at once (the 2022 design)",
-      "kernel/bpf/helpers.c at v6.4 (6995e2de6891), bpf_mem_free(&bpf_global_ma, p); memalloc.c of 7c8199e24fa0",
-      Map.of(KernelParameters.FREE_PATH.key(), "direct"));
+      "kernel/bpf/helpers.c at v6.4 (6995e2de6891), bpf_mem_free(&bpf_global_ma, p); memalloc.c of 7c8199e24fa0;"
+          + " map_in_map.c bpf_map_fd_put_ptr, a deleted inner map put at once",
+      Map.of(KernelParameters.FREE_PATH.key(), "direct", KernelParameters.INNER_MAP_FREE.key(), "direct"));
 
   /** Every preset, newest first. */
   public static final List<KernelPreset> ALL = List.of(CURRENT, V6_4);

@@ -1,7 +1,9 @@
 package org.allocsim.kernel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.allocsim.btf.BtfObject;
 import org.allocsim.strategy.LifecycleEvent;
 import org.allocsim.strategy.MapAllocator;
@@ -22,12 +24,17 @@ final class Lifetimes {
   private final World world;
   private final AllocatorLifetimes allocators;
   private final StrategyPort strategy;
+  /** kernel.inner_map_free=deferred: an inner map a slot delete or replacement released waits before its free. */
+  private final boolean deferInnerFree;
+  /** Inner maps whose free waits, by map id: the grace period bpf_map_fd_put_ptr(need_defer) set on them. */
+  private final Map<Integer, Long> innerFreeDelays = new HashMap<>();
 
   Lifetimes(Engine engine, AllocatorLifetimes allocators, StrategyPort strategy) {
     this.engine = engine;
     this.world = engine.world();
     this.allocators = allocators;
     this.strategy = strategy;
+    this.deferInnerFree = KernelParameters.deferInnerMapFree(engine.parameters());
   }
 
   BpfMap newMap(MapSpec spec, BtfObject btf) {
@@ -49,7 +56,13 @@ final class Lifetimes {
 
   void releaseMap(BpfMap m, Holder kind) {
     if (m.holders().release(kind)) {
-      freeMap(m);
+      Long delay = innerFreeDelays.remove(m.id());
+      if (delay == null) {
+        freeMap(m);
+      } else {
+        // bpf_map_put: free_after_{mult_,}rcu_gp -> call_rcu{_tasks_trace} before bpf_map_free_in_work
+        engine.after(delay, "free " + m + " after its grace period", () -> freeMap(m));
+      }
     }
   }
 
@@ -63,7 +76,7 @@ final class Lifetimes {
     SlotArray slots = m.slots();
     if (m.type().isMapInMap()) {
       for (long[] e : entries(slots)) {
-        deleteInner(m, e[0]);
+        deleteInner(m, e[0], false); // 79d93b3c6ffd: need_defer is false when the outer map itself is freed
       }
     }
     long dropped = 0;
@@ -120,7 +133,7 @@ final class Lifetimes {
       return;
     }
     if (m.type().isMapInMap()) {
-      deleteInner(m, key);
+      deleteInner(m, key, true);
       return;
     }
     long element = key;
@@ -152,17 +165,43 @@ final class Lifetimes {
     if (old >= 0) {
       BpfMap previous = world.maps().get(old);
       strategy.on(new LifecycleEvent.InnerMapDeleted(outer, key, previous));
-      releaseMap(previous, Holder.OUTER_MAP);
+      putInner(outer, previous, true);
     }
   }
 
-  void deleteInner(BpfMap outer, long key) {
+  /** Empties an outer map's slot; needDefer when a delete or update does it, not the outer map's own free. */
+  void deleteInner(BpfMap outer, long key, boolean needDefer) {
     int old = outer.slots().exchange(key, -1);
     if (old >= 0) {
       BpfMap inner = world.maps().get(old);
       strategy.on(new LifecycleEvent.InnerMapDeleted(outer, key, inner));
-      releaseMap(inner, Holder.OUTER_MAP);
+      putInner(outer, inner, needDefer);
     }
+  }
+
+  /**
+   * bpf_map_fd_put_ptr: a program may still run on the inner map it looked up, so since 876673364161 ("bpf: Defer
+   * the free of inner map when necessary", v6.8) a deleted or replaced inner map is freed, when its last reference
+   * goes, after an RCU grace period, or an RCU tasks trace one when a sleepable program uses the outer map
+   * (af66bfd3c853, sleepable_refcnt). The flag stays with the map: a later last close waits too.
+   */
+  private void putInner(BpfMap outer, BpfMap inner, boolean needDefer) {
+    if (needDefer && deferInnerFree) {
+      innerFreeDelays.merge(inner.id(), usedBySleepable(outer) ? engine.tasksTraceDelay()
+          : engine.memory().rcuGracePeriodNs(), Math::max);
+    }
+    releaseMap(inner, Holder.OUTER_MAP);
+  }
+
+  /** map->sleepable_refcnt: a sleepable program not yet freed holds the map in its used_maps. */
+  private boolean usedBySleepable(BpfMap m) {
+    for (Program p : world.programs()) {
+      if (p.spec().sleepable() && p.state() != Program.State.UNLOADED && p.state() != Program.State.REJECTED
+          && p.usedMaps().contains(m)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void releaseProgram(Program p, Holder kind) {

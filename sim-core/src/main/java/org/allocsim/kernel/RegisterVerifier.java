@@ -65,8 +65,10 @@ final class RegisterVerifier {
         return "must be held for " + rootType + ": " + lock;
       }
       case OTHER -> {
-        // check_reg_allocation_locked: the active lock's ptr/id is not the root's allocation
-        return "held lock and object are not in the same allocation: " + lock;
+        // check_reg_allocation_locked: the active lock's ptr/id is not the root's allocation; it prints its line,
+        // then the caller the same line as for no lock, the last of the log (checked on Linux 6.18, c46)
+        return "must be held for " + rootType + ": " + lock + "; the line before in the kernel's log: held lock and"
+            + " object are not in the same allocation";
       }
       case HELD -> {
       }
@@ -97,9 +99,13 @@ final class RegisterVerifier {
     return null;
   }
 
-  /** Whose allocation holds the bpf_spin_lock guarding the root: the map value, or the object a nested root is in. */
+  /**
+   * Whose allocation holds the bpf_spin_lock guarding the root: the map value (an inner map's, for a root reached
+   * through an outer map: linked_list_fail.c's iv->lock), or the object a nested root is in.
+   */
   private static String lockOwner(RootRef r) {
     return r.innerSpec() != null ? "the struct " + r.spec().nodeType() + " holding " + r.innerSpec().name()
+        : r.viaOuter() ? "the inner map's value (through " + r.map().name() + ")"
         : "the value of map " + r.map().name();
   }
 

@@ -52,6 +52,7 @@ public final class GraphRegistry {
     return any;
   }
 
+  /** The roots of the map's value; of an outer map, those of its inner template's value (map-in-map). */
   public List<GraphRoot> roots(BpfMap map) {
     return roots.getOrDefault(map.id(), List.of());
   }

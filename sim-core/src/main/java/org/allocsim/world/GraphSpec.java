@@ -12,8 +12,9 @@ import java.util.Set;
  * nested roots and kptrs), graph roots in map values, each map value's spin lock, and kptr field flavours.
  *
  * @param types traits of the local structs that have special fields (absent: a plain struct)
- * @param mapRoots graph roots in each map's value, by map name
- * @param unlockedMaps maps whose value declares roots but no {@code bpf_spin_lock}
+ * @param mapRoots graph roots in each map's value, by map name (an outer map's name: its inner template's roots)
+ * @param unlockedMaps maps whose value (an outer map's: its inner template's) declares roots but no
+ *     {@code bpf_spin_lock}
  * @param flavours kptr field flavours by map name and field name (absent: referenced)
  */
 public record GraphSpec(Map<String, TypeTraits> types, Map<String, List<GraphRoot>> mapRoots, Set<String> unlockedMaps,

@@ -73,7 +73,10 @@ public final class ProgramLinker {
     return m;
   }
 
-  /** A root of a map's value, as the map's creator declared it; a nested root is looked up in the node type. */
+  /**
+   * A root of a map's value, as the map's creator declared it; a nested root is looked up in the node type. Through
+   * an outer map, a root of its inner template's value (the inner map is found by lookup at run time).
+   */
   private RootRef root(ProgramSpec spec, Map<String, BpfMap> maps, StepSpec.RootSpec r, Set<BpfMap> used) {
     BpfMap m = map(spec, maps, r.map());
     List<GraphRoot> roots = world.graph().roots(m);
@@ -83,8 +86,9 @@ public final class ProgramLinker {
         continue;
       }
       used.add(m);
+      boolean viaOuter = m.type().isMapInMap();
       if (r.inner() == null) {
-        return new RootRef(m, i, g, -1, null);
+        return new RootRef(m, i, g, -1, null, viaOuter);
       }
       TypeTraits node = world.graph().traits(m.btf().type(g.nodeType()));
       int inner = node.rootIndex(r.inner());
@@ -92,7 +96,7 @@ public final class ProgramLinker {
         throw new IllegalArgumentException(
             spec.name() + ": struct " + g.nodeType() + " has no graph root " + r.inner());
       }
-      return new RootRef(m, i, g, inner, node.roots().get(inner));
+      return new RootRef(m, i, g, inner, node.roots().get(inner), viaOuter);
     }
     throw new IllegalArgumentException(spec.name() + ": map " + r.map() + " has no graph root " + r.root());
   }

@@ -18,7 +18,8 @@ final class ObjectsSection {
   private static final List<String> OBJECT_KEYS = List.of("file", "types", "maps", "programs");
   private static final List<String> MAP_KEYS = List.of("type", "max_entries", "kptr", "inner", "kptr_allocator",
       "elem_allocator", "elements", "unit", "pin", "roots", "lock");
-  private static final List<String> INNER_KEYS = List.of("type", "max_entries", "kptr");
+  private static final List<String> INNER_KEYS = List.of("type", "max_entries", "kptr", "roots", "lock");
+  private static final String TEMPLATE_SUFFIX = ".inner";
   private static final List<String> PROGRAM_KEYS = List.of("context", "sleepable", "steps");
   static final int MAX_ENTRIES = Integer.MAX_VALUE;
 
@@ -81,7 +82,9 @@ final class ObjectsSection {
   private static MapSpec map(String name, YNode node, Set<String> types, Set<String> kernelTypes, boolean inner,
       GraphSection graph) {
     YMap m = node.map().allow(inner ? INNER_KEYS : MAP_KEYS);
-    graph.map(name, m);
+    // a template's roots are those a program reaches through the outer map: recorded under the outer map's name
+    graph.map(inner && name.endsWith(TEMPLATE_SUFFIX) ? name.substring(0, name.length() - TEMPLATE_SUFFIX.length())
+        : name, m);
     MapType type = MapType.fromLabel(m.require("type", node).as("map type").oneOf(labels()));
     int maxEntries = type == MapType.ALLOCATOR && !m.has("max_entries") ? 1
         : type.isLocalStorage() && !m.has("max_entries") ? DEFAULT_OWNERS
@@ -108,7 +111,8 @@ final class ObjectsSection {
     }
     MapSpec innerTemplate = null;
     if (type.isMapInMap()) {
-      innerTemplate = map(name + ".inner", m.require("inner", node).as("inner-map template of map '" + name + "'"),
+      innerTemplate = map(name + TEMPLATE_SUFFIX,
+          m.require("inner", node).as("inner-map template of map '" + name + "'"),
           types, kernelTypes, true, graph);
     } else if (m.has("inner")) {
       throw m.get("inner").error("only array_of_maps and hash_of_maps have an inner-map template");
