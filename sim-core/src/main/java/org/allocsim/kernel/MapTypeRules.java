@@ -42,7 +42,8 @@ final class MapTypeRules {
    * hash, LRU hash and array. The map is not created, so no program using it loads.
    */
   private static String roots(RootRef r) {
-    MapType t = r.map().type();
+    // through an outer map, the root is in its inner template's value
+    MapType t = r.viaOuter() ? r.map().spec().valueSpec().type() : r.map().type();
     if (t == MapType.HASH || t == MapType.ARRAY || t == MapType.LRU_HASH) {
       return null;
     }
