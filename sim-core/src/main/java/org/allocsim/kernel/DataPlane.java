@@ -146,33 +146,41 @@ final class DataPlane {
   }
 
   /**
-   * Reads, and changes nothing, the map slots a record will use: returns the object stored in the slot it reads
-   * (or -1), having read the slot it writes too. The replay calls it for a group of records before applying them
-   * (issue 17), so that their cache misses are in flight together rather than one after another.
+   * Finds, reading nothing but the maps' directories, the map slots a record will read and write, for
+   * {@link ReadAhead}: record i of its group.
    */
-  int peek(int slot, int op, long key1, long key2) {
-    Program p = world.attached(slot);
+  void locate(int attachPoint, int op, long key1, long key2, ReadAhead ahead, int i) {
+    Program p = world.attached(attachPoint);
     if (p == null || op >= p.stepCount()) {
-      return -1;
+      return;
     }
     Step o = p.step(op);
     FieldRef read = o.from();
     FieldRef written = o.to();
     if (written != null) {
-      peekSlot(written, o.kind() == StepKind.MOVE ? key2 : key1);
+      long key = o.kind() == StepKind.MOVE ? key2 : key1;
+      BpfMap m = readAheadTarget(written, key);
+      if (m != null) {
+        ahead.written(i, m.slots(), m.slot(valueKey(written, key), written.field()));
+      }
     }
-    return read != null ? peekSlot(read, key1) : -1;
+    if (read != null) {
+      BpfMap m = readAheadTarget(read, key1);
+      if (m != null) {
+        ahead.read(i, m.slots(), m.slot(valueKey(read, key1), read.field()));
+      }
+    }
   }
 
-  private int peekSlot(FieldRef f, long key) {
+  private BpfMap readAheadTarget(FieldRef f, long key) {
     if (key < 0) {
-      return -1;
+      return null;
     }
     BpfMap m = target(f.map(), f.viaOuter(), key);
     if (m == null || m.slots() == null || LruHashes.applies(m) || m.copies() > 1) {
-      return -1; // an LRU map's key is not its element's index, a percpu map's slot needs the CPU: no read-ahead
+      return null; // an LRU map's key is not its element's index, a percpu map's slot needs the CPU: no read-ahead
     }
-    return m.slots().get(m.slot(valueKey(f, key), f.field()));
+    return m;
   }
 
   /** Counts an outcome of the current step (graph steps and map operations count theirs through it too). */

@@ -1,7 +1,5 @@
 package org.allocsim.kernel;
 
-import org.allocsim.memory.ObjectTable;
-
 /**
  * Applies trace records in batches between DSOL events. One DSOL event (the replay event) stands for the next
  * record; when it fires it applies every record that comes before the first pending DSOL event, in DSOL's own order
@@ -28,11 +26,8 @@ final class Replayer {
   private long horizonTime = Long.MAX_VALUE;
   private short horizonPriority;
   private Runnable afterEach = () -> {};
-  private final int[] peeked = new int[group];
+  private final ReadAhead ahead = new ReadAhead(group);
   private int peekedUntil;
-  // Written, never read: the store keeps the JIT from dropping the read-ahead loads as dead code.
-  @SuppressWarnings("UnusedVariable")
-  private long peekSink;
 
   Replayer(Engine engine, RecordStream stream, long endNs) {
     this.engine = engine;
@@ -106,28 +101,10 @@ final class Replayer {
     return nextTime();
   }
 
-  /**
-   * Reads the slots of the next group of records, then the records of the objects in them: two passes of
-   * independent loads, so that the misses of a whole group overlap. Malformed records are left to apply().
-   */
+  /** Reads ahead the slots and object records of the next group of records (see {@link ReadAhead}). */
   private void peekAhead() {
-    int from = cursor;
-    int to = Math.min(batch.size(), from + group);
-    DataPlane plane = engine.dataPlane();
-    for (int i = from; i < to; i++) {
-      int program = batch.program[i];
-      peeked[i - from] = program >= 0 && program < attachPointOf.length
-          ? plane.peek(attachPointOf[program], batch.step[i], batch.key1[i], batch.key2[i]) : -1;
-    }
-    ObjectTable objects = engine.objects();
-    long sink = 0;
-    for (int i = 0; i < to - from; i++) {
-      int obj = peeked[i];
-      if (obj >= 0 && obj < objects.capacity()) {
-        sink += objects.state(obj);
-      }
-    }
-    peekSink += sink;
+    int to = Math.min(batch.size(), cursor + group);
+    ahead.run(batch, cursor, to, attachPointOf, engine.dataPlane(), engine.objects());
     peekedUntil = to;
   }
 

@@ -1,13 +1,11 @@
 package org.allocsim.memory;
 
-import java.util.Arrays;
-
 /**
  * The {@code struct bpf_mem_cache} of every CPU and size class of one allocator, as struct of arrays indexed by
  * {@code cache = cpu * classes + sizeClass}, and every move of an object between its lists.
  *
- * <p>Each list is an intrusive singly linked list threaded through {@link ObjectTable}'s {@code next}, like the
- * llist_node in the object header. Each move keeps the object state and {@link Accounts} in step, so the byte
+ * <p>Each list is a per-cache stack of object ids ({@link ObjectLists}) in place of the llist_node in the object
+ * header. Each move keeps the object state and {@link Accounts} in step, so the byte
  * counters stay exact without scans. List order follows memalloc.c: every llist_add()/__llist_add() pushes at the
  * head and llist_del_first() pops the head, so reuse order is the kernel's.
  */
@@ -19,17 +17,15 @@ final class MemCaches {
   /** c->draining: set by bpf_mem_alloc_destroy(); late irq_work and RCU callbacks then do nothing. */
   boolean draining;
 
-  final int[] freeHead; // free_llist
+  final ObjectLists free; // free_llist
   final int[] freeCnt; // free_cnt
   final int[] tgt; // c->tgt: allocating cache of the last object freed here ("hint")
   /** c->tgt when it is a cache of another allocator (an object it served was freed here), else null. */
   final MemCaches[] tgtOwner;
-  final int[] freeByRcuHead; // free_by_rcu
-  final int[] freeByRcuTail; // free_by_rcu_tail
-  final int[] waitingForGpHead; // waiting_for_gp
-  final int[] waitingForGpTail; // waiting_for_gp_tail
-  final int[] freeByRcuTtraceHead; // free_by_rcu_ttrace
-  final int[] waitingForGpTtraceHead; // waiting_for_gp_ttrace
+  final ObjectLists freeByRcu; // free_by_rcu
+  final ObjectLists waitingForGp; // waiting_for_gp
+  final ObjectLists freeByRcuTtrace; // free_by_rcu_ttrace
+  final ObjectLists waitingForGpTtrace; // waiting_for_gp_ttrace
 
   final int allocatorId;
   /** This allocator's RCU stages, for a stage 2 that another allocator's free_bulk() starts here. */
@@ -57,19 +53,17 @@ final class MemCaches {
     this.objects = slab.objects();
     this.acc = acc;
     int n = cpus * classes;
-    freeHead = nilArray(n);
+    free = new ObjectLists(n);
     freeCnt = new int[n];
     tgt = new int[n];
     tgtOwner = new MemCaches[n];
     for (int c = 0; c < n; c++) {
       tgt[c] = c; // bpf_mem_alloc_init(): c->tgt = c
     }
-    freeByRcuHead = nilArray(n);
-    freeByRcuTail = nilArray(n);
-    waitingForGpHead = nilArray(n);
-    waitingForGpTail = nilArray(n);
-    freeByRcuTtraceHead = nilArray(n);
-    waitingForGpTtraceHead = nilArray(n);
+    freeByRcu = new ObjectLists(n);
+    waitingForGp = new ObjectLists(n);
+    freeByRcuTtrace = new ObjectLists(n);
+    waitingForGpTtrace = new ObjectLists(n);
   }
 
   int count() {
@@ -101,14 +95,14 @@ final class MemCaches {
   /** alloc_bulk(), last loop: a new object from kmalloc_node() onto free_llist. */
   void addNewToFreeList(int c) {
     int obj = slab.kmalloc(allocatorId, unit(c), cpuOf(c));
-    push(freeHead, c, obj);
+    free.push(c, obj);
     freeCnt[c]++;
     acc.slabToCache(unit(c));
   }
 
   /** unit_alloc(): pop free_llist, --free_cnt, write the owning cache into the header. NIL if empty. */
   int allocFromFreeList(int c) {
-    int obj = pop(freeHead, c);
+    int obj = free.pop(c);
     if (obj != NIL) {
       freeCnt[c]--;
       objects.markAllocated(obj, cpuOf(c));
@@ -119,7 +113,7 @@ final class MemCaches {
 
   /** unit_free(): push on free_llist, ++free_cnt. */
   void freeToFreeList(int c, int obj) {
-    push(freeHead, c, obj);
+    free.push(c, obj);
     freeCnt[c]++;
     objects.setState(obj, ObjectTable.CACHED);
     acc.liveToCache(unit(c));
@@ -130,12 +124,12 @@ final class MemCaches {
    * allocator, or the one c->tgt names).
    */
   boolean trimOne(int c, MemCaches dst, int to) {
-    int obj = pop(freeHead, c);
+    int obj = free.pop(c);
     if (obj == NIL) {
       return false;
     }
     freeCnt[c]--;
-    dst.push(dst.freeByRcuTtraceHead, to, obj);
+    dst.freeByRcuTtrace.push(to, obj);
     objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
     if (dst == this) {
       acc.cacheToWaiting(unit(c));
@@ -149,7 +143,7 @@ final class MemCaches {
 
   /** free_bulk() towards a destroyed allocator's cache: what it would enqueue there goes back to slab here. */
   void trimToSlab(int c, int target) {
-    int obj = pop(freeHead, c);
+    int obj = free.pop(c);
     while (obj != NIL) {
       freeCnt[c]--;
       acc.cacheToSlab(unit(c));
@@ -157,7 +151,7 @@ final class MemCaches {
       if (freeCnt[c] <= target) {
         return;
       }
-      obj = pop(freeHead, c);
+      obj = free.pop(c);
     }
   }
 
@@ -166,14 +160,14 @@ final class MemCaches {
    * onto free_llist. False when both are empty.
    */
   boolean reuseToFreeList(int c) {
-    int obj = pop(freeByRcuTtraceHead, c);
+    int obj = freeByRcuTtrace.pop(c);
     if (obj == NIL) {
-      obj = pop(waitingForGpTtraceHead, c);
+      obj = waitingForGpTtrace.pop(c);
       if (obj == NIL) {
         return false;
       }
     }
-    push(freeHead, c, obj);
+    free.push(c, obj);
     freeCnt[c]++;
     objects.setState(obj, ObjectTable.CACHED);
     acc.waitingToCache(unit(c));
@@ -182,22 +176,16 @@ final class MemCaches {
 
   // ---- stage 1: normal RCU GP ----
 
-  /** unit_free_rcu(): __llist_add() on free_by_rcu, remembering the tail for the later batch add. */
+  /** unit_free_rcu(): __llist_add() on free_by_rcu. */
   void freeToFreeByRcu(int c, int obj) {
-    if (freeByRcuHead[c] == NIL) {
-      freeByRcuTail[c] = obj;
-    }
-    push(freeByRcuHead, c, obj);
+    freeByRcu.push(c, obj);
     objects.setState(obj, ObjectTable.WAITING_RCU);
     acc.liveToWaiting(unit(c));
   }
 
-  /** check_free_by_rcu(): waiting_for_gp takes the whole free_by_rcu list (O(1), head and tail). */
+  /** check_free_by_rcu(): waiting_for_gp takes the whole free_by_rcu list (O(1): the arrays swap). */
   void startRcuWait(int c) {
-    waitingForGpHead[c] = freeByRcuHead[c];
-    waitingForGpTail[c] = freeByRcuTail[c];
-    freeByRcuHead[c] = NIL;
-    freeByRcuTail[c] = NIL;
+    waitingForGp.takeAll(c, freeByRcu);
   }
 
   /**
@@ -205,11 +193,14 @@ final class MemCaches {
    * of {@code dst} (this allocator, or the one c->tgt names). False if waiting_for_gp was empty.
    */
   boolean spliceWaitingForGp(int c, MemCaches dst, int to) {
-    int head = waitingForGpHead[c];
-    if (head == NIL) {
+    int n = waitingForGp.size(c);
+    if (n == 0) {
       return false;
     }
-    for (int obj = head; obj != NIL; obj = objects.next(obj)) {
+    // Independent reads of the ids in sequence, so the objects' records are fetched together (issue 17).
+    int[] ids = waitingForGp.raw(c);
+    for (int k = 0; k < n; k++) {
+      int obj = ids[k];
       objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
       if (dst != this) {
         int unit = objects.unitBytes(obj);
@@ -218,10 +209,7 @@ final class MemCaches {
         objects.setAllocator(obj, dst.allocatorId);
       }
     }
-    objects.setNext(waitingForGpTail[c], dst.freeByRcuTtraceHead[to]);
-    dst.freeByRcuTtraceHead[to] = head;
-    waitingForGpHead[c] = NIL;
-    waitingForGpTail[c] = NIL;
+    dst.freeByRcuTtrace.addAllInFront(to, waitingForGp, c);
     return true;
   }
 
@@ -232,18 +220,12 @@ final class MemCaches {
    * waiting_for_gp_ttrace, which reverses the order as in the kernel.
    */
   void startTasksTraceWait(int c) {
-    int obj = freeByRcuTtraceHead[c];
-    freeByRcuTtraceHead[c] = NIL;
-    while (obj != NIL) {
-      int following = objects.next(obj);
-      push(waitingForGpTtraceHead, c, obj);
-      obj = following;
-    }
+    waitingForGpTtrace.addEachInFront(c, freeByRcuTtrace, c);
   }
 
   /** __free_rcu(): free_all() of whatever alloc_bulk() did not reuse from waiting_for_gp_ttrace. */
   void freeWaitingTasksTrace(int c) {
-    drainWaiting(waitingForGpTtraceHead, c);
+    drainWaiting(waitingForGpTtrace, c);
   }
 
   Slab slab() {
@@ -252,64 +234,32 @@ final class MemCaches {
 
   /** waiting_for_gp straight back to slab (its c->tgt is gone). */
   void drainWaitingForGp(int c) {
-    drainWaiting(waitingForGpHead, c);
-    waitingForGpTail[c] = NIL;
+    drainWaiting(waitingForGp, c);
   }
 
   // ---- teardown ----
 
   /** drain_mem_cache(): every list straight back to slab, no grace period. */
   void drain(int c) {
-    drainWaiting(freeByRcuTtraceHead, c);
-    drainWaiting(waitingForGpTtraceHead, c);
-    int obj = pop(freeHead, c);
+    drainWaiting(freeByRcuTtrace, c);
+    drainWaiting(waitingForGpTtrace, c);
+    int obj = free.pop(c);
     while (obj != NIL) {
       acc.cacheToSlab(unit(c));
       slab.kfree(obj);
-      obj = pop(freeHead, c);
+      obj = free.pop(c);
     }
     freeCnt[c] = 0;
-    drainWaiting(freeByRcuHead, c);
-    freeByRcuTail[c] = NIL;
-    drainWaiting(waitingForGpHead, c);
-    waitingForGpTail[c] = NIL;
+    drainWaiting(freeByRcu, c);
+    drainWaiting(waitingForGp, c);
   }
 
-  /** Length of one list, walking it; for tests and consistency checks only. */
-  int length(int[] heads, int c) {
-    int n = 0;
-    for (int obj = heads[c]; obj != NIL; obj = objects.next(obj)) {
-      n++;
-    }
-    return n;
-  }
-
-  private void drainWaiting(int[] heads, int c) {
-    int obj = pop(heads, c);
+  private void drainWaiting(ObjectLists list, int c) {
+    int obj = list.pop(c);
     while (obj != NIL) {
       acc.waitingToSlab(objects.unitBytes(obj));
       slab.kfree(obj);
-      obj = pop(heads, c);
+      obj = list.pop(c);
     }
-  }
-
-  private void push(int[] heads, int c, int obj) {
-    objects.setNext(obj, heads[c]);
-    heads[c] = obj;
-  }
-
-  private int pop(int[] heads, int c) {
-    int obj = heads[c];
-    if (obj != NIL) {
-      heads[c] = objects.next(obj);
-      objects.setNext(obj, NIL);
-    }
-    return obj;
-  }
-
-  private static int[] nilArray(int n) {
-    int[] a = new int[n];
-    Arrays.fill(a, NIL);
-    return a;
   }
 }

@@ -93,6 +93,14 @@ public final class ObjectTable {
     return (int) (stamp(checked(obj)) >>> CPU_SHIFT) - 1;
   }
 
+  /**
+   * Reads the record of obj (any id below {@link #capacity()}) and returns its header word, unchecked: the
+   * read-ahead's touch of a group's objects, so their misses overlap before the records are applied.
+   */
+  public long touch(int obj) {
+    return header(obj);
+  }
+
   /** Highest slot id + 1 ever used, for scans. */
   public int capacity() {
     return capacity;

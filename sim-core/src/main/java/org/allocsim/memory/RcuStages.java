@@ -49,7 +49,7 @@ final class RcuStages {
 
   /** check_free_by_rcu(): start a stage-1 grace period for everything on free_by_rcu, if none is running. */
   void checkFreeByRcu(int c) {
-    if (caches.freeByRcuHead[c] == MemCaches.NIL) {
+    if (caches.freeByRcu.isEmpty(c)) {
       return;
     }
     if (callRcuInProgress[c]) {

@@ -11,10 +11,12 @@
  * docs/kernel-allocator.md.
  *
  * <p>Why it looks the way it does: a run may hold millions of simulated objects, so objects are slots of primitive
- * arrays (struct of arrays) and every kernel list is an intrusive singly linked list over one {@code int[] next}
- * array, exactly like {@code struct llist_node} in the object's 8-byte header. The alloc and free paths allocate no
- * Java objects; irq_work and RCU callbacks are preallocated per cache, like {@code refill_work} and {@code rcu_head}
- * embedded in {@code struct bpf_mem_cache}. All simulated time comes from {@link org.allocsim.memory.Timers}.
+ * arrays (struct of arrays), and every list of a cache is a stack of object ids in an int array
+ * ({@link org.allocsim.memory.ObjectLists}) in the kernel's order rather than a link in each object's header, so
+ * that a grace period's batch moves as one copy, not a chain of cache misses (issue 17). The alloc and free paths
+ * allocate no Java objects; irq_work and RCU callbacks are preallocated per cache, like {@code refill_work} and
+ * {@code rcu_head} embedded in {@code struct bpf_mem_cache}. All simulated time comes from
+ * {@link org.allocsim.memory.Timers}.
  *
  * <p>What is deliberately left out: {@code free_llist_extra} and {@code free_llist_extra_rcu} (a discrete-event model
  * has no re-entrancy, so the per-cache {@code active} counter is never busy), PREEMPT_RT, memcg accounting, percpu

@@ -161,8 +161,8 @@ class FreePathsTest {
     timers.advance(IRQ + RCU_GP);
     MemCaches mc = ma.caches();
     int cpu0 = mc.index(0, CLASS_64);
-    assertEquals(1, mc.length(mc.waitingForGpTtraceHead, cpu0), "c->tgt sent it to CPU 0's stage 2");
-    assertEquals(0, mc.length(mc.waitingForGpTtraceHead, mc.index(1, CLASS_64)));
+    assertEquals(1, mc.waitingForGpTtrace.size(cpu0), "c->tgt sent it to CPU 0's stage 2");
+    assertEquals(0, mc.waitingForGpTtrace.size(mc.index(1, CLASS_64)));
     timers.advance(TT_GP);
     assertEquals(ObjectTable.NONE, slab.objects().state(obj));
     assertEquals(0, ma.waitingBytes());

@@ -3,6 +3,7 @@ package org.allocsim.memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.BitSet;
 import java.util.Collection;
 
 /** Assertions shared by the tests: O(1) conservation, and a full scan of the object table against the counters. */
@@ -60,26 +61,29 @@ final class MemoryChecks {
     MemCaches mc = ma.caches();
     long onFree = 0;
     long onWaiting = 0;
+    BitSet seen = new BitSet();
     for (int c = 0; c < mc.count(); c++) {
       int unit = mc.unit(c);
-      assertEquals(mc.freeCnt[c], mc.length(mc.freeHead, c), "free_cnt of cache " + c);
-      onFree += (long) walk(t, mc.freeHead[c], ObjectTable.CACHED) * unit;
-      onWaiting += (long) walk(t, mc.freeByRcuHead[c], ObjectTable.WAITING_RCU) * unit;
-      onWaiting += (long) walk(t, mc.waitingForGpHead[c], ObjectTable.WAITING_RCU) * unit;
-      onWaiting += (long) walk(t, mc.freeByRcuTtraceHead[c], ObjectTable.WAITING_TASKS_TRACE) * unit;
-      onWaiting += (long) walk(t, mc.waitingForGpTtraceHead[c], ObjectTable.WAITING_TASKS_TRACE) * unit;
+      assertEquals(mc.freeCnt[c], mc.free.size(c), "free_cnt of cache " + c);
+      onFree += (long) walk(t, mc.free, c, ObjectTable.CACHED, seen) * unit;
+      onWaiting += (long) walk(t, mc.freeByRcu, c, ObjectTable.WAITING_RCU, seen) * unit;
+      onWaiting += (long) walk(t, mc.waitingForGp, c, ObjectTable.WAITING_RCU, seen) * unit;
+      onWaiting += (long) walk(t, mc.freeByRcuTtrace, c, ObjectTable.WAITING_TASKS_TRACE, seen) * unit;
+      onWaiting += (long) walk(t, mc.waitingForGpTtrace, c, ObjectTable.WAITING_TASKS_TRACE, seen) * unit;
       assertTrue(mc.freeCnt[c] >= 0);
     }
     assertEquals(cached, onFree, "bytes on free lists");
     assertEquals(waiting, onWaiting, "bytes on RCU lists");
   }
 
-  private static int walk(ObjectTable t, int head, byte expected) {
-    int n = 0;
-    for (int obj = head; obj != ObjectTable.NIL; obj = t.next(obj)) {
+  /** Objects of list c, each in the state expected and on no other list. */
+  private static int walk(ObjectTable t, ObjectLists list, int c, byte expected, BitSet seen) {
+    int n = list.size(c);
+    for (int k = 0; k < n; k++) {
+      int obj = list.get(c, k);
       assertEquals(expected, t.state(obj), "state of object " + obj + " on a list");
-      n++;
-      assertTrue(n <= t.capacity(), "cycle in a list");
+      assertTrue(!seen.get(obj), "object " + obj + " on two lists");
+      seen.set(obj);
     }
     return n;
   }

@@ -54,6 +54,11 @@ class SlotArrayTest {
   }
 
   @Test
+  void fullTablesWalkInIndexOrder() {
+    agreesWithReference(1 << 16, 12_000, 300_000, 4); // hundreds per chunk: the walk places entries by slot
+  }
+
+  @Test
   void mixedDensityAndTheLastSlots() {
     agreesWithReference(Integer.MAX_VALUE + 5L, 50_000, 300_000, 3);
     SlotArray a = new SlotArray(Integer.MAX_VALUE + 5L);

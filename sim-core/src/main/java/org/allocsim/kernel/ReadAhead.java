@@ -1,0 +1,77 @@
+package org.allocsim.kernel;
+
+import org.allocsim.memory.ObjectTable;
+import org.allocsim.world.SlotArray;
+
+/**
+ * Reads ahead the map slots and object records a group of records will use, changing nothing, so that their cache
+ * misses are in flight together rather than one after another (issue 17). Four passes, each short per record: where
+ * the slots are (no miss: maps and chunk directories are small), a touch of each slot's line computed from its
+ * index alone, the lookups (now hits) of the objects the slots hold, and a touch of each such object's record. A
+ * single pass stalled on each probe: its per-record code filled the CPU's reorder window before the next miss issued.
+ */
+final class ReadAhead {
+  private final SlotArray[] readSlots;
+  private final long[] readIndex;
+  private final SlotArray[] writtenSlots;
+  private final long[] writtenIndex;
+  private final int[] objects;
+  // Written, never read: the store keeps the JIT from dropping the read-ahead loads as dead code.
+  @SuppressWarnings("UnusedVariable")
+  private long sink;
+
+  ReadAhead(int group) {
+    readSlots = new SlotArray[group];
+    readIndex = new long[group];
+    writtenSlots = new SlotArray[group];
+    writtenIndex = new long[group];
+    objects = new int[2 * group];
+  }
+
+  /** The slot record i reads (kptr_xchg to NULL, a move's source). */
+  void read(int i, SlotArray slots, long index) {
+    readSlots[i] = slots;
+    readIndex[i] = index;
+  }
+
+  /** The slot record i writes (an exchange whose previous object is freed). */
+  void written(int i, SlotArray slots, long index) {
+    writtenSlots[i] = slots;
+    writtenIndex[i] = index;
+  }
+
+  /** Reads ahead records from..to-1 of batch; malformed records are left to apply(). */
+  void run(RecordBatch batch, int from, int to, int[] attachPointOf, DataPlane plane, ObjectTable table) {
+    int n = to - from;
+    for (int i = 0; i < n; i++) {
+      readSlots[i] = null;
+      writtenSlots[i] = null;
+      int r = from + i;
+      int program = batch.program[r];
+      if (program >= 0 && program < attachPointOf.length) {
+        plane.locate(attachPointOf[program], batch.step[r], batch.key1[r], batch.key2[r], this, i);
+      }
+    }
+    long s = 0;
+    for (int i = 0; i < n; i++) {
+      if (readSlots[i] != null) {
+        s += readSlots[i].touch(readIndex[i]);
+      }
+      if (writtenSlots[i] != null) {
+        s += writtenSlots[i].touch(writtenIndex[i]);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      objects[2 * i] = readSlots[i] != null ? readSlots[i].get(readIndex[i]) : -1;
+      objects[2 * i + 1] = writtenSlots[i] != null ? writtenSlots[i].get(writtenIndex[i]) : -1;
+    }
+    int capacity = table.capacity();
+    for (int i = 0; i < 2 * n; i++) {
+      int obj = objects[i];
+      if (obj >= 0 && obj < capacity) {
+        s += table.touch(obj);
+      }
+    }
+    sink += s;
+  }
+}
