@@ -47,9 +47,9 @@ final class CGraphStep {
         }
         if (o.acquireRoot() != null) {
           acquire(o.type(), "q2");
-          add(o.acquireRoot(), "key1", "q2", o.type());
+          add(o.acquireRoot(), "key1", "q2", o.type(), "");
         }
-        add(o.root(), "key1", "n", o.type());
+        add(o.root(), "key1", "n", o.type(), PointerEmission.rootOffset(o));
       }
       case NEW_STORE_ACQUIRE -> {
         alloc(o.type(), false);
@@ -67,7 +67,7 @@ final class CGraphStep {
       }
       case TAKE_ADD -> {
         take(o.from());
-        add(o.root(), "key2", "p", fieldType(o.from()));
+        add(o.root(), "key2", "p", fieldType(o.from()), PointerEmission.rootOffset(o));
       }
       case PERCPU_NEW_STORE -> {
         alloc(o.type(), true);
@@ -129,8 +129,11 @@ final class CGraphStep {
     line(count("TAKEN"));
   }
 
-  /** Adds node var (a type) to a root under its value's lock; with no value, the program drops it. */
-  private void add(RootSpec r, String key, String var, String type) {
+  /**
+   * Adds node var (a type) to a root under its value's lock; with no value, the program drops it. offset (" + 1" for
+   * offset: root) moves the root argument past the root.
+   */
+  private void add(RootSpec r, String key, String var, String type, String offset) {
     GraphRoot root = root(r);
     String t = names.local(type);
     line("{");
@@ -138,14 +141,18 @@ final class CGraphStep {
     line("  if (!v) { " + count("LOOKUP_NULL") + " bpf_obj_drop_impl(" + var + ", 0); } else {");
     line(LockEmission.lock(lock, "    ", var));
     if (root.kind() == GraphKind.RBTREE) {
-      line("    bpf_rbtree_add_impl(&v->" + root.name() + ", &" + var + "->" + root.nodeField() + ", "
+      line("    bpf_rbtree_add_impl(" + rootArg(root, offset) + ", &" + var + "->" + root.nodeField() + ", "
           + CGraphTypes.lessName(t, root.nodeField()) + ", 0, 0);");
     } else {
-      line("    bpf_list_push_back_impl(&v->" + root.name() + ", &" + var + "->" + root.nodeField() + ", 0, 0);");
+      line("    bpf_list_push_back_impl(" + rootArg(root, offset) + ", &" + var + "->" + root.nodeField() + ", 0, 0);");
     }
     line(LockEmission.unlock(lock, "    "));
     line("  }");
     line("}");
+  }
+
+  private static String rootArg(GraphRoot root, String offset) {
+    return offset.isEmpty() ? "&v->" + root.name() : "(void *)&v->" + root.name() + offset;
   }
 
   /** p = the root's first node, removed under the lock; counted taken, empty or lookup_null. */

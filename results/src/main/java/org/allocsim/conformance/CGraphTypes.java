@@ -75,6 +75,8 @@ final class CGraphTypes {
         extern struct bpf_rb_node *bpf_rbtree_remove(struct bpf_rb_root *root, struct bpf_rb_node *node) __ksym;
         extern void *bpf_percpu_obj_new_impl(__u64 local_type_id, void *meta) __ksym;
         extern void bpf_percpu_obj_drop_impl(void *kptr, void *meta) __ksym;
+        extern void bpf_rcu_read_lock(void) __ksym;
+        extern void bpf_rcu_read_unlock(void) __ksym;
         """);
     return s.toString();
   }

@@ -89,16 +89,20 @@ final class CProgram {
       }
       case ALLOC_DROP, ACQUIRE_RELEASE -> {
         alloc(i, o);
-        line(LeakEmission.release(o, names.allocatesKernelObject(o.type()) ? names.drop(o.type(), "n")
-            : "bpf_obj_drop_impl(n, 0);"));
+        String n = PointerEmission.released(o, "n");
+        line(LeakEmission.release(o, names.allocatesKernelObject(o.type()) ? names.drop(o.type(), n)
+            : "bpf_obj_drop_impl(" + n + ", 0);"));
+        optional(PointerEmission.read(o, "n", true));
       }
       case TAKE_DROP -> {
-        take(i, o.from(), "p");
-        line(LeakEmission.release(o, names.drop(fieldType(o.from()), "p")));
+        take(i, o.from(), "p", false);
+        line(LeakEmission.release(o, names.drop(fieldType(o.from()), PointerEmission.released(o, "p"))));
+        optional(PointerEmission.read(o, "p", true));
       }
       case MOVE -> {
-        take(i, o.from(), "p");
-        store(i, o, o.to(), "key2", "p", "w", names.drop(fieldType(o.from()), "p"));
+        take(i, o.from(), "p", o.shape().plainLoad());
+        // a plain load owns nothing: nothing to release when the destination's lookup fails
+        store(i, o, o.to(), "key2", "p", "w", o.shape().plainLoad() ? "" : names.drop(fieldType(o.from()), "p"));
       }
       case MAP_UPDATE, MAP_DELETE -> CMapOps.write(c, object, program.name(), i, o);
       default -> new CGraphStep(c, object, names, program.name()).write(i, o);
@@ -113,6 +117,7 @@ final class CProgram {
       String t = names.local(o.type());
       line("struct " + t + " *n = bpf_obj_new_impl(bpf_core_type_id_local(struct " + t + "), 0);");
     }
+    optional(PointerEmission.read(o, "n", false));
     line("if (!n) { " + count(i, "ALLOC_NULL") + " return 0; }");
     line(count(i, "ALLOCATED"));
   }
@@ -121,16 +126,23 @@ final class CProgram {
   private void store(int i, StepSpec o, FieldSpec f, String key, String held, String v, String dropHeld) {
     value(f, key, v, true, "{ " + count(i, "LOOKUP_NULL") + " " + dropHeld + " return 0; }", null);
     String t = names.field(fieldType(f));
+    if (o.shape().plainStore()) {
+      // map_kptr_fail.c reject_untrusted_store_to_ref: a plain store into a referenced kptr field
+      line("*(struct " + t + " * volatile *)&" + v + "->" + f.field() + " = " + held + "; /* store: plain */");
+      return;
+    }
     line("struct " + t + " *old = bpf_kptr_xchg(&" + v + "->" + f.field() + ", " + held + ");");
     line("if (old) { " + count(i, "REPLACED") + " " + LeakEmission.release(o, names.drop(fieldType(f), "old"))
         + " }");
   }
 
-  private void take(int i, FieldSpec f, String var) {
+  /** bpf_kptr_xchg(&field, NULL), or with plain, a plain load (map_kptr_fail.c reject_untrusted_xchg). */
+  private void take(int i, FieldSpec f, String var, boolean plain) {
     value(f, "key1", "v", false, "{ " + count(i, "LOOKUP_NULL") + " return 0; }",
         "{ " + count(i, "EMPTY") + " return 0; }");
     String t = names.field(fieldType(f));
-    line("struct " + t + " *" + var + " = bpf_kptr_xchg(&v->" + f.field() + ", 0);");
+    line("struct " + t + " *" + var + " = " + (plain ? "v->" + f.field() + "; /* load: plain */"
+        : "bpf_kptr_xchg(&v->" + f.field() + ", 0);"));
     line("if (!" + var + ") { " + count(i, "EMPTY") + " return 0; }");
     line(count(i, "TAKEN"));
   }
@@ -197,6 +209,12 @@ final class CProgram {
       }
     }
     throw new IllegalArgumentException("no field " + f);
+  }
+
+  private void optional(String s) {
+    if (!s.isEmpty()) {
+      line(s);
+    }
   }
 
   private void line(String s) {

@@ -65,9 +65,10 @@ final class Expressible {
             return Optional.of("program " + p.name() + " acquires a struct " + s.type() + ": no kfunc creates one "
                 + "from nothing");
           }
-          if (!LeakEmission.translates(s)) {
-            return Optional.of("program " + p.name() + " states a register shape other than a leak of a translated"
-                + " step (" + s.kind().label() + "), which the kernel translation does not write");
+          if (!LeakEmission.translates(s) && !PointerEmission.translates(s)) {
+            return Optional.of("program " + p.name() + " states a register shape other than a leak or one"
+                + " pointer-level key of a translated step (" + s.kind().label() + "), which the kernel translation"
+                + " does not write");
           }
           if (s.kind() == StepKind.MAP_UPDATE && o.map(s.map()).valueSpec().type().isPercpu()) {
             return Optional.of("program " + p.name() + " updates a percpu map: the kernel writes the copy of the CPU "

@@ -10,7 +10,8 @@ import org.allocsim.world.StepSpec;
  * *_incorrect_lock_* programs: no bpf_spin_lock around the kfunc, or the lock of a second lookup of the same value
  * ({@code map_map}, {@code inner_map_inner_map}: two lookups are two allocations to the verifier). The verifier refuses
  * both ("bpf_spin_lock at off=%d must be held for ...", "held lock and object are not in the same allocation"), so
- * the step never runs.
+ * the step never runs. A lock taken and released in two RCU read sections ({@code across_rcu}) is refused at the
+ * bpf_rcu_read_unlock between them.
  */
 final class LockEmission {
   private LockEmission() {}
@@ -19,7 +20,7 @@ final class LockEmission {
   static boolean translates(StepSpec o) {
     RegisterShape s = o.shape();
     return o.kind().root() != StepKind.Root.NONE && s.lock() != Lock.HELD
-        && new RegisterShape(Lock.HELD, s.node(), s.leaks(), s.nullChecked(), s.lessCalls(), s.dropWith()).isPlain();
+        && s.withLock(Lock.HELD).isPlain();
   }
 
   /**
@@ -32,6 +33,8 @@ final class LockEmission {
       case NONE -> indent + "/* lock: none, bpf_spin_lock left out */";
       case OTHER -> indent + "if (!v2) { " + (held == null ? "" : "bpf_obj_drop_impl(" + held + ", 0); ")
           + "return 0; }\n    " + indent + "bpf_spin_lock(&v2->lock); /* lock: other */";
+      // refcounted_kptr_fail.c rbtree_fail_sleepable_lock_across_rcu: the lock taken in one RCU read section
+      case ACROSS_RCU -> indent + "bpf_rcu_read_lock(); bpf_spin_lock(&v->lock); /* lock: across_rcu */";
     };
   }
 
@@ -41,6 +44,9 @@ final class LockEmission {
       case HELD -> indent + "bpf_spin_unlock(&v->lock);";
       case NONE -> indent + "/* no bpf_spin_unlock */";
       case OTHER -> indent + "bpf_spin_unlock(&v2->lock);";
+      // ... and released in another: bpf_rcu_read_unlock while it is held
+      case ACROSS_RCU -> indent + "bpf_rcu_read_unlock(); bpf_rcu_read_lock(); bpf_spin_unlock(&v->lock);"
+          + " bpf_rcu_read_unlock();";
     };
   }
 }

@@ -2,12 +2,14 @@ package org.allocsim.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.allocsim.kernel.LoadRecord;
 import org.allocsim.kernel.RunResult;
+import org.allocsim.scenarios.file.ScenarioError;
 import org.allocsim.scenarios.file.ScenarioFile;
 import org.allocsim.strategy.Strategies;
 import org.junit.jupiter.api.Test;
@@ -72,5 +74,78 @@ class RegisterShapeFileTest {
       }
       assertEquals(6, r.verdicts().size(), s);
     }
+  }
+
+  private static final String POINTERS = """
+      name: pointers
+      description: "linked_list_fail.c and map_kptr_fail.c programs written with the pointer-level keys"
+      duration: 5ms
+      objects:
+        o:
+          types:
+            foo: {size: 48, refcount: true, nodes: {node2: list}}
+          maps:
+            array_map: {type: array, max_entries: 1, kptr: {ref_ptr: foo}, roots: {head: {list: foo.node2}}}
+          programs:
+            obj_drop_non_zero_off:
+              steps:
+                - alloc_drop: {type: foo, offset: drop}
+            use_after_drop:
+              steps:
+                - alloc_drop: {type: foo, read_after: true}
+            new_null_ret:
+              steps:
+                - alloc_drop: {type: foo, null_check: false}
+            incorrect_head_off1:
+              steps:
+                - new_add: {type: foo, root: array_map.head, offset: root}
+            reject_untrusted_xchg:
+              steps:
+                - move: {from: array_map.ref_ptr, to: array_map.ref_ptr, load: plain}
+            reject_untrusted_store_to_ref:
+              steps:
+                - move: {from: array_map.ref_ptr, to: array_map.ref_ptr, load: plain, store: plain}
+            plain:
+              steps:
+                - alloc_drop: {type: foo, read_after: false}
+                - move: {from: array_map.ref_ptr, to: array_map.ref_ptr, load: xchg, store: xchg}
+      timeline:
+        - {at: 0, load: {object: o, as: o, by: test}}
+      """;
+
+  @Test
+  void thePointerKeysAreReadAndEveryDesignRefusesWithLinux618sWords() {
+    ScenarioFile f = ScenarioText.read("pointers.yaml", POINTERS);
+    Map<String, String> words = new LinkedHashMap<>();
+    words.put("obj_drop_non_zero_off", "R1 must have zero offset when passed to release func");
+    words.put("use_after_drop", "invalid mem access 'scalar'");
+    words.put("new_null_ret", "invalid mem access 'ptr_or_null_'");
+    words.put("incorrect_head_off1", "bpf_list_head not found at offset");
+    words.put("reject_untrusted_xchg", "R2 type=rcu_ptr_ expected=ptr_");
+    words.put("reject_untrusted_store_to_ref", "store to referenced kptr disallowed");
+    for (String s : Strategies.installed().names()) {
+      Map<String, LoadRecord> verdicts = new LinkedHashMap<>();
+      ScenarioText.run(f, s).verdicts().forEach(v -> verdicts.put(v.subject(), v));
+      words.forEach((program, word) -> {
+        assertFalse(verdicts.get(program).accepted(), s + " accepted " + program);
+        assertTrue(verdicts.get(program).reason().contains(word), s + ": " + verdicts.get(program).reason());
+      });
+      if (!s.equals("static-per-map")) {
+        assertTrue(verdicts.get("plain").accepted(), s + ": " + verdicts.get("plain").reason());
+      }
+    }
+  }
+
+  @Test
+  void aPointerKeyOnAStepThatCannotStateIt_namesItsPlace() {
+    ScenarioError e = assertThrows(ScenarioError.class, () -> ScenarioText.read("pointers.yaml",
+        POINTERS.replace("- alloc_drop: {type: foo, read_after: true}",
+            "- alloc_drop: {type: foo, read_after: true, leak: true}")));
+    assertTrue(e.getMessage().startsWith("pointers.yaml:16:25: alloc_drop:"), e.getMessage());
+    assertTrue(e.getMessage().contains("'read_after' goes with a step that releases its object"), e.getMessage());
+    ScenarioError store = assertThrows(ScenarioError.class, () -> ScenarioText.read("pointers.yaml",
+        POINTERS.replace("{type: foo, offset: drop}", "{type: foo, store: plain}")));
+    assertTrue(store.getMessage().startsWith("pointers.yaml:13:") && store.getMessage().contains("store"),
+        store.getMessage());
   }
 }

@@ -31,7 +31,7 @@ final class GraphVerifier {
         refusal = check(op, g);
       }
       if (refusal == null) {
-        refusal = RegisterVerifier.check(op);
+        refusal = RegisterVerifier.check(op, g, p.spec().sleepable());
       }
       if (refusal != null) {
         return LoadVerdict.reject(refusal);

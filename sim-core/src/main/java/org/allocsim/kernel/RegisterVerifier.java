@@ -1,6 +1,7 @@
 package org.allocsim.kernel;
 
 import org.allocsim.world.GraphKind;
+import org.allocsim.world.GraphRegistry;
 import org.allocsim.world.RegisterShape;
 import org.allocsim.world.RootRef;
 import org.allocsim.world.Step;
@@ -8,23 +9,32 @@ import org.allocsim.world.StepKind;
 
 /**
  * The verifier's register-level refusals of a step's shape ({@link RegisterShape}), in the order the kernel meets
- * them along the step: the refcount_acquire argument, the root's lock (arg#0 of a graph kfunc), the node argument,
- * the less callback, and at exit the references still held. Each reason starts with words of kernel/bpf/verifier.c
- * up to its first colon, so that a kernel log containing them agrees (conformance.Agreement).
+ * them along the step: a NULL dereference or a plain load or store ({@link PointerVerifier}), the refcount_acquire
+ * argument, the release kfunc's offset, the root's offset and lock (arg#0 of a graph kfunc), the node argument, the
+ * less callback, a read after release, and at exit the references still held. Each reason starts with words of
+ * kernel/bpf/verifier.c up to its first colon, so that a kernel log containing them agrees (conformance.Agreement).
  */
 final class RegisterVerifier {
   private RegisterVerifier() {}
 
   /** Null when the shape is plain or the kernel accepts it, else the refusal. */
-  static String check(Step op) {
+  static String check(Step op, GraphRegistry g, boolean sleepable) {
     RegisterShape s = op.shape();
     if (s.isPlain()) {
       return null;
+    }
+    String pointer = PointerVerifier.before(op, g, sleepable, where(op));
+    if (pointer != null) {
+      return pointer;
     }
     if (!s.nullChecked()) {
       // check_kfunc_args: bpf_refcount_acquire is KF_RCU, its argument must not be PTR_MAYBE_NULL
       return "Possibly NULL pointer passed to trusted arg0: bpf_refcount_acquire takes the object bpf_obj_new returned"
           + " before its NULL check (" + where(op) + ")";
+    }
+    String offset = PointerVerifier.release(op, where(op));
+    if (offset != null) {
+      return offset;
     }
     if (s.dropWith() != null) {
       // check_kfunc_args KF_ARG_PTR_TO_ALLOC_BTF_ID: the drop kfunc must match MEM_PERCPU (today's words; older: R1)
@@ -41,7 +51,7 @@ final class RegisterVerifier {
         return graph;
       }
     }
-    return null;
+    return PointerVerifier.after(op, where(op));
   }
 
   /** check_reference_leak at BPF_EXIT: met after every step's own checks. Null when the step keeps nothing. */
@@ -57,6 +67,10 @@ final class RegisterVerifier {
 
   private static String graph(Step op, RootRef r, RegisterShape s) {
     String rootType = r.target().kind().rootType();
+    String offset = PointerVerifier.root(op, rootType, where(op));
+    if (offset != null) {
+      return offset;
+    }
     String lock = "bpf_spin_lock at off=%d of " + lockOwner(r) + " must be held for " + rootType + " ("
         + where(op) + ")";
     switch (s.lock()) {
@@ -70,7 +84,7 @@ final class RegisterVerifier {
         return "must be held for " + rootType + ": " + lock + "; the line before in the kernel's log: held lock and"
             + " object are not in the same allocation";
       }
-      case HELD -> {
+      case HELD, ACROSS_RCU -> {
       }
     }
     String func = r.target().kind() == GraphKind.RBTREE ? (op.kind().root() == StepKind.Root.ADD ? "bpf_rbtree_add"
@@ -84,6 +98,11 @@ final class RegisterVerifier {
       // bpf_spin_unlock invalidates non-owning references (invalidate_non_owning_refs); v6.15+ words
       return func + " can only take non-owning or refcounted bpf_rb_node pointer: the non-owning reference was kept"
           + " past bpf_spin_unlock (" + where(op) + ")";
+    }
+    if (s.lock() == RegisterShape.Lock.ACROSS_RCU) {
+      // check_kfunc_call: bpf_rcu_read_{lock,unlock} while a bpf_spin_lock is held (Linux 6.18's words)
+      return "function calls are not allowed while holding a lock: bpf_rcu_read_unlock is called between"
+          + " bpf_spin_lock and bpf_spin_unlock of " + lockOwner(r) + " (" + where(op) + ")";
     }
     if (s.lessCalls() != null) {
       // the less callback runs as an rbtree-lock-required callback frame (in_rbtree_lock_required_cb)

@@ -12,8 +12,9 @@ import org.allocsim.world.StepSpec;
 
 /**
  * The register-shape keys of a step ({@code lock}, {@code node}, {@code leak}, {@code null_check},
- * {@code less_calls}, {@code drop_with}): what the verifier sees that a step's atomic form hides. All are optional;
- * omitted, a step has the plain shape the kernel accepts.
+ * {@code less_calls}, {@code drop_with}, {@code offset}, {@code read_after}, {@code load}, {@code store}): what the
+ * verifier sees that a step's atomic form hides. All are optional; omitted, a step has the plain shape the kernel
+ * accepts.
  */
 final class ShapeKeys {
   private ShapeKeys() {}
@@ -27,8 +28,23 @@ final class ShapeKeys {
     if (kind != StepKind.TAKE_HOLD && kind != StepKind.PUT_HELD && kind != StepKind.TAKE_ADD) {
       out.add("leak");
     }
-    if (kind.acquires()) {
+    if (kind.acquires() || kind == StepKind.ALLOC_DROP) {
       out.add("null_check");
+    }
+    switch (kind) {
+      case ALLOC_DROP, PERCPU_NEW_DROP, TAKE_DROP, REMOVE_DROP, ACQUIRE_RELEASE -> out.addAll(List.of("offset",
+          "read_after"));
+      default -> {
+        if (kind.root() != StepKind.Root.NONE) {
+          out.add("offset");
+        }
+      }
+    }
+    if (kind == StepKind.MOVE) {
+      out.add("load");
+    }
+    if (kind.stores()) {
+      out.add("store");
     }
     if (kind.root() == StepKind.Root.ADD) {
       out.add("less_calls");
@@ -62,7 +78,17 @@ final class ShapeKeys {
     boolean nullChecked = !args.has("null_check") || args.get("null_check").bool();
     RegisterShape.DropKfunc drop = args.has("drop_with") ? choice(args.get("drop_with"),
         RegisterShape.DropKfunc.class) : null;
-    return new RegisterShape(lock, node, leak, nullChecked, less, drop);
+    RegisterShape.Offset offset = args.has("offset") ? choice(args.get("offset"), RegisterShape.Offset.class) : null;
+    boolean readAfter = args.has("read_after") && args.get("read_after").bool();
+    boolean plainLoad = args.has("load") && choice(args.get("load"), Access.class) == Access.PLAIN;
+    boolean plainStore = args.has("store") && choice(args.get("store"), Access.class) == Access.PLAIN;
+    return new RegisterShape(lock, node, leak, nullChecked, less, drop).withPointer(offset, readAfter, plainLoad,
+        plainStore);
+  }
+
+  /** How a kptr field is read or written: with bpf_kptr_xchg (the default) or a plain load or store. */
+  private enum Access {
+    XCHG, PLAIN
   }
 
   private static boolean rbtree(StepSpec.RootSpec r, Map<String, List<GraphRoot>> roots) {

@@ -150,6 +150,17 @@ class RegisterShapeTest {
         "added", List.of()));
   }
 
+  /** refcounted_kptr_fail.c rbtree_fail_sleepable_lock_across_rcu: bpf_spin_lock and unlock in two RCU sections. */
+  @Test
+  void refcountedKptrFail_lockAcrossRcuSections() {
+    GraphSpec g = graph(true, Map.of("glob", List.of(tree("groot", "node_data", "r"))), Set.of(), Map.of());
+    ObjectSpec o = object("refcounted_kptr_fail.bpf.o", List.of(MapSpec.of("glob", MapType.ARRAY, 1)), g,
+        new ProgramSpec("rbtree_fail_sleepable_lock_across_rcu", ExecContext.TASK, true,
+            List.of(lock(newAdd("node_data", "glob.groot"), Lock.ACROSS_RCU))));
+    check(spec("lock_across_rcu", 5 * MS), o, Map.of("rbtree_fail_sleepable_lock_across_rcu",
+        List.of("function calls are not allowed while holding a lock", "bpf_rcu_read_unlock")));
+  }
+
   @Test
   void aLeakedReferenceOfATypeWithoutBpfRefcount_isRefusedForTheTypeFirst() {
     ObjectSpec o = rbtreeFail(prog("p", leak(newAdd("node_data", "glob.groot"))));
