@@ -223,7 +223,7 @@ final class CGraphStep {
       k = "(" + key + " & 0xffffffffULL)";
       close = "  }";
     }
-    line("  if (" + (vm.type() == MapType.LRU_HASH ? "1" : k + " < " + vm.maxEntries()) + ") {");
+    line("  if (" + (vm.type().isLru() ? "1" : k + " < " + vm.maxEntries()) + ") {");
     element(mapRef, vs, k, vm.type(), create, v);
     line("  }");
     if (!close.isEmpty()) {
@@ -233,13 +233,16 @@ final class CGraphStep {
 
   private void element(String mapRef, String vs, String k, MapType type, boolean create, String v) {
     boolean hash = CProgram.isHash(type);
+    // a percpu value: the record's CPU's copy
+    String lookup = type.isPercpu() ? "bpf_map_lookup_percpu_elem(" + mapRef + ", &k_" + v + ", cpu)"
+        : "bpf_map_lookup_elem(" + mapRef + ", &k_" + v + ")";
     line("    __u32 k_" + v + " = " + k + ";");
-    line("    " + v + " = bpf_map_lookup_elem(" + mapRef + ", &k_" + v + ");");
+    line("    " + v + " = " + lookup + ";");
     if (hash && create) {
       line("    if (!" + v + ") {");
       line("      struct " + vs + " zero = {};");
       line("      bpf_map_update_elem(" + mapRef + ", &k_" + v + ", &zero, BPF_NOEXIST);");
-      line("      " + v + " = bpf_map_lookup_elem(" + mapRef + ", &k_" + v + ");");
+      line("      " + v + " = " + lookup + ";");
       line("    }");
     } else if (hash) {
       line("    if (!" + v + ") miss_" + v + " = 2;");

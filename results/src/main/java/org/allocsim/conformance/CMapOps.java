@@ -1,7 +1,6 @@
 package org.allocsim.conformance;
 
 import org.allocsim.world.MapSpec;
-import org.allocsim.world.MapType;
 import org.allocsim.world.ObjectSpec;
 import org.allocsim.world.StepKind;
 import org.allocsim.world.StepSpec;
@@ -19,6 +18,13 @@ final class CMapOps {
   /** Appends step i, o, of program to c (indented as CProgram's steps are). */
   static void write(StringBuilder c, ObjectSpec object, String program, int i, StepSpec o) {
     MapSpec m = object.map(o.map());
+    if (m.type() == org.allocsim.world.MapType.TASK_STORAGE) {
+      // a program's map_update on local storage is refused by the verifier (kernel.MapTypeRules): only a delete
+      CTaskStorage.delete(m, "{ " + count(program, i, "LOOKUP_NULL") + " return 0; }").lines()
+          .forEach(l -> line(c, l));
+      line(c, "if (r) " + count(program, i, "MAP_ERROR") + " else " + count(program, i, "MAP_OK"));
+      return;
+    }
     MapSpec vm = m.valueSpec();
     String mapRef = "&" + m.name();
     String k = "key1";
@@ -29,7 +35,7 @@ final class CMapOps {
       mapRef = "in_e";
       k = "(key1 & 0xffffffffULL)";
     }
-    if (vm.type() != MapType.LRU_HASH) {
+    if (!vm.type().isLru()) {
       line(c, "if (" + k + " >= " + vm.maxEntries() + ") { " + count(program, i, "LOOKUP_NULL") + " return 0; }");
     }
     line(c, "__u32 k_e = " + k + ";");

@@ -36,7 +36,7 @@ final class CProgram {
    */
   static boolean isSyscall(ProgramSpec program, ObjectSpec object, CNames names) {
     for (StepSpec o : program.steps()) {
-      if (o.type() != null && names.allocatesKernelObject(o.type())) {
+      if ((o.type() != null && names.allocatesKernelObject(o.type())) || CTaskStorage.touches(object, o)) {
         return true;
       }
       for (FieldSpec f : new FieldSpec[] {o.from(), o.to()}) {
@@ -61,7 +61,7 @@ final class CProgram {
       c.append("  void *data = (void *)(long)skb->data, *end = (void *)(long)skb->data_end;\n");
       c.append("  struct allocsim_args *a = data;\n\n  if ((void *)(a + 1) > end)\n    return 0;\n");
     }
-    c.append("  __u32 step = a->step;\n  __u64 key1 = a->key1, key2 = a->key2;\n\n");
+    c.append("  __u32 step = a->step, cpu = a->cpu;\n  __u64 key1 = a->key1, key2 = a->key2;\n\n");
     for (int i = 0; i < program.steps().size(); i++) {
       c.append("  if (step == ").append(i).append(") { // ").append(describe(program.steps().get(i)))
           .append('\n');
@@ -153,6 +153,10 @@ final class CProgram {
    */
   private void value(FieldSpec f, String key, String v, boolean create, String onNull, String onAbsent) {
     MapSpec m = object.map(f.map());
+    if (m.type() == org.allocsim.world.MapType.TASK_STORAGE) {
+      CTaskStorage.lookup(m, key, v, create, onNull, onAbsent).lines().forEach(this::line);
+      return;
+    }
     MapSpec vm = m.valueSpec();
     String vs = CSource.valueStruct(m);
     String mapRef = "&" + m.name();
@@ -164,17 +168,20 @@ final class CProgram {
       mapRef = "in_" + v;
       k = "(" + key + " & 0xffffffffULL)";
     }
-    if (vm.type() != org.allocsim.world.MapType.LRU_HASH) {
+    if (!vm.type().isLru()) {
       // An LRU hash takes any key and evicts when full, as the model's LruHashes does; other maps' keys index.
       line("if (" + k + " >= " + vm.maxEntries() + ") " + onNull);
     }
     line("__u32 k_" + v + " = " + k + ";");
-    line("struct " + vs + " *" + v + " = bpf_map_lookup_elem(" + mapRef + ", &k_" + v + ");");
+    // a percpu value: the record's CPU's copy, as the selftests' bpf_map_lookup_percpu_elem(&map, &key, 0)
+    String lookup = vm.type().isPercpu() ? "bpf_map_lookup_percpu_elem(" + mapRef + ", &k_" + v + ", cpu)"
+        : "bpf_map_lookup_elem(" + mapRef + ", &k_" + v + ")";
+    line("struct " + vs + " *" + v + " = " + lookup + ";");
     if (isHash(vm.type()) && create) {
       line("if (!" + v + ") {");
       line("  struct " + vs + " zero = {};");
       line("  bpf_map_update_elem(" + mapRef + ", &k_" + v + ", &zero, BPF_NOEXIST);");
-      line("  " + v + " = bpf_map_lookup_elem(" + mapRef + ", &k_" + v + ");");
+      line("  " + v + " = " + lookup + ";");
       line("}");
       line("if (!" + v + ") " + onNull);
     } else if (isHash(vm.type()) && onAbsent != null) {
@@ -190,7 +197,7 @@ final class CProgram {
 
   /** Hash elements exist only once written; array elements always exist. */
   static boolean isHash(org.allocsim.world.MapType t) {
-    return t == org.allocsim.world.MapType.HASH || t == org.allocsim.world.MapType.LRU_HASH;
+    return t == org.allocsim.world.MapType.HASH || t == org.allocsim.world.MapType.PERCPU_HASH || t.isLru();
   }
 
   /** The struct a kptr field's type names. */

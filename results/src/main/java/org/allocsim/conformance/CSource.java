@@ -54,7 +54,7 @@ final class CSource {
         extern void *bpf_obj_new_impl(__u64 local_type_id, void *meta) __ksym;
         extern void bpf_obj_drop_impl(void *kptr, void *meta) __ksym;
 
-        struct allocsim_args { __u32 step; __u32 pad; __u64 key1; __u64 key2; };
+        struct allocsim_args { __u32 step; __u32 cpu; __u64 key1; __u64 key2; };
         """);
     for (StepOutcome o : StepOutcome.values()) {
       c.append("#define ").append(o.name()).append(' ').append(o.ordinal()).append('\n');
@@ -87,6 +87,7 @@ final class CSource {
       }
       declare(names.local(t), names.size(t), done);
     }
+    boolean taskStruct = fieldTypes().contains("task_struct") && names.isKernelField("task_struct");
     for (String t : fieldTypes()) {
       if (names.isKernelField(t) && done.add(t)) {
         c.append("// vmlinux's struct ").append(t).append(": complete here so the field is a kptr; the kernel ")
@@ -98,6 +99,9 @@ final class CSource {
         c.append("extern void ").append(KernelTypes.release(t)).append("(struct ").append(t)
             .append(" *p) __ksym;\n");
       }
+    }
+    if (CTaskStorage.uses(object)) {
+      c.append(CTaskStorage.declarations(taskStruct));
     }
     c.append('\n');
   }
@@ -161,6 +165,10 @@ final class CSource {
   }
 
   private void mapBody(MapSpec m, String value) {
+    if (m.type() == MapType.TASK_STORAGE) {
+      c.append(CTaskStorage.mapBody(value));
+      return;
+    }
     c.append(" __uint(type, BPF_MAP_TYPE_").append(m.type().name().toUpperCase(Locale.ROOT)).append(");");
     c.append(" __uint(max_entries, ").append(m.maxEntries()).append(");");
     if (m.modelsElements()) {

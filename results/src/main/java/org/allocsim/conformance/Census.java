@@ -19,6 +19,7 @@ final class Census {
   private final Bpffs fs;
   private final Path dir;
   private int runs;
+  private SyscallRunner syscall;
 
   Census(Bpffs fs, Path dir) {
     this.fs = fs;
@@ -41,7 +42,12 @@ final class Census {
       if (!Files.exists(zero)) {
         Files.write(zero, new byte[CSource.PACKET_BYTES]);
       }
-      if (!fs.tool("prog", "run", "pinned", pins.resolve("p/census").toString(), "data_in", zero.toString())
+      if (m(spec)) {
+        // task storage: a SEC("syscall") census (bpf_task_from_pid), which bpftool's prog run cannot run
+        Path line = dir.resolve("census-run.txt");
+        Files.writeString(line, pins.resolve("p/census") + " " + zero + " 1\n");
+        syscall().run(line);
+      } else if (!fs.tool("prog", "run", "pinned", pins.resolve("p/census").toString(), "data_in", zero.toString())
           .ok()) {
         return -1;
       }
@@ -62,6 +68,17 @@ final class Census {
     }
   }
 
+  private static boolean m(MapSpec spec) {
+    return spec.type() == org.allocsim.world.MapType.TASK_STORAGE;
+  }
+
+  private SyscallRunner syscall() {
+    if (syscall == null) {
+      syscall = new SyscallRunner(fs.shell(), dir);
+    }
+    return syscall;
+  }
+
   /**
    * The census object for a map of this shape; {@code valueBytes} is the map's value size, which exceeds its kptr
    * fields when the value also holds a bpf_spin_lock and graph roots (after the fields, CGraphTypes.valueRoots).
@@ -80,17 +97,35 @@ final class Census {
     s.append("#include <linux/bpf.h>\n#include <bpf/bpf_helpers.h>\n\n");
     s.append("struct census_val { __u64 f[").append(n).append("];").append(rest > 0 ? " __u8 rest[" + rest + "];" : "")
         .append(" };\n");
-    s.append("struct { __uint(type, BPF_MAP_TYPE_").append(m.type().name().toUpperCase(Locale.ROOT))
-        .append("); __uint(max_entries, ").append(m.maxEntries()).append(");")
-        .append(m.modelsElements() ? " __uint(map_flags, BPF_F_NO_PREALLOC);" : "")
-        .append(" __type(key, __u32); __type(value, struct census_val); } census_map SEC(\".maps\");\n");
-    s.append("__u64 census_objects;\n\nstatic long count_one(__u64 i, void *ctx)\n{\n  __u32 k = i;\n");
-    s.append("  struct census_val *v = bpf_map_lookup_elem(&census_map, &k);\n\n  if (!v)\n    return 0;\n");
+    if (m(m)) {
+      s.append(CTaskStorage.declarations(false));
+      s.append("struct {").append(CTaskStorage.mapBody("census_val")).append(" } census_map SEC(\".maps\");\n");
+    } else {
+      s.append("struct { __uint(type, BPF_MAP_TYPE_").append(m.type().name().toUpperCase(Locale.ROOT))
+          .append("); __uint(max_entries, ").append(m.maxEntries()).append(");")
+          .append(m.modelsElements() ? " __uint(map_flags, BPF_F_NO_PREALLOC);" : "")
+          .append(" __type(key, __u32); __type(value, struct census_val); } census_map SEC(\".maps\");\n");
+    }
+    // a percpu map: every possible CPU's copy of each key (iteration i is key i / CPUS, CPU i % CPUS)
+    int cpus = m.type().isPercpu() ? PossibleCpus.count() : 1;
+    s.append("__u64 census_objects;\n\nstatic long count_one(__u64 i, void *ctx)\n{\n  __u32 k = i / ").append(cpus)
+        .append(";\n");
+    if (m(m)) {
+      // the task of pid k, if there is one, and its storage in the map, if it has one
+      s.append("  struct task_struct *t = bpf_task_from_pid(k);\n\n  if (!t)\n    return 0;\n");
+      s.append("  struct census_val *v = bpf_task_storage_get(&census_map, t, 0, 0);\n\n");
+      s.append("  bpf_task_release(t);\n  if (!v)\n    return 0;\n");
+    } else {
+      s.append("  struct census_val *v = ").append(m.type().isPercpu()
+          ? "bpf_map_lookup_percpu_elem(&census_map, &k, i % " + cpus + ")" : "bpf_map_lookup_elem(&census_map, &k)")
+          .append(";\n\n  if (!v)\n    return 0;\n");
+    }
     for (int f = 0; f < m.fields().size(); f++) {
       s.append("  if (v->f[").append(f).append("])\n    census_objects++;\n");
     }
-    s.append("  return 0;\n}\n\nSEC(\"tc\") int census(struct __sk_buff *skb)\n{\n  census_objects = 0;\n");
-    s.append("  bpf_loop(").append(m.maxEntries()).append(", count_one, 0, 0);\n  return 0;\n}\n\n");
+    s.append("  return 0;\n}\n\n").append(m(m) ? "SEC(\"syscall\") int census(void *ctx)"
+        : "SEC(\"tc\") int census(struct __sk_buff *skb)").append("\n{\n  census_objects = 0;\n");
+    s.append("  bpf_loop(").append((long) m.maxEntries() * cpus).append(", count_one, 0, 0);\n  return 0;\n}\n\n");
     s.append("char LICENSE[] SEC(\"license\") = \"GPL\";\n");
     try {
       Files.writeString(c, s.toString());

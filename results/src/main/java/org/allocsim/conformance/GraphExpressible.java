@@ -22,6 +22,10 @@ final class GraphExpressible {
       }
     }
     for (MapSpec m : o.maps()) {
+      if (!o.graph().roots(m.name()).isEmpty() && (m.type().isPercpu() || m.type().isLocalStorage())) {
+        return Optional.of("map " + m.name() + " is a " + m.type().label() + " map with graph roots: the kernel "
+            + "refuses the map, and with it the whole object, where the model refuses the programs using its roots");
+      }
       if (o.graph().unlockedMaps().contains(m.name())) {
         return Optional.of("map " + m.name() + " has roots and no bpf_spin_lock: the kernel refuses the map, and "
             + "with it the whole object, where the model refuses the programs using its roots");

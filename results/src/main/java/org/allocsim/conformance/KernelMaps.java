@@ -126,6 +126,7 @@ final class KernelMaps {
 
   /** An all-zero value: every kptr field NULL (user space cannot write a kptr; the update drops the old ones). */
   static List<String> zeroValue(MapSpec spec) {
+    // a percpu map too: bpftool writes the one value it is given into every CPU's copy (fill_per_cpu_value)
     return Collections.nCopies(8 * Math.max(1, spec.valueSpec().fields().size()), "0");
   }
 }

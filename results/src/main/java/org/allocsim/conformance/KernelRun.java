@@ -79,7 +79,7 @@ final class KernelRun {
           while (next < timeline.size() && timeline.get(next).timeNs() <= b.time[r]) {
             action(timeline, next++, watched, model);
           }
-          record(programs.get(b.program[r]), b.step[r], b.key1[r], b.key2[r]);
+          record(programs.get(b.program[r]), b.cpu[r], b.step[r], b.key1[r], b.key2[r]);
         }
       }
       while (next < timeline.size()) {
@@ -106,7 +106,7 @@ final class KernelRun {
     driver.maps().settle(expected, expected.isEmpty() ? 0 : 3000);
   }
 
-  private void record(String program, int step, long key1, long key2) {
+  private void record(String program, int cpu, int step, long key1, long key2) {
     Path pin = driver.attachedPin(program);
     if (pin == null) {
       return;
@@ -116,8 +116,8 @@ final class KernelRun {
       flush();
       syscallBatch = sys;
     }
-    String line = sys ? pin + " " + packet(step, key1, key2)
-        : "prog run pinned " + pin + " data_in " + packet(step, key1, key2);
+    String line = sys ? pin + " " + packet(cpu, step, key1, key2)
+        : "prog run pinned " + pin + " data_in " + packet(cpu, step, key1, key2);
     if (line.equals(lastLine)) {
       lastRepeat++;
       return;
@@ -156,11 +156,12 @@ final class KernelRun {
     }
   }
 
-  private Path packet(int step, long key1, long key2) {
-    String name = step + "-" + key1 + "-" + key2;
+  /** The run's arguments: the step, the record's CPU (whose copy of a percpu value the program uses), the keys. */
+  private Path packet(int cpu, int step, long key1, long key2) {
+    String name = step + "-" + key1 + "-" + key2 + (cpu != 0 ? "-cpu" + cpu : "");
     return packets.computeIfAbsent(name, k -> {
       ByteBuffer buf = ByteBuffer.allocate(CSource.PACKET_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-      buf.putInt(step).putInt(0).putLong(key1).putLong(key2);
+      buf.putInt(step).putInt(cpu).putLong(key1).putLong(key2);
       Path p = out.resolve("runs").resolve("packet-" + name + ".bin");
       try {
         Files.write(p, buf.array());

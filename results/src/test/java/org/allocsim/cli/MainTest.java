@@ -116,6 +116,7 @@ class MainTest {
       String text = out.toString();
       assertTrue(text.contains("new objects: ") && !text.contains("new objects: not stated"), text);
       assertTrue(text.contains("program-side map_update / map_delete: "), text);
+      assertTrue(text.contains("percpu and local-storage maps: "), text);
       assertTrue(text.contains("percpu"), name + ": " + text);
       assertTrue(text.contains("verifier rules: the kernel's, the same in every design"), name + ": " + text);
     }

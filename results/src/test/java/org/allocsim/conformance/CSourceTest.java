@@ -53,4 +53,26 @@ class CSourceTest {
     assertTrue(c.contains("struct bpf_cpumask *n = bpf_cpumask_create();"), c);
     assertTrue(c.contains("if (old) { COUNT(Q, 0, REPLACED); bpf_cpumask_release(old); }"), c);
   }
+
+  /** map_kptr.c's percpu and task-storage maps: the record's CPU picks the copy, a pid the task. */
+  @Test
+  void percpuMapsLookUpTheRecordsCpusCopy_taskStorageTheTaskOfThePid() {
+    ObjectSpec o = new ObjectSpec("mk.bpf.o", Map.of("val", 24),
+        List.of(MapSpec.of("pcpu_hash_map", MapType.PERCPU_HASH, 2, new KptrField("ref_ptr", "val")),
+            MapSpec.of("task_ls_map", MapType.TASK_STORAGE, 4, new KptrField("ref_ptr", "val"))),
+        List.of(ProgramSpec.of("P", ExecContext.TASK, StepSpec.allocStore("val", AllocSource.DEFAULT,
+            "pcpu_hash_map", "ref_ptr")),
+            ProgramSpec.of("T", ExecContext.TASK, StepSpec.allocStore("val", AllocSource.DEFAULT, "task_ls_map",
+                "ref_ptr"), StepSpec.takeDrop("task_ls_map", "ref_ptr"))));
+    String c = CSource.of(o, new CNames(o, Map.of(), Set.of()), "test");
+    assertTrue(c.contains("__uint(type, BPF_MAP_TYPE_PERCPU_HASH);"), c);
+    assertTrue(c.contains("v = bpf_map_lookup_percpu_elem(&pcpu_hash_map, &k_v, cpu);"), c);
+    assertTrue(c.contains("__uint(type, BPF_MAP_TYPE_TASK_STORAGE); __uint(map_flags, BPF_F_NO_PREALLOC);"), c);
+    assertFalse(c.contains("BPF_MAP_TYPE_TASK_STORAGE); __uint(max_entries"), "the kernel's max_entries is 0");
+    assertTrue(c.contains("SEC(\"syscall\") int T(struct allocsim_args *a)"), c);
+    assertTrue(c.contains("SEC(\"tc\") int P(struct __sk_buff *skb)"), c);
+    assertTrue(c.contains("struct task_struct *t_v = bpf_task_from_pid(key1);"), c);
+    assertTrue(c.contains("bpf_task_storage_get(&task_ls_map, t_v, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);"), c);
+    assertTrue(c.contains("bpf_task_storage_get(&task_ls_map, t_v, 0, 0);"), c);
+  }
 }

@@ -23,5 +23,6 @@ class ExpressibleTest {
     assertTrue(reason("s04-inner-map-template.yaml").orElseThrow().contains("create_map"));
     assertEquals(Optional.empty(), reason("s07-load-order.yaml"));
     assertEquals(Optional.empty(), reason("s20-local-into-kernel-kptr.yaml"));
+    assertTrue(reason("k05-task-storage-tracer.yaml").orElseThrow().contains("task storage keyed by pid"));
   }
 }

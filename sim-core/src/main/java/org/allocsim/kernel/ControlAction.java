@@ -94,6 +94,21 @@ public sealed interface ControlAction {
     }
   }
 
+  /**
+   * The owner of local storage dies (a task exits, a cgroup is removed, an inode or socket is freed): its storage in
+   * every local-storage map of its kind goes (bpf_local_storage_destroy).
+   */
+  record FreeOwner(String owner, long key) implements ControlAction {
+    public FreeOwner {
+      Objects.requireNonNull(owner);
+    }
+
+    @Override
+    public String describe() {
+      return "free " + owner + " " + key;
+    }
+  }
+
   /** Deletes an inner map from an outer map slot. */
   record DeleteInner(MapRef outer, long key) implements ControlAction {
     @Override

@@ -58,6 +58,8 @@ final class ControlPlane {
       insertInner(map(a.outer()), a.key(), map(a.inner()));
     } else if (action instanceof ControlAction.DeleteInner a) {
       lifetimes.deleteInner(map(a.outer()), a.key(), true);
+    } else if (action instanceof ControlAction.FreeOwner a) {
+      engine.localStorage().ownerFreed(a.owner(), a.key());
     } else {
       throw new IllegalStateException("unhandled action " + action);
     }

@@ -177,8 +177,8 @@ final class DataPlane {
       return null;
     }
     BpfMap m = target(f.map(), f.viaOuter(), key);
-    if (m == null || m.slots() == null || LruHashes.applies(m)) {
-      return null; // an LRU map's key is not its element's index: no read-ahead
+    if (m == null || m.slots() == null || LruHashes.applies(m) || m.copies() > 1) {
+      return null; // an LRU map's key is not its element's index, a percpu map's slot needs the CPU: no read-ahead
     }
     return m;
   }
@@ -235,9 +235,10 @@ final class DataPlane {
   /** The element index of a key: the key itself, or an LRU map's element for it (-1: no element, NULL). */
   private long element(BpfMap m, long key, boolean update, int cpu) {
     if (!LruHashes.applies(m)) {
-      return key;
+      return m.copyOf(key, cpu); // a percpu map: the copy of this CPU (bpf_map_lookup_elem's this_cpu_ptr)
     }
-    return update ? engine.lruHashes().update(m, key, cpu) : engine.lruHashes().lookup(m, key);
+    long e = update ? engine.lruHashes().update(m, key, cpu) : engine.lruHashes().lookup(m, key);
+    return e < 0 ? e : m.copyOf(e, cpu);
   }
 
   private static long valueKey(FieldRef f, long key) {

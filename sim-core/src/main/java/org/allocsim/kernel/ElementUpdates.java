@@ -4,7 +4,6 @@ import org.allocsim.memory.ExecContext;
 import org.allocsim.strategy.LifecycleEvent;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.ElementRef;
-import org.allocsim.world.MapType;
 import org.allocsim.world.Program;
 import org.allocsim.world.Step;
 import org.allocsim.world.StepKind;
@@ -51,6 +50,12 @@ final class ElementUpdates {
     if (!engine.elements().replace(m, element, cpu, ctx)) {
       return false;
     }
+    if (m.copies() > 1) {
+      // pcpu_copy_value(onallcpus=false) and the percpu array: only this CPU's copy is written and its fields
+      // freed ("bpf: Free special fields when update [lru_,]percpu_hash maps", Leon Hwang, 2025-10).
+      releaseCopy(m, m.copyOf(element, cpu), cpu);
+      return true;
+    }
     releaseValue(m, element, key, cpu);
     return true;
   }
@@ -60,8 +65,12 @@ final class ElementUpdates {
    * be deleted: -EINVAL (array_map_delete_elem), and the value keeps what it holds. A missing key is -ENOENT. Returns false on -EINVAL.
    */
   boolean delete(BpfMap m, long key, int cpu) {
-    if (m.type() == MapType.ARRAY) {
+    if (m.type().isArray()) {
       return false;
+    }
+    if (m.type().isLocalStorage()) {
+      engine.localStorage().delete(m, key, cpu); // bpf_{task,cgrp,inode,sk}_storage_delete
+      return true;
     }
     long element = LruHashes.applies(m) ? engine.lruHashes().delete(m, key) : key;
     if (element < 0) {
@@ -78,15 +87,23 @@ final class ElementUpdates {
    * address them) are drained.
    */
   void releaseValue(BpfMap m, long element, long rootKey, int cpu) {
-    if (m.slots() != null && !m.type().isMapInMap()) {
-      for (int f = 0; f < m.fieldCount(); f++) {
-        long slot = m.slot(element, f);
-        engine.kernelObjects().takeReference(m, slot);
-        releaseSlot(m, slot, f, cpu);
-      }
+    for (int c = 0; c < m.copies(); c++) {
+      // a percpu value: every possible CPU's copy (htab_map_free's for_each_possible_cpu, pcpu_copy_value onallcpus)
+      releaseCopy(m, m.copyOf(element, c), cpu);
     }
     if (rootKey >= 0 && rootKey < m.spec().maxEntries()) {
       drainRoots(m, rootKey, cpu);
+    }
+  }
+
+  /** bpf_obj_free_fields on one copy of a value (value index: a {@link BpfMap#copyOf} index). */
+  private void releaseCopy(BpfMap m, long value, int cpu) {
+    if (m.slots() != null && !m.type().isMapInMap()) {
+      for (int f = 0; f < m.fieldCount(); f++) {
+        long slot = m.slot(value, f);
+        engine.kernelObjects().takeReference(m, slot);
+        releaseSlot(m, slot, f, cpu);
+      }
     }
   }
 
@@ -97,11 +114,16 @@ final class ElementUpdates {
       return false;
     }
     m.kptrSlotChanged(engine.objects().allocator(obj), engine.objects().unitBytes(obj), -1);
+    releaseTaken(m, obj, field, cpu);
+    return true;
+  }
+
+  /** Frees obj, already out of its slot of field in m, through the design on cpu. */
+  void releaseTaken(BpfMap m, int obj, int field, int cpu) {
     if (!engine.kernelObjects().owns(obj)) {
       strategy.on(new LifecycleEvent.KptrDropped(m, field, obj));
     }
     engine.drop(obj, m, field, cpu);
-    return true;
   }
 
   /**

@@ -38,6 +38,7 @@ final class Engine implements StrategyContext {
   private final Elements elements;
   private final KernelObjects kernelObjects;
   private final LruHashes lruHashes;
+  private final LocalStorage localStorage;
   private final GraphState graph;
   private final DataPlane dataPlane;
   private final ControlPlane controlPlane;
@@ -59,6 +60,7 @@ final class Engine implements StrategyContext {
       throw new IllegalArgumentException("parameter " + KernelParameters.CONTROL_CPU.key() + ": expected 0.."
           + (memory.cpus() - 1) + ", got " + controlCpu);
     }
+    world.setCpus(memory.cpus());
     // The memory's own irq_work and RCU callbacks: not the strategy's, so they leave its answers standing.
     this.slab = new Slab(memory, timers);
     slab.onLateFreeIntoDestroyed(a -> useAfterFree(-1, a, "a cache's c->tgt names destroyed allocator "
@@ -70,6 +72,7 @@ final class Engine implements StrategyContext {
     this.elements = new Elements(this, this.strategy);
     this.kernelObjects = new KernelObjects(this);
     this.lruHashes = new LruHashes(this);
+    this.localStorage = new LocalStorage(this);
     this.lifetimes = new Lifetimes(this, allocators, this.strategy);
     this.drops = new ObjectDrops(this, this.strategy);
     this.dataPlane = new DataPlane(this, this.strategy);
@@ -248,6 +251,10 @@ final class Engine implements StrategyContext {
 
   LruHashes lruHashes() {
     return lruHashes;
+  }
+
+  LocalStorage localStorage() {
+    return localStorage;
   }
 
   KernelObjects kernelObjects() {

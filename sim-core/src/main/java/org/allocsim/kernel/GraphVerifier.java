@@ -26,7 +26,10 @@ final class GraphVerifier {
   static LoadVerdict verify(Program p, World world) {
     GraphRegistry g = world.graph();
     for (Step op : p.steps()) {
-      String refusal = check(op, g);
+      String refusal = MapTypeRules.check(op);
+      if (refusal == null) {
+        refusal = check(op, g);
+      }
       if (refusal == null) {
         refusal = RegisterVerifier.check(op, g, p.spec().sleepable());
       }

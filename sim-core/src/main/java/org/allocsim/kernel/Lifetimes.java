@@ -72,6 +72,7 @@ final class Lifetimes {
   }
 
   private void dropAndFree(BpfMap m) {
+    engine.localStorage().barrier(m);
     SlotArray slots = m.slots();
     if (m.type().isMapInMap()) {
       for (long[] e : entries(slots)) {
@@ -120,11 +121,17 @@ final class Lifetimes {
     }
     String action = (delete ? "delete " : "update ") + Observations.instanceOf(m.btf().name()) + "." + m.name()
         + "[" + key + "]";
-    if (delete && m.type() == MapType.ARRAY) {
+    if (delete && m.type().isArray()) {
       userOp(action, "EINVAL");
       return;
     }
     userOp(action, "ok");
+    if (m.type().isLocalStorage()) {
+      // the key names an owner (a pidfd, a cgroup fd, a socket fd): its old storage is unlinked and freed, an
+      // update's new storage starts with NULL kptr fields (bpf_local_storage_update frees the old selem)
+      engine.localStorage().delete(m, key, engine.controlCpu());
+      return;
+    }
     if (m.type().isMapInMap()) {
       deleteInner(m, key, true);
       return;

@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.allocsim.world.BpfMap;
-import org.allocsim.world.MapType;
 
 /**
  * BPF_MAP_TYPE_LRU_HASH: a key gets one of the map's max_entries preallocated elements; an update that finds none
@@ -32,7 +31,7 @@ final class LruHashes {
   }
 
   static boolean applies(BpfMap m) {
-    return m.type() == MapType.LRU_HASH;
+    return m.type().isLru();
   }
 
   /** bpf_map_lookup_elem(): the element index of key, or -1 when the key has none (NULL). */

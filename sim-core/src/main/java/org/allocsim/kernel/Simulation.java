@@ -301,7 +301,10 @@ public final class Simulation {
   private RunResult finish() {
     engine.setNow(spec.durationNs());
     engine.endOfRun();
-    LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle(), engine.graph()::markReachable);
+    LeakAudit.run(engine.objects(), engine.world(), spec.durationNs(), engine.oracle(), r -> {
+      engine.graph().markReachable(r);
+      engine.localStorage().markReachable(r);
+    });
     ConservationAudit.recount(engine.objects(), engine.allocators().all(), spec.durationNs(), engine.oracle());
     return RunResults.of(spec, strategyName, engine, series, engine.strategyBreaches());
   }

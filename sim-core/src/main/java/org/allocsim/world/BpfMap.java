@@ -23,14 +23,17 @@ public final class BpfMap implements MapView {
   /** Objects its kptr slots hold now, by the allocator in their header (design 0's walk reads these, issue 17). */
   private long[] storedByAllocator = new long[0];
   private boolean freed;
+  /** Copies of a value: the possible CPUs for a percpu map, else 1. */
+  private final int copies;
 
-  BpfMap(int id, MapSpec spec, BtfObject btf, BtfType[] fieldTypes) {
+  BpfMap(int id, MapSpec spec, BtfObject btf, BtfType[] fieldTypes, int cpus) {
     this.id = id;
     this.spec = spec;
     this.btf = btf;
     this.fieldTypes = fieldTypes;
+    this.copies = spec.type().isPercpu() ? cpus : 1;
     long length = spec.type().isMapInMap() ? spec.maxEntries()
-        : (long) spec.maxEntries() * spec.fields().size();
+        : (long) spec.maxEntries() * copies * spec.fields().size();
     this.slots = length > 0 ? new SlotArray(length) : null;
     this.elements = spec.modelsElements() ? new SlotArray(spec.maxEntries()) : null;
   }
@@ -111,7 +114,17 @@ public final class BpfMap implements MapView {
     }
   }
 
-  /** Slot index of (key, field) in a kptr map. */
+  /** Copies of each value: one per possible CPU in a percpu map (its slots are key × cpus × fields), else 1. */
+  public int copies() {
+    return copies;
+  }
+
+  /** The value index a program on cpu sees for element: its CPU's copy in a percpu map, else the element. */
+  public long copyOf(long element, int cpu) {
+    return copies == 1 ? element : element * copies + cpu;
+  }
+
+  /** Slot index of (key, field) in a kptr map; in a percpu map the key is a {@link #copyOf copy} index. */
   public long slot(long key, int field) {
     return key * fieldTypes.length + field;
   }

@@ -25,6 +25,8 @@ public final class World {
   private final Map<String, LoadedObject> objects = new LinkedHashMap<>();
   private final java.util.IdentityHashMap<BtfType, Integer> typeIds = new java.util.IdentityHashMap<>();
   private final GraphRegistry graph = new GraphRegistry();
+  /** Possible CPUs: the copies of a percpu map's value. */
+  private int cpus = 1;
 
   public World() {
     vmlinux.get();
@@ -32,6 +34,11 @@ public final class World {
 
   public BtfObject vmlinux() {
     return vmlinux;
+  }
+
+  /** The possible CPUs, before any map is created (a percpu map holds a value per CPU). */
+  public void setCpus(int possibleCpus) {
+    this.cpus = possibleCpus;
   }
 
   /** Declares a kernel struct (e.g. bpf_cpumask, 1032 bytes) in vmlinux. */
@@ -81,7 +88,7 @@ public final class World {
             + " has unknown type " + typeName + " in " + btf);
       }
     }
-    BpfMap map = new BpfMap(maps.size(), spec, btf, types);
+    BpfMap map = new BpfMap(maps.size(), spec, btf, types, cpus);
     maps.add(map);
     return map;
   }

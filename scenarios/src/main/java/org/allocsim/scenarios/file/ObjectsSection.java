@@ -72,6 +72,9 @@ final class ObjectsSection {
     return new ObjectSpec(file, types, new ArrayList<>(maps.values()), programs, graph.spec());
   }
 
+  /** Owners a local-storage map's keys may name when it says no max_entries (the kernel's own is 0). */
+  static final int DEFAULT_OWNERS = 65_536;
+
   static MapSpec map(String name, YNode node, Set<String> types, Set<String> kernelTypes, boolean inner) {
     return map(name, node, types, kernelTypes, inner, new GraphSection());
   }
@@ -84,7 +87,11 @@ final class ObjectsSection {
         : name, m);
     MapType type = MapType.fromLabel(m.require("type", node).as("map type").oneOf(labels()));
     int maxEntries = type == MapType.ALLOCATOR && !m.has("max_entries") ? 1
+        : type.isLocalStorage() && !m.has("max_entries") ? DEFAULT_OWNERS
         : (int) m.require("max_entries", node).as("max_entries of map '" + name + "'").integer(1, MAX_ENTRIES);
+    if (inner && type.isLocalStorage()) {
+      throw m.get("type").error("a " + type.label() + " map keys by its owner and is not modelled as an inner map");
+    }
     List<KptrField> fields = new ArrayList<>();
     if (m.has("kptr")) {
       if (type.isMapInMap() || type == MapType.ALLOCATOR) {

@@ -136,7 +136,7 @@ final class Steps {
     }
     if (m.type() == MapType.ALLOCATOR) {
       throw node.error("'" + name + "' is an allocator map, which has no elements; " + kind.label()
-          + " takes a hash, lru_hash or array map, or an outer map for its inner map");
+          + " takes a hash, array, percpu or local-storage map, or an outer map for its inner map");
     }
     return name;
   }

@@ -19,7 +19,8 @@ import org.allocsim.world.ObjectSpec;
  */
 final class TimelineSection {
   static final List<String> ACTIONS = List.of("load", "close", "exit", "create_map", "close_fd", "pin", "unpin",
-      "update", "delete", "insert_inner", "delete_inner");
+      "update", "delete", "insert_inner", "delete_inner",
+      "free_owner");
   private static final Pattern OCCURRENCE = Pattern.compile("<n([+-]\\d+)?>");
 
   private final Map<String, ObjectSpec> objects;
@@ -150,6 +151,11 @@ final class TimelineSection {
         YMap m = v.map().allow(List.of("outer", "key", "inner"));
         yield new ControlAction.InsertInner(MapRefs.parse(m.require("outer", v), n),
             m.require("key", v).integer(0, Integer.MAX_VALUE), MapRefs.parse(m.require("inner", v), n));
+      }
+      case "free_owner" -> {
+        YMap m = v.map().allow(List.of("owner", "key"));
+        yield new ControlAction.FreeOwner(m.require("owner", v).as("owner").oneOf(List.of("task", "cgrp", "inode",
+            "sk")), m.require("key", v).integer(0, Integer.MAX_VALUE));
       }
       default -> {
         YMap m = v.map().allow(List.of("outer", "key"));

@@ -156,6 +156,8 @@ public final class ScenarioText {
       return "delete: {map: " + ref(a.map()) + ", key: " + a.key() + "}";
     } else if (action instanceof ControlAction.InsertInner a) {
       return "insert_inner: {outer: " + ref(a.outer()) + ", key: " + a.key() + ", inner: " + ref(a.inner()) + "}";
+    } else if (action instanceof ControlAction.FreeOwner a) {
+      return "free_owner: {owner: " + a.owner() + ", key: " + a.key() + "}";
     } else if (action instanceof ControlAction.DeleteInner a) {
       return "delete_inner: {outer: " + ref(a.outer()) + ", key: " + a.key() + "}";
     }
