@@ -1,9 +1,7 @@
 package org.allocsim.kernel;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.allocsim.memory.AllocatorRef;
 import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.MemoryParams;
 import org.allocsim.memory.ObjectTable;
@@ -13,19 +11,16 @@ import org.allocsim.oracle.ViolationKind;
 import org.allocsim.params.Parameters;
 import org.allocsim.strategy.LifetimeStrategy;
 import org.allocsim.strategy.LoadVerdict;
-import org.allocsim.strategy.ObjectHooks;
-import org.allocsim.strategy.StrategyContext;
 import org.allocsim.world.BpfMap;
-import org.allocsim.world.MapView;
 import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.World;
 
 /**
  * The state of one run and the services its parts share: the clock, freeing objects, verdicts, the current event
- * for the oracle's records. It is the strategy's {@link StrategyContext}.
+ * for the oracle's records. The strategy sees it through {@link StrategyServices}.
  */
-final class Engine implements StrategyContext {
+final class Engine {
   private final Parameters parameters;
   private final MemoryParams memory;
   private final World world = new World();
@@ -43,12 +38,10 @@ final class Engine implements StrategyContext {
   private final DataPlane dataPlane;
   private final ControlPlane controlPlane;
   private final ObjectDrops drops;
-  private final List<LoadRecord> verdicts = new ArrayList<>();
+  private final LoadVerdicts verdicts = new LoadVerdicts();
   private final KernelTimers timers = new KernelTimers();
   private final int controlCpu;
-  private long bookkeeping;
-  private long accepted;
-  private long rejected;
+  private final StrategyServices services;
   private String event = "start";
   private Observations observations;
 
@@ -77,6 +70,7 @@ final class Engine implements StrategyContext {
     this.drops = new ObjectDrops(this, this.strategy);
     this.dataPlane = new DataPlane(this, this.strategy);
     this.controlPlane = new ControlPlane(this, lifetimes, this.strategy);
+    this.services = new StrategyServices(this, allocators, this.strategy);
   }
 
   void setScheduler(KernelTimers.Scheduler scheduler) {
@@ -89,18 +83,8 @@ final class Engine implements StrategyContext {
 
   // --- the clock and deferred work --------------------------------------------------------------------------
 
-  @Override
-  public long now() {
+  long now() {
     return timers.now();
-  }
-
-  /** A strategy's deferred action (a percpu_ref release, a rebind): its answers may change when it runs. */
-  @Override
-  public void after(long delayNs, Runnable action) {
-    timers.once(delayNs, () -> {
-      action.run();
-      strategy.answersMayChange();
-    });
   }
 
   /** An allocator was destroyed: answers naming it are asked again. */
@@ -125,7 +109,12 @@ final class Engine implements StrategyContext {
     return memory.tasksTraceGracePeriodNs() + (memory.rcuTasksTraceImpliesRcu() ? 0 : memory.rcuGracePeriodNs());
   }
 
-  // --- StrategyContext -------------------------------------------------------------------------------------
+  // --- the services kernel parts share ----------------------------------------------------------------------
+
+  /** What the strategy is given ({@link LifetimeStrategy#attach}). */
+  StrategyServices strategyServices() {
+    return services;
+  }
 
   World world() {
     return world;
@@ -135,56 +124,12 @@ final class Engine implements StrategyContext {
     return slab.objects();
   }
 
-  @Override
-  public MemoryParams memory() {
+  MemoryParams memory() {
     return memory;
   }
 
-  @Override
-  public Parameters parameters() {
+  Parameters parameters() {
     return parameters;
-  }
-
-  @Override
-  public List<? extends MapView> maps() {
-    return Collections.unmodifiableList(world.maps());
-  }
-
-  @Override
-  public AllocatorRef allocatorOf(MapView allocatorMap) {
-    return allocators.get(world.maps().get(allocatorMap.id()).allocator()).ref();
-  }
-
-  @Override
-  public AllocatorRef elementAllocatorOf(MapView map) {
-    int a = world.maps().get(map.id()).elementAllocator();
-    return a < 0 ? null : allocators.get(a).ref();
-  }
-
-  @Override
-  public AllocatorRef allocatorOfObject(int object) {
-    return allocators.get(slab.objects().allocator(object)).ref();
-  }
-
-  @Override
-  public void forEachStoredAllocator(MapView map, java.util.function.ObjLongConsumer<AllocatorRef> visitor) {
-    BpfMap m = world.maps().get(map.id());
-    for (int a = 0; a < m.storedAllocatorBound(); a++) {
-      long n = m.storedFrom(a);
-      if (n != 0) {
-        visitor.accept(allocators.get(a).ref(), n);
-      }
-    }
-  }
-
-  @Override
-  public int unitBytes(int object) {
-    return slab.objects().unitBytes(object);
-  }
-
-  @Override
-  public AllocatorRef createAllocator(String name) {
-    return allocators.get(allocators.create(name, 0)).ref();
   }
 
   /** A kernel-owned allocator (an allocator map's, a hash map's elements'), fixedUnitBytes 0 = every size class. */
@@ -197,42 +142,12 @@ final class Engine implements StrategyContext {
     return allocators.create(name, fixedUnitBytes, true);
   }
 
-  @Override
-  public void acquire(AllocatorRef allocator) {
-    allocators.acquire(allocator.id());
-  }
-
-  @Override
-  public void release(AllocatorRef allocator) {
-    allocators.release(allocator.id());
-  }
-
   void release(int allocator) {
     allocators.release(allocator);
   }
 
-  @Override
-  public int references(AllocatorRef allocator) {
-    return allocators.references(allocator.id());
-  }
-
-  @Override
-  public long drainFreeLists(AllocatorRef allocator) {
-    return allocators.get(allocator.id()).drainFreeLists();
-  }
-
   BpfMemAlloc allocator(int allocator) {
     return allocators.get(allocator);
-  }
-
-  @Override
-  public void chargeBookkeeping(long operations) {
-    bookkeeping += operations;
-  }
-
-  @Override
-  public void observe(ObjectHooks hooks) {
-    strategy.observe(hooks);
   }
 
   // --- shared services ---------------------------------------------------------------------------------------
@@ -291,28 +206,16 @@ final class Engine implements StrategyContext {
   }
 
   long bookkeepingOps() {
-    return bookkeeping;
+    return services.bookkeepingOps();
   }
 
-  long loadsAccepted() {
-    return accepted;
-  }
-
-  long loadsRejected() {
-    return rejected;
-  }
-
-  List<LoadRecord> verdicts() {
+  /** The verifier's decisions of the run. */
+  LoadVerdicts verdicts() {
     return verdicts;
   }
 
   void recordVerdict(String subject, String btf, LoadVerdict v) {
-    verdicts.add(new LoadRecord(now(), subject, btf, v.accepted(), v.reason()));
-    if (v.accepted()) {
-      accepted++;
-    } else {
-      rejected++;
-    }
+    verdicts.record(now(), subject, btf, v);
   }
 
   /** Drops obj through the design's free target: {@link ObjectDrops#drop}, the one path by which objects go back. */

@@ -89,8 +89,8 @@ final class MemoryCensus {
     row[Metric.WARM_ALLOCS.ordinal()] = engine.slab().warmAllocs();
     row[Metric.COLD_ALLOCS.ordinal()] = engine.slab().coldAllocs();
     row[Metric.FAILED_ALLOCS.ordinal()] = engine.slab().failedAllocs();
-    row[Metric.LOADS_ACCEPTED.ordinal()] = engine.loadsAccepted();
-    row[Metric.LOADS_REJECTED.ordinal()] = engine.loadsRejected();
+    row[Metric.LOADS_ACCEPTED.ordinal()] = engine.verdicts().accepted();
+    row[Metric.LOADS_REJECTED.ordinal()] = engine.verdicts().rejected();
     row[Metric.BOOKKEEPING_OPS.ordinal()] = engine.bookkeepingOps();
     row[Metric.LIVE_ALLOCATORS.ordinal()] = engine.allocators().liveCount();
     row[Metric.LIVE_OBJECTS.ordinal()] = liveObjects;

@@ -14,8 +14,8 @@ final class RunResults {
     Slab slab = engine.slab();
     long served = slab.warmAllocs() + slab.coldAllocs();
     RunSummary summary = new RunSummary(
-        engine.loadsAccepted(),
-        engine.loadsRejected(),
+        engine.verdicts().accepted(),
+        engine.verdicts().rejected(),
         engine.oracle().total(),
         slab.failedAllocs(),
         engine.dataPlane().nullAllocs(),
@@ -27,6 +27,7 @@ final class RunResults {
         engine.dataPlane().records(),
         engine.dataPlane().idleRuns());
     return new RunResult(spec.name(), strategy, spec.seed(), spec.replication(), summary, series,
-        List.copyOf(engine.verdicts()), engine.oracle().violations(), engine.oracle().counts(), List.copyOf(breaches));
+        List.copyOf(engine.verdicts().records()), engine.oracle().violations(), engine.oracle().counts(),
+        List.copyOf(breaches));
   }
 }

@@ -73,7 +73,7 @@ public final class Simulation {
     }
     this.census = new MemoryCensus(engine);
     engine.setScheduler(this::callbackAdded);
-    strategy.attach(engine);
+    strategy.attach(engine.strategyServices());
     this.replayer = new Replayer(engine, spec.records().apply(new RandomStreams(spec.seed(), spec.replication())),
         spec.durationNs());
     this.stream = new KernelStream(engine, replayer, spec.durationNs(), driver == ReplayDriver.NAIVE_DSOL);

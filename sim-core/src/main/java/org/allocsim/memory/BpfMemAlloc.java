@@ -24,6 +24,7 @@ public final class BpfMemAlloc {
   private final MemoryParams params;
   private final int id;
   private final String name;
+  private final UnitClasses classes;
   /** Unit of the one class of a fixed-size allocator, 0 for a size==0 allocator. */
   private final int fixedUnitBytes;
   private final Accounts acc = new Accounts();
@@ -38,36 +39,16 @@ public final class BpfMemAlloc {
   private long lastFreeTime = -1;
 
   BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes, boolean percpu) {
-    if (fixedUnitBytes != 0 && fixedUnitBytes <= SizeClasses.HEADER_BYTES) {
-      throw new IllegalArgumentException("fixed unit must hold the 8-byte header and an object: "
-          + fixedUnitBytes);
-    }
+    this.classes = new UnitClasses(fixedUnitBytes, percpu, slab.params().cpus());
     this.slab = slab;
     this.objects = slab.objects();
     this.timers = slab.timers();
     this.params = slab.params();
     this.id = id;
     this.name = name;
-    // c->unit_size sets the watermarks; kmalloc_node(c->unit_size) charges the bucket it lands in (72 -> 96).
-    int unitSize = fixedUnitBytes == 0 ? 0 : (fixedUnitBytes + 7) & ~7;
-    this.fixedUnitBytes = unitSize == 0 ? 0 : percpu
-        ? Math.addExact(Slab.PERCPU_POINTER_BYTES, Math.multiplyExact(unitSize, params.cpus()))
-        : SizeClasses.kmallocBucket(unitSize);
-    // a percpu object: its pointer and this CPU's copy, not the copies of the other CPUs
-    this.touchedBytes = percpu && unitSize > 0 ? Slab.PERCPU_POINTER_BYTES + unitSize : 0;
-    int[] units;
-    int[] limitUnits;
-    if (this.fixedUnitBytes == 0) {
-      units = new int[SizeClasses.COUNT];
-      for (int i = 0; i < units.length; i++) {
-        units[i] = SizeClasses.unitBytes(i);
-      }
-      limitUnits = units;
-    } else {
-      units = new int[] {this.fixedUnitBytes};
-      limitUnits = new int[] {unitSize};
-    }
-    this.caches = new MemCaches(id, units, limitUnits, percpu, slab, acc);
+    this.fixedUnitBytes = classes.fixedUnitBytes;
+    this.touchedBytes = classes.touchedBytes;
+    this.caches = new MemCaches(id, classes.units, classes.limitUnits, percpu, slab, acc);
     this.rcu = new RcuStages(caches, timers, params);
     caches.rcu = rcu;
     this.refill = new Refill(caches, rcu, timers, params.irqWorkLatencyNs());
@@ -115,10 +96,7 @@ public final class BpfMemAlloc {
    * bpf_mem_cache_alloc() takes no size (the map always asks for its element size, fixed at creation).
    */
   public int sizeClassOf(int objectBytes) {
-    if (fixedUnitBytes == 0) {
-      return SizeClasses.classOf(objectBytes);
-    }
-    return objectBytes > 0 ? 0 : -1;
+    return classes.classOf(objectBytes);
   }
 
   /**
@@ -176,7 +154,7 @@ public final class BpfMemAlloc {
       throw new IllegalArgumentException("object " + obj + " belongs to allocator " + objects.allocator(obj)
           + ", not " + id);
     }
-    int cls = fixedUnitBytes == 0 ? SizeClasses.classOfUnit(objects.unitBytes(obj)) : 0;
+    int cls = classes.classOfOwnUnit(objects.unitBytes(obj));
     int c = caches.index(cpu, cls);
     // "Remember bpf_mem_cache that allocated this object. The hint is not accurate."
     caches.tgt[c] = caches.index(objects.allocCpu(obj), cls);
@@ -259,12 +237,11 @@ public final class BpfMemAlloc {
       throw new IllegalStateException("free of object " + obj + " of " + owner.name + " into " + name);
     }
     int unit = objects.unitBytes(obj);
-    int cls = fixedUnitBytes == 0 ? SizeClasses.classOfUnit(unit) : (unit == fixedUnitBytes ? 0 : -1);
+    int cls = classes.classOfForeignUnit(unit);
     if (cls < 0) {
       throw new IllegalArgumentException("a " + unit + "-byte unit does not fit allocator " + name);
     }
-    int ownerCache = owner.caches.index(objects.allocCpu(obj), owner.fixedUnitBytes == 0
-        ? SizeClasses.classOfUnit(unit) : 0);
+    int ownerCache = owner.caches.index(objects.allocCpu(obj), owner.classes.classOfOwnUnit(unit));
     // The lists (and so the books) are this allocator's from now on; the header's cache stays the owner's.
     owner.acc.liveOut(unit);
     acc.liveIn(unit);
