@@ -295,13 +295,12 @@ final class DataPlane {
       return -1;
     }
     long slot = m.slot(element, f.field());
-    int obj = m.slots().exchange(slot, -1);
+    int obj = elementUpdates.takeSlot(m, slot);
     observe(obj >= 0 ? StepOutcome.TAKEN : StepOutcome.EMPTY);
     if (obj < 0) {
       engine.kernelObjects().takeReference(m, slot); // a task_struct reference: released, nothing freed
       return -1;
     }
-    m.kptrSlotChanged(objects.allocator(obj), objects.unitBytes(obj), -1);
     if (drop) {
       engine.drop(obj, m, f.field(), cpu);
     }

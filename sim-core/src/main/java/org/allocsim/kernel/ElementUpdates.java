@@ -109,13 +109,21 @@ final class ElementUpdates {
 
   /** Empties one kptr slot and frees its object through the design on cpu; whether it held one. */
   boolean releaseSlot(BpfMap m, long slot, int field, int cpu) {
-    int obj = m.slots().exchange(slot, -1);
+    int obj = takeSlot(m, slot);
     if (obj < 0) {
       return false;
     }
-    m.kptrSlotChanged(engine.objects().allocator(obj), engine.objects().unitBytes(obj), -1);
     releaseTaken(m, obj, field, cpu);
     return true;
+  }
+
+  /** Empties one kptr slot, keeping the map's stored counts: the object it held, or -1. */
+  int takeSlot(BpfMap m, long slot) {
+    int obj = m.slots().exchange(slot, -1);
+    if (obj >= 0) {
+      m.kptrSlotChanged(engine.objects().allocator(obj), engine.objects().unitBytes(obj), -1);
+    }
+    return obj;
   }
 
   /** Frees obj, already out of its slot of field in m, through the design on cpu. */

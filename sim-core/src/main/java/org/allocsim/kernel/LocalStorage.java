@@ -80,9 +80,8 @@ final class LocalStorage {
     for (int f = 0; f < m.fieldCount(); f++) {
       long slot = m.slot(owner, f);
       engine.kernelObjects().takeReference(m, slot); // a task_struct reference: released, nothing freed
-      int obj = m.slots().exchange(slot, -1);
+      int obj = engine.dataPlane().elementUpdates().takeSlot(m, slot);
       if (obj >= 0) {
-        m.kptrSlotChanged(engine.objects().allocator(obj), engine.objects().unitBytes(obj), -1);
         taken.add(new int[] {obj, f});
       }
     }
