@@ -64,8 +64,12 @@ public record RunSpec(String name, long durationNs, long seed, int replication, 
   /**
    * The same run whose records are generated on its first run and replayed from memory (12-16 bytes a record,
    * at most an eighth of the heap) by the next {@code runs - 1} runs of it: one spec under several strategies.
+   * A single run keeps its stream (a generator read ahead overlaps the replay; held records would not).
    */
   public RunSpec sharingRecords(int runs) {
+    if (runs <= 1) {
+      return this;
+    }
     return new RunSpec(name, durationNs, seed, replication, parameters, kernelTypes, timeline,
         new RecordsOnce(records, Runtime.getRuntime().maxMemory() / 8, runs));
   }

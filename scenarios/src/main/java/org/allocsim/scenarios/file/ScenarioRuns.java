@@ -6,6 +6,7 @@ import java.util.List;
 import org.allocsim.kernel.KernelParameters;
 import org.allocsim.kernel.RandomStreams;
 import org.allocsim.kernel.RecordStream;
+import org.allocsim.kernel.RecordsAhead;
 import org.allocsim.kernel.RunSpec;
 import org.allocsim.kernel.TraceException;
 import org.allocsim.scenarios.trace.MergedStream;
@@ -49,6 +50,8 @@ public final class ScenarioRuns {
     if (parts.isEmpty()) {
       return RecordStream.empty();
     }
-    return parts.size() == 1 ? parts.get(0) : new MergedStream(parts);
+    RecordStream merged = parts.size() == 1 ? parts.get(0) : new MergedStream(parts);
+    // Drawn or parsed on a second thread while this one replays (issue 17); inline records are only copied.
+    return f.workload().isEmpty() && f.trace() == null ? merged : RecordsAhead.of(merged);
   }
 }
