@@ -23,7 +23,7 @@ final class ProgramGenerator {
   private final RealDistribution lifetime;
   private final int storeStep;
   private final int releaseStep;
-  private final ReleaseHeap releases = new ReleaseHeap();
+  private final ReleaseQueue releases;
   private double clock;
   private boolean arrivalsDone;
   private long arrivalNs;
@@ -63,6 +63,8 @@ final class ProgramGenerator {
         new ProviderRandomGenerator(streams.stream("lifetime/" + w.program() + streamSuffix)));
     this.storeStep = l == null ? -1 : l.storeStep();
     this.releaseStep = l == null ? -1 : l.releaseStep();
+    double storeShare = storeStep >= 0 && storeStep < weights.length ? weights[storeStep] / sum : 0;
+    this.releases = ReleaseQueue.sized(meanGapNs / storeShare, lifetime == null ? 0 : lifetime.getNumericalMean());
     this.clock = w.fromNs();
     drawArrival();
   }
@@ -106,15 +108,16 @@ final class ProgramGenerator {
 
   /** Time of the next record, or {@link Long#MAX_VALUE} when none is left. */
   long nextTime() {
-    long r = releases.isEmpty() ? Long.MAX_VALUE : releases.peekTime();
+    // The queue turns only as far as the next arrival, so stores after it still land in its buckets.
+    long r = releases.first(arrivalsDone ? Long.MAX_VALUE : arrivalNs);
     return arrivalsDone ? r : Math.min(arrivalNs, r);
   }
 
   /** Appends the next record to batch; only when {@link #nextTime()} is not {@link Long#MAX_VALUE}. */
   void emit(RecordBatch batch) {
-    if (!releases.isEmpty() && (arrivalsDone || releases.peekTime() <= arrivalNs)) {
-      batch.add(releases.peekTime(), releases.peekCpu(), slot, releaseStep, releases.peekKey1(),
-          releases.peekKey2());
+    long r = releases.first(arrivalsDone ? Long.MAX_VALUE : arrivalNs);
+    if (r != Long.MAX_VALUE && (arrivalsDone || r <= arrivalNs)) {
+      batch.add(r, releases.peekCpu(), slot, releaseStep, releases.peekKey1(), releases.peekKey2());
       releases.pop();
       return;
     }

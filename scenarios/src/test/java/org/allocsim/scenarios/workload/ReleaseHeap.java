@@ -3,6 +3,7 @@ package org.allocsim.scenarios.workload;
 import java.util.Arrays;
 
 /**
+ * The generator's release queue up to issue 17, kept as the reference {@link ReleaseQueue} must match pop for pop.
  * Pending releases as a 4-ary min-heap over primitive arrays: no Java object per release. Ordered by time, then by
  * insertion, so releases due at the same nanosecond come out in the order their stores ran. Its size is the number
  * of objects alive at once (rate × mean lifetime in steady state), not the trace length.
