@@ -3,8 +3,9 @@ package org.allocsim.scenarios.workload;
 import java.util.List;
 import org.allocsim.kernel.RandomStreams;
 import org.allocsim.kernel.RecordBatch;
-import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The record source of one {@link ProgramWorkload}: its Poisson arrivals merged in time order with the releases
@@ -17,10 +18,10 @@ final class ProgramGenerator {
   private final double[] cumulative;
   private final int[] cpuList;
   private final KeyChoice.KeySampler keys;
-  private final double meanGapNs;
+  private final ContinuousSampler gapNs;
   private final long untilNs;
   private final long endNs;
-  private final RealDistribution lifetime;
+  private final ContinuousSampler lifetime;
   private final int storeStep;
   private final int releaseStep;
   private final ReleaseQueue releases;
@@ -55,16 +56,18 @@ final class ProgramGenerator {
     }
     this.cpuList = cpuList(w.program(), w.cpus(), cpus);
     this.keys = w.keys().sampler(rng);
-    this.meanGapNs = w.arrivals().meanGapNs(cpuList.length);
+    double meanGapNs = w.arrivals().meanGapNs(cpuList.length);
+    this.gapNs = ZigguratSampler.Exponential.of(rng, meanGapNs);
     this.endNs = endNs;
     this.untilNs = Math.min(w.untilNs(), endNs);
     Lifetime l = w.lifetime();
-    this.lifetime = l == null ? null : Distributions.create(l.distribution(), l.parameters(),
-        new ProviderRandomGenerator(streams.stream("lifetime/" + w.program() + streamSuffix)));
+    this.lifetime = l == null ? null : Distributions.sampler(l.distribution(), l.parameters(),
+        streams.stream("lifetime/" + w.program() + streamSuffix));
     this.storeStep = l == null ? -1 : l.storeStep();
     this.releaseStep = l == null ? -1 : l.releaseStep();
     double storeShare = storeStep >= 0 && storeStep < weights.length ? weights[storeStep] / sum : 0;
-    this.releases = ReleaseQueue.sized(meanGapNs / storeShare, lifetime == null ? 0 : lifetime.getNumericalMean());
+    this.releases = ReleaseQueue.sized(meanGapNs / storeShare,
+        l == null ? 0 : Distributions.create(l.distribution(), l.parameters(), null).getNumericalMean());
     this.clock = w.fromNs();
     drawArrival();
   }
@@ -89,7 +92,7 @@ final class ProgramGenerator {
   }
 
   private void drawArrival() {
-    clock += -Math.log1p(-rng.nextDouble()) * meanGapNs;
+    clock += gapNs.sample();
     arrivalNs = (long) clock;
     if (clock >= untilNs) {
       arrivalsDone = true;

@@ -1,7 +1,6 @@
 package org.allocsim.scenarios.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.allocsim.kernel.RandomStreams;
 import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.math3.distribution.ZipfDistribution;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.junit.jupiter.api.Test;
@@ -171,19 +171,25 @@ class StatisticsTest {
     assertEquals(dist.getNumericalMean(), mean, 3 * se + 0.5, l.toString());
   }
 
-  @Test
-  void theAdapterFeedsCommonsMathGaussians() {
-    ProviderRandomGenerator g = new ProviderRandomGenerator(new RandomStreams(1, 0).stream("t"));
+  /** Each family's Commons RNG sampler draws Commons Math's distribution: its mean, and half below its median. */
+  @ParameterizedTest
+  @MethodSource("lifetimes")
+  void samplersMatchTheDistributionsMeanAndMedian(Lifetime l) {
+    ContinuousSampler sampler = Distributions.sampler(l.distribution(), l.parameters(),
+        new RandomStreams(7, 0).stream("lifetime/p"));
+    RealDistribution dist = Distributions.create(l.distribution(), l.parameters(), null);
+    double median = dist.inverseCumulativeProbability(0.5);
     int n = 200_000;
     double sum = 0;
-    double sumSq = 0;
+    int below = 0;
     for (int i = 0; i < n; i++) {
-      double x = g.nextGaussian();
+      double x = sampler.sample();
       sum += x;
-      sumSq += x * x;
+      below += x < median ? 1 : 0;
     }
-    assertEquals(0, sum / n, 4.5 / Math.sqrt(n));
-    assertEquals(1, sumSq / n, 4.5 * Math.sqrt(2.0 / n));
-    assertThrows(UnsupportedOperationException.class, () -> g.setSeed(3L));
+    assertEquals(dist.getNumericalMean(), sum / n, 4.5 * Math.sqrt(dist.getNumericalVariance() / n), l.toString());
+    // A constant's every sample is its median: none below it.
+    double wantBelow = dist.getNumericalVariance() == 0 ? 0 : 0.5;
+    assertEquals(wantBelow, (double) below / n, 4.5 * Math.sqrt(0.25 / n), l.toString());
   }
 }
