@@ -1,7 +1,9 @@
 package org.allocsim.kernel;
 
 import org.allocsim.memory.ObjectTable;
+import org.allocsim.world.BpfMap;
 import org.allocsim.world.SlotArray;
+import org.allocsim.world.World;
 
 /**
  * Reads ahead the map slots and object records a group of records will use, changing nothing, so that their cache
@@ -9,8 +11,15 @@ import org.allocsim.world.SlotArray;
  * the slots are (no miss: maps and chunk directories are small), a touch of each slot's line computed from its
  * index alone, the lookups (now hits) of the objects the slots hold, and a touch of each such object's record. A
  * single pass stalled on each probe: its per-record code filled the CPU's reorder window before the next miss issued.
+ *
+ * <p>When the slots and object records fit in the CPU's caches there are no misses to overlap and the passes are
+ * pure cost (issue 17: the cache-resident bench ran at half the speed with them), so the replay reads ahead only
+ * while {@link #workingSetBytes} is at least a threshold, checked once per batch of records.
  */
 final class ReadAhead {
+  /** Bytes of one object record in {@link ObjectTable} (two longs). */
+  private static final long OBJECT_RECORD_BYTES = 16;
+
   private final SlotArray[] readSlots;
   private final long[] readIndex;
   private final SlotArray[] writtenSlots;
@@ -26,6 +35,21 @@ final class ReadAhead {
     writtenSlots = new SlotArray[group];
     writtenIndex = new long[group];
     objects = new int[2 * group];
+  }
+
+  /**
+   * What the records can touch, in bytes: the slot storage of every map not freed and the records of every object
+   * slot ever used. A count of live maps' chunks, not of lines touched: an estimate to compare with a cache's size.
+   */
+  static long workingSetBytes(World world, ObjectTable table) {
+    long bytes = table.capacity() * OBJECT_RECORD_BYTES;
+    for (BpfMap m : world.maps()) {
+      if (!m.isFreed()) {
+        bytes += (m.slots() != null ? m.slots().heapBytes() : 0)
+            + (m.elements() != null ? m.elements().heapBytes() : 0);
+      }
+    }
+    return bytes;
   }
 
   /** The slot record i reads (kptr_xchg to NULL, a move's source). */
