@@ -20,6 +20,8 @@ final class AllocatorLifetimes {
   private final Slab slab;
   private final SafetyOracle oracle;
   private final List<BpfMemAlloc> allocators = new ArrayList<>();
+  /** The same by id, as an array: every allocation and free looks one up (issue 17). */
+  private BpfMemAlloc[] byId = new BpfMemAlloc[16];
   private int[] refs = new int[16];
   private int live;
 
@@ -38,14 +40,16 @@ final class AllocatorLifetimes {
     allocators.add(slab.create(id, name, fixedUnitBytes, percpu));
     if (id == refs.length) {
       refs = Arrays.copyOf(refs, id * 2);
+      byId = Arrays.copyOf(byId, id * 2);
     }
+    byId[id] = allocators.get(id);
     refs[id] = 1;
     live++;
     return id;
   }
 
   BpfMemAlloc get(int id) {
-    return allocators.get(id);
+    return byId[id]; // ids come from create: below the count
   }
 
   List<BpfMemAlloc> all() {

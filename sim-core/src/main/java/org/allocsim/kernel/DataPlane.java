@@ -4,7 +4,6 @@ import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.ObjectTable;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.FieldRef;
-import org.allocsim.world.StepKind;
 import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.World;
@@ -20,6 +19,8 @@ final class DataPlane {
   private final ObjectTable objects;
   private final GraphSteps graphSteps;
   private final ElementUpdates elementUpdates;
+  /** The run's observations or null, set before the run starts: a field, not a call per record. */
+  private Observations observations;
   private long records;
   private long idleRuns;
   private long nullAllocs;
@@ -145,50 +146,14 @@ final class DataPlane {
     }
   }
 
-  /**
-   * Finds, reading nothing but the maps' directories, the map slots a record will read and write, for
-   * {@link ReadAhead}: record i of its group.
-   */
-  void locate(int attachPoint, int op, long key1, long key2, ReadAhead ahead, int i) {
-    Program p = world.attached(attachPoint);
-    if (p == null || op >= p.stepCount()) {
-      return;
-    }
-    Step o = p.step(op);
-    FieldRef read = o.from();
-    FieldRef written = o.to();
-    if (written != null) {
-      long key = o.kind() == StepKind.MOVE ? key2 : key1;
-      BpfMap m = readAheadTarget(written, key);
-      if (m != null) {
-        ahead.written(i, m.slots(), m.slot(valueKey(written, key), written.field()));
-      }
-    }
-    if (read != null) {
-      BpfMap m = readAheadTarget(read, key1);
-      if (m != null) {
-        ahead.read(i, m.slots(), m.slot(valueKey(read, key1), read.field()));
-      }
-    }
-  }
-
-  private BpfMap readAheadTarget(FieldRef f, long key) {
-    if (key < 0) {
-      return null;
-    }
-    BpfMap m = target(f.map(), f.viaOuter(), key);
-    if (m == null || m.slots() == null || LruHashes.applies(m) || m.copies() > 1) {
-      return null; // an LRU map's key is not its element's index, a percpu map's slot needs the CPU: no read-ahead
-    }
-    return m;
+  void observeInto(Observations o) {
+    this.observations = o;
   }
 
   /** Counts an outcome of the current step (graph steps and map operations count theirs through it too). */
   void observe(StepOutcome outcome) {
-    Observations obs = engine.observations();
-    if (obs != null) {
-      Program p = world.attached(currentAttachPoint);
-      obs.step(p.name(), currentOp, outcome);
+    if (observations != null) {
+      observations.step(world.attached(currentAttachPoint).name(), currentOp, outcome);
     }
   }
 
@@ -241,26 +206,34 @@ final class DataPlane {
     return e < 0 ? e : m.copyOf(e, cpu);
   }
 
-  private static long valueKey(FieldRef f, long key) {
+  static long valueKey(FieldRef f, long key) {
     return f.viaOuter() ? FieldRef.innerKey(key) : key;
   }
 
   void store(Program p, FieldRef f, long key, int obj, int cpu) {
-    BpfMap m = target(f.map(), f.viaOuter(), key);
-    if (m == null) {
-      observe(StepOutcome.LOOKUP_NULL);
-      // bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds.
-      engine.drop(obj, null, -1, cpu);
-      return;
+    BpfMap m;
+    long slot;
+    if (f.direct()) { // the short path: what target, element and ensure do for such a map
+      m = f.map();
+      if (key >= m.maxEntries()) {
+        lookupNull(obj, cpu);
+        return;
+      }
+      slot = m.slot(key, f.field());
+    } else {
+      m = target(f.map(), f.viaOuter(), key);
+      if (m == null) {
+        lookupNull(obj, cpu);
+        return;
+      }
+      long valueKey = element(m, valueKey(f, key), true, cpu);
+      if (!engine.elements().ensure(m, valueKey, cpu, p.context())) {
+        // The element could not be allocated: the update fails and the program releases the object.
+        lookupNull(obj, cpu);
+        return;
+      }
+      slot = m.slot(valueKey, f.field());
     }
-    long valueKey = element(m, valueKey(f, key), true, cpu);
-    if (!engine.elements().ensure(m, valueKey, cpu, p.context())) {
-      observe(StepOutcome.LOOKUP_NULL);
-      // The element could not be allocated: the update fails and the program releases the object.
-      engine.drop(obj, null, -1, cpu);
-      return;
-    }
-    long slot = m.slot(valueKey, f.field());
     int old = m.slots().exchange(slot, obj);
     m.kptrSlotChanged(objects.allocator(obj), objects.unitBytes(obj), 1);
     if (old >= 0) {
@@ -268,6 +241,12 @@ final class DataPlane {
       m.kptrSlotChanged(objects.allocator(old), objects.unitBytes(old), -1);
       engine.drop(old, m, f.field(), cpu);
     }
+  }
+
+  /** bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds. */
+  private void lookupNull(int obj, int cpu) {
+    observe(StepOutcome.LOOKUP_NULL);
+    engine.drop(obj, null, -1, cpu);
   }
 
   /** bpf_kptr_xchg(&to, task) of a reference to an existing kernel object: no memory moves. */
@@ -281,7 +260,8 @@ final class DataPlane {
   /** kptr_xchg(&from, NULL); with drop, the object is freed at once. Returns the object taken, or -1. */
   int take(Program p, Step o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
-    BpfMap m = target(f.map(), f.viaOuter(), key);
+    boolean direct = f.direct();
+    BpfMap m = direct ? (key < f.map().maxEntries() ? f.map() : null) : target(f.map(), f.viaOuter(), key);
     if (m == null) {
       observe(StepOutcome.LOOKUP_NULL);
       return -1;
@@ -290,7 +270,7 @@ final class DataPlane {
       observe(StepOutcome.EMPTY);
       return -1;
     }
-    long element = element(m, valueKey(f, key), false, cpu);
+    long element = direct ? key : element(m, valueKey(f, key), false, cpu);
     if (element < 0) {
       return -1;
     }

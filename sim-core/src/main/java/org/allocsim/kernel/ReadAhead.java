@@ -2,7 +2,11 @@ package org.allocsim.kernel;
 
 import org.allocsim.memory.ObjectTable;
 import org.allocsim.world.BpfMap;
+import org.allocsim.world.FieldRef;
+import org.allocsim.world.Program;
 import org.allocsim.world.SlotArray;
+import org.allocsim.world.Step;
+import org.allocsim.world.StepKind;
 import org.allocsim.world.World;
 
 /**
@@ -52,28 +56,71 @@ final class ReadAhead {
     return bytes;
   }
 
+  /**
+   * Finds, reading nothing but the maps' directories, the map slots a record will read and write: record i of its
+   * group.
+   */
+  private void locate(DataPlane plane, Program p, int op, long key1, long key2, int i) {
+    if (op >= p.stepCount()) {
+      return;
+    }
+    Step o = p.step(op);
+    FieldRef read = o.from();
+    FieldRef written = o.to();
+    if (written != null) {
+      long key = o.kind() == StepKind.MOVE ? key2 : key1;
+      BpfMap m = target(plane, written, key);
+      if (m != null) {
+        written(i, m.slots(), m.slot(DataPlane.valueKey(written, key), written.field()));
+      }
+    }
+    if (read != null) {
+      BpfMap m = target(plane, read, key1);
+      if (m != null) {
+        read(i, m.slots(), m.slot(DataPlane.valueKey(read, key1), read.field()));
+      }
+    }
+  }
+
+  /** The map whose slot the record reaches, when the key alone names the slot; else null. */
+  private static BpfMap target(DataPlane plane, FieldRef f, long key) {
+    if (key < 0) {
+      return null;
+    }
+    if (f.direct()) {
+      return key < f.map().maxEntries() ? f.map() : null;
+    }
+    BpfMap m = plane.target(f.map(), f.viaOuter(), key);
+    if (m == null || m.slots() == null || LruHashes.applies(m) || m.copies() > 1) {
+      return null; // an LRU map's key is not its element's index, a percpu map's slot needs the CPU: no read-ahead
+    }
+    return m;
+  }
+
   /** The slot record i reads (kptr_xchg to NULL, a move's source). */
-  void read(int i, SlotArray slots, long index) {
+  private void read(int i, SlotArray slots, long index) {
     readSlots[i] = slots;
     readIndex[i] = index;
   }
 
   /** The slot record i writes (an exchange whose previous object is freed). */
-  void written(int i, SlotArray slots, long index) {
+  private void written(int i, SlotArray slots, long index) {
     writtenSlots[i] = slots;
     writtenIndex[i] = index;
   }
 
   /** Reads ahead records from..to-1 of batch; malformed records are left to apply(). */
-  void run(RecordBatch batch, int from, int to, int[] attachPointOf, DataPlane plane, ObjectTable table) {
+  void run(RecordBatch batch, int from, int to, int[] attachPointOf, DataPlane plane, World world,
+      ObjectTable table) {
     int n = to - from;
     for (int i = 0; i < n; i++) {
       readSlots[i] = null;
       writtenSlots[i] = null;
       int r = from + i;
       int program = batch.program[r];
-      if (program >= 0 && program < attachPointOf.length) {
-        plane.locate(attachPointOf[program], batch.step[r], batch.key1[r], batch.key2[r], this, i);
+      Program p = program >= 0 && program < attachPointOf.length ? world.attached(attachPointOf[program]) : null;
+      if (p != null) {
+        locate(plane, p, batch.step[r], batch.key1[r], batch.key2[r], i);
       }
     }
     long s = 0;

@@ -22,6 +22,7 @@ final class Replayer {
   /** Whether this batch reads ahead: decided when a batch of records is read. */
   private boolean readAhead;
   private final Engine engine;
+  private final DataPlane plane;
   private final RecordStream stream;
   private final int[] attachPointOf;
   private final int cpus;
@@ -39,6 +40,7 @@ final class Replayer {
 
   Replayer(Engine engine, RecordStream stream, long endNs) {
     this.engine = engine;
+    this.plane = engine.dataPlane();
     this.stream = stream;
     this.endNs = endNs;
     this.cpus = engine.memory().cpus();
@@ -113,7 +115,7 @@ final class Replayer {
   /** Reads ahead the slots and object records of the next group of records (see {@link ReadAhead}). */
   private void peekAhead() {
     int to = Math.min(batch.size(), cursor + group);
-    ahead.run(batch, cursor, to, attachPointOf, engine.dataPlane(), engine.objects());
+    ahead.run(batch, cursor, to, attachPointOf, plane, engine.world(), engine.objects());
     peekedUntil = to;
   }
 
@@ -134,7 +136,7 @@ final class Replayer {
     lastTime = t;
     recordIndex++;
     engine.setNow(t);
-    engine.dataPlane().apply(cpu, attachPointOf[program], batch.step[i], batch.key1[i], batch.key2[i]);
+    plane.apply(cpu, attachPointOf[program], batch.step[i], batch.key1[i], batch.key2[i]);
     afterEach.run();
   }
 
