@@ -5,8 +5,6 @@ import org.allocsim.world.BpfMap;
 import org.allocsim.world.FieldRef;
 import org.allocsim.world.Program;
 import org.allocsim.world.SlotArray;
-import org.allocsim.world.Step;
-import org.allocsim.world.StepKind;
 import org.allocsim.world.World;
 
 /**
@@ -58,26 +56,35 @@ final class ReadAhead {
 
   /**
    * Finds, reading nothing but the maps' directories, the map slots a record will read and write: record i of its
-   * group.
+   * group. A direct map's slot comes from the step's plan, as apply() finds it.
    */
-  private void locate(DataPlane plane, Program p, int op, long key1, long key2, int i) {
-    if (op >= p.stepCount()) {
+  private void locate(DataPlane plane, int attachPoint, Program p, int op, long key1, long key2, int i) {
+    StepPlan[] row = plane.plans().of(attachPoint, p);
+    if (op >= row.length) {
       return;
     }
-    Step o = p.step(op);
-    FieldRef read = o.from();
-    FieldRef written = o.to();
-    if (written != null) {
-      long key = o.kind() == StepKind.MOVE ? key2 : key1;
-      BpfMap m = target(plane, written, key);
+    StepPlan s = row[op];
+    long writtenKey = s.code == StepPlan.MOVE ? key2 : key1;
+    if (s.toSlots != null) {
+      if (writtenKey >= 0 && writtenKey < s.toMax) {
+        written(i, s.toSlots, s.toSlot(writtenKey));
+      }
+    } else if (s.step.to() != null) {
+      FieldRef f = s.step.to();
+      BpfMap m = target(plane, f, writtenKey);
       if (m != null) {
-        written(i, m.slots(), m.slot(DataPlane.valueKey(written, key), written.field()));
+        written(i, m.slots(), m.slot(ValueLookups.valueKey(f, writtenKey), f.field()));
       }
     }
-    if (read != null) {
-      BpfMap m = target(plane, read, key1);
+    if (s.fromSlots != null) {
+      if (key1 >= 0 && key1 < s.fromMax) {
+        read(i, s.fromSlots, s.fromSlot(key1));
+      }
+    } else if (s.step.from() != null) {
+      FieldRef f = s.step.from();
+      BpfMap m = target(plane, f, key1);
       if (m != null) {
-        read(i, m.slots(), m.slot(DataPlane.valueKey(read, key1), read.field()));
+        read(i, m.slots(), m.slot(ValueLookups.valueKey(f, key1), f.field()));
       }
     }
   }
@@ -87,10 +94,7 @@ final class ReadAhead {
     if (key < 0) {
       return null;
     }
-    if (f.direct()) {
-      return key < f.map().maxEntries() ? f.map() : null;
-    }
-    BpfMap m = plane.target(f.map(), f.viaOuter(), key);
+    BpfMap m = plane.lookups().target(f.map(), f.viaOuter(), key);
     if (m == null || m.slots() == null || LruHashes.applies(m) || m.copies() > 1) {
       return null; // an LRU map's key is not its element's index, a percpu map's slot needs the CPU: no read-ahead
     }
@@ -118,9 +122,10 @@ final class ReadAhead {
       writtenSlots[i] = null;
       int r = from + i;
       int program = batch.program[r];
-      Program p = program >= 0 && program < attachPointOf.length ? world.attached(attachPointOf[program]) : null;
+      int attachPoint = program >= 0 && program < attachPointOf.length ? attachPointOf[program] : -1;
+      Program p = attachPoint >= 0 ? world.attached(attachPoint) : null;
       if (p != null) {
-        locate(plane, p, batch.step[r], batch.key1[r], batch.key2[r], i);
+        locate(plane, attachPoint, p, batch.step[r], batch.key1[r], batch.key2[r], i);
       }
     }
     long s = 0;
