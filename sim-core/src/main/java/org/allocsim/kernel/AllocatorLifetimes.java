@@ -20,6 +20,8 @@ final class AllocatorLifetimes {
   private final Slab slab;
   private final SafetyOracle oracle;
   private final List<BpfMemAlloc> allocators = new ArrayList<>();
+  /** The same allocators by id, for the per-record lookups (no list bounds and cast per call). */
+  private BpfMemAlloc[] byId = new BpfMemAlloc[16];
   private int[] refs = new int[16];
   private int live;
 
@@ -38,14 +40,17 @@ final class AllocatorLifetimes {
     allocators.add(slab.create(id, name, fixedUnitBytes, percpu));
     if (id == refs.length) {
       refs = Arrays.copyOf(refs, id * 2);
+      byId = Arrays.copyOf(byId, id * 2);
     }
+    byId[id] = allocators.get(id);
     refs[id] = 1;
     live++;
     return id;
   }
 
   BpfMemAlloc get(int id) {
-    return allocators.get(id);
+    BpfMemAlloc a = id >= 0 && id < byId.length ? byId[id] : null;
+    return a != null ? a : allocators.get(id); // an unknown id fails as the list did
   }
 
   List<BpfMemAlloc> all() {
@@ -96,7 +101,7 @@ final class AllocatorLifetimes {
   private int firstLive(int allocator) {
     ObjectTable t = slab.objects();
     for (int o = 0; o < t.capacity(); o++) {
-      if (t.state(o) == ObjectTable.LIVE && t.allocator(o) == allocator) {
+      if (t.isLive(o) && t.allocator(o) == allocator) {
         return o;
       }
     }

@@ -4,7 +4,6 @@ import org.allocsim.memory.BpfMemAlloc;
 import org.allocsim.memory.ObjectTable;
 import org.allocsim.world.BpfMap;
 import org.allocsim.world.FieldRef;
-import org.allocsim.world.StepKind;
 import org.allocsim.world.Step;
 import org.allocsim.world.Program;
 import org.allocsim.world.World;
@@ -20,6 +19,18 @@ final class DataPlane {
   private final ObjectTable objects;
   private final GraphSteps graphSteps;
   private final ElementUpdates elementUpdates;
+  private final StepPlans plans = new StepPlans();
+  private final ValueLookups lookups;
+  StepPlans plans() {
+    return plans;
+  }
+
+  ValueLookups lookups() {
+    return lookups;
+  }
+
+  /** The run's observations or null, set before the run starts: a field, not a call per record. */
+  private Observations observations;
   private long records;
   private long idleRuns;
   private long nullAllocs;
@@ -29,6 +40,7 @@ final class DataPlane {
     this.strategy = strategy;
     this.world = engine.world();
     this.objects = engine.objects();
+    this.lookups = new ValueLookups(engine);
     this.graphSteps = new GraphSteps(engine, this);
     this.elementUpdates = new ElementUpdates(engine, strategy, this);
   }
@@ -76,31 +88,39 @@ final class DataPlane {
       idleRuns++;
       return;
     }
-    if (op >= p.stepCount()) {
+    StepPlan[] row = plans.of(attachPoint, p);
+    if (op >= row.length) {
       throw new TraceException("program " + p.name() + " has " + p.stepCount() + " steps; record names step "
           + op);
     }
-    Step o = p.step(op);
-    switch (o.kind()) {
-      case ALLOC_STORE -> {
-        int obj = alloc(p, o, cpu);
+    StepPlan s = row[op];
+    switch (s.code) {
+      case StepPlan.ALLOC_STORE -> {
+        int obj = alloc(p, s.step, cpu);
         if (obj >= 0) {
-          store(p, o.to(), key1, obj, cpu);
+          store(p, s, key1, obj, cpu);
         }
       }
-      case ALLOC_DROP -> {
-        int obj = alloc(p, o, cpu);
+      case StepPlan.ALLOC_DROP -> {
+        int obj = alloc(p, s.step, cpu);
         if (obj >= 0) {
           engine.drop(obj, null, -1, cpu);
         }
       }
-      case TAKE_DROP -> take(p, o, key1, cpu, true);
-      case MOVE -> {
-        int obj = take(p, o, key1, cpu, false);
+      case StepPlan.TAKE_DROP -> take(p, s, key1, cpu, true);
+      case StepPlan.MOVE -> {
+        int obj = take(p, s, key1, cpu, false);
         if (obj >= 0) {
-          store(p, o.to(), key2, obj, cpu);
+          store(p, s, key2, obj, cpu);
         }
       }
+      default -> applyOther(p, s.step, cpu, key1, key2);
+    }
+  }
+
+  /** The kinds a {@link StepPlan} leaves to the step itself. */
+  private void applyOther(Program p, Step o, int cpu, long key1, long key2) {
+    switch (o.kind()) {
       case TAKE_HOLD -> {
         int obj = take(p, o, key1, cpu, false);
         if (obj >= 0) {
@@ -145,50 +165,14 @@ final class DataPlane {
     }
   }
 
-  /**
-   * Finds, reading nothing but the maps' directories, the map slots a record will read and write, for
-   * {@link ReadAhead}: record i of its group.
-   */
-  void locate(int attachPoint, int op, long key1, long key2, ReadAhead ahead, int i) {
-    Program p = world.attached(attachPoint);
-    if (p == null || op >= p.stepCount()) {
-      return;
-    }
-    Step o = p.step(op);
-    FieldRef read = o.from();
-    FieldRef written = o.to();
-    if (written != null) {
-      long key = o.kind() == StepKind.MOVE ? key2 : key1;
-      BpfMap m = readAheadTarget(written, key);
-      if (m != null) {
-        ahead.written(i, m.slots(), m.slot(valueKey(written, key), written.field()));
-      }
-    }
-    if (read != null) {
-      BpfMap m = readAheadTarget(read, key1);
-      if (m != null) {
-        ahead.read(i, m.slots(), m.slot(valueKey(read, key1), read.field()));
-      }
-    }
-  }
-
-  private BpfMap readAheadTarget(FieldRef f, long key) {
-    if (key < 0) {
-      return null;
-    }
-    BpfMap m = target(f.map(), f.viaOuter(), key);
-    if (m == null || m.slots() == null || LruHashes.applies(m) || m.copies() > 1) {
-      return null; // an LRU map's key is not its element's index, a percpu map's slot needs the CPU: no read-ahead
-    }
-    return m;
+  void observeInto(Observations o) {
+    this.observations = o;
   }
 
   /** Counts an outcome of the current step (graph steps and map operations count theirs through it too). */
   void observe(StepOutcome outcome) {
-    Observations obs = engine.observations();
-    if (obs != null) {
-      Program p = world.attached(currentAttachPoint);
-      obs.step(p.name(), currentOp, outcome);
+    if (observations != null) {
+      observations.step(world.attached(currentAttachPoint).name(), currentOp, outcome);
     }
   }
 
@@ -213,75 +197,78 @@ final class DataPlane {
     return obj;
   }
 
-  /** The map that holds key's value: named, or the inner map in an outer map's slot; null when the lookup is NULL. */
-  BpfMap target(BpfMap named, boolean viaOuter, long key) {
-    BpfMap m = named;
-    long k = key;
-    if (viaOuter) {
-      long outerIndex = FieldRef.outerIndex(key);
-      if (outerIndex >= m.spec().maxEntries()) {
-        return null;
-      }
-      int inner = m.slots().get(outerIndex);
-      if (inner < 0) {
-        return null;
-      }
-      m = world.maps().get(inner);
-      k = FieldRef.innerKey(key);
+  /** store of the plan's written field: a direct map's slot from the key alone. */
+  private void store(Program p, StepPlan s, long key, int obj, int cpu) {
+    if (s.toSlots == null) {
+      store(p, s.step.to(), key, obj, cpu);
+    } else if (key >= s.toMax) {
+      lookupNull(obj, cpu);
+    } else {
+      exchangeInto(s.toMap, s.toSlot(key), s.toField, obj, cpu);
     }
-    return k < m.spec().maxEntries() || LruHashes.applies(m) ? m : null; // an LRU map takes any key
-  }
-
-  /** The element index of a key: the key itself, or an LRU map's element for it (-1: no element, NULL). */
-  private long element(BpfMap m, long key, boolean update, int cpu) {
-    if (!LruHashes.applies(m)) {
-      return m.copyOf(key, cpu); // a percpu map: the copy of this CPU (bpf_map_lookup_elem's this_cpu_ptr)
-    }
-    long e = update ? engine.lruHashes().update(m, key, cpu) : engine.lruHashes().lookup(m, key);
-    return e < 0 ? e : m.copyOf(e, cpu);
-  }
-
-  private static long valueKey(FieldRef f, long key) {
-    return f.viaOuter() ? FieldRef.innerKey(key) : key;
   }
 
   void store(Program p, FieldRef f, long key, int obj, int cpu) {
-    BpfMap m = target(f.map(), f.viaOuter(), key);
+    BpfMap m = lookups.target(f.map(), f.viaOuter(), key);
     if (m == null) {
-      observe(StepOutcome.LOOKUP_NULL);
-      // bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds.
-      engine.drop(obj, null, -1, cpu);
+      lookupNull(obj, cpu);
       return;
     }
-    long valueKey = element(m, valueKey(f, key), true, cpu);
+    long valueKey = lookups.element(m, ValueLookups.valueKey(f, key), true, cpu);
     if (!engine.elements().ensure(m, valueKey, cpu, p.context())) {
-      observe(StepOutcome.LOOKUP_NULL);
       // The element could not be allocated: the update fails and the program releases the object.
-      engine.drop(obj, null, -1, cpu);
+      lookupNull(obj, cpu);
       return;
     }
-    long slot = m.slot(valueKey, f.field());
+    exchangeInto(m, m.slot(valueKey, f.field()), f.field(), obj, cpu);
+  }
+
+  /** kptr_xchg(&slot, obj): the previous object, if any, is dropped. */
+  private void exchangeInto(BpfMap m, long slot, int field, int obj, int cpu) {
     int old = m.slots().exchange(slot, obj);
     m.kptrSlotChanged(objects.allocator(obj), objects.unitBytes(obj), 1);
     if (old >= 0) {
       observe(StepOutcome.REPLACED);
       m.kptrSlotChanged(objects.allocator(old), objects.unitBytes(old), -1);
-      engine.drop(old, m, f.field(), cpu);
+      engine.drop(old, m, field, cpu);
     }
+  }
+
+  /** bpf_map_lookup_elem returned NULL: the verifier makes the program release what it holds. */
+  private void lookupNull(int obj, int cpu) {
+    observe(StepOutcome.LOOKUP_NULL);
+    engine.drop(obj, null, -1, cpu);
   }
 
   /** bpf_kptr_xchg(&to, task) of a reference to an existing kernel object: no memory moves. */
   private void storeReference(FieldRef f, long key, int cpu) {
-    BpfMap m = target(f.map(), f.viaOuter(), key);
+    BpfMap m = lookups.target(f.map(), f.viaOuter(), key);
     if (m != null) {
-      engine.kernelObjects().storeReference(m, m.slot(element(m, valueKey(f, key), true, cpu), f.field()));
+      engine.kernelObjects().storeReference(m,
+          m.slot(lookups.element(m, ValueLookups.valueKey(f, key), true, cpu), f.field()));
     }
+  }
+
+  /** take of the plan's read field: a direct map's slot from the key alone. */
+  private int take(Program p, StepPlan s, long key, int cpu, boolean drop) {
+    if (s.fromSlots == null) {
+      return take(p, s.step, key, cpu, drop);
+    }
+    if (key >= s.fromMax) {
+      observe(StepOutcome.LOOKUP_NULL);
+      return -1;
+    }
+    if (!strategy.takeReturnsObject(p, s.step)) {
+      observe(StepOutcome.EMPTY);
+      return -1;
+    }
+    return key < 0 ? -1 : takeFrom(s.fromMap, s.fromSlot(key), s.fromField, cpu, drop);
   }
 
   /** kptr_xchg(&from, NULL); with drop, the object is freed at once. Returns the object taken, or -1. */
   int take(Program p, Step o, long key, int cpu, boolean drop) {
     FieldRef f = o.from();
-    BpfMap m = target(f.map(), f.viaOuter(), key);
+    BpfMap m = lookups.target(f.map(), f.viaOuter(), key);
     if (m == null) {
       observe(StepOutcome.LOOKUP_NULL);
       return -1;
@@ -290,11 +277,11 @@ final class DataPlane {
       observe(StepOutcome.EMPTY);
       return -1;
     }
-    long element = element(m, valueKey(f, key), false, cpu);
-    if (element < 0) {
-      return -1;
-    }
-    long slot = m.slot(element, f.field());
+    long element = lookups.element(m, ValueLookups.valueKey(f, key), false, cpu);
+    return element < 0 ? -1 : takeFrom(m, m.slot(element, f.field()), f.field(), cpu, drop);
+  }
+
+  private int takeFrom(BpfMap m, long slot, int field, int cpu, boolean drop) {
     int obj = elementUpdates.takeSlot(m, slot);
     observe(obj >= 0 ? StepOutcome.TAKEN : StepOutcome.EMPTY);
     if (obj < 0) {
@@ -302,7 +289,7 @@ final class DataPlane {
       return -1;
     }
     if (drop) {
-      engine.drop(obj, m, f.field(), cpu);
+      engine.drop(obj, m, field, cpu);
     }
     return obj;
   }

@@ -30,7 +30,7 @@ final class ElementUpdates {
   /** A MAP_UPDATE or MAP_DELETE step of program p on cpu, for the record's key. */
   void apply(Program p, Step o, int cpu, long key) {
     ElementRef e = o.element();
-    BpfMap m = plane.target(e.map(), e.viaOuter(), key);
+    BpfMap m = plane.lookups().target(e.map(), e.viaOuter(), key);
     if (m == null) {
       plane.observe(StepOutcome.LOOKUP_NULL); // a key outside the map, or no inner map in the outer slot
       return;

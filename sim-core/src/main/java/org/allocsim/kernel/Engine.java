@@ -183,6 +183,7 @@ final class Engine {
 
   void observe(Observations o) {
     this.observations = o;
+    dataPlane.observeInto(o);
   }
 
   GraphState graph() {

@@ -96,7 +96,7 @@ final class GraphSteps {
    * when that lookup returns NULL.
    */
   private BpfMap rootMap(RootRef r, long key) {
-    return r.viaOuter() ? plane.target(r.map(), true, key) : r.map();
+    return r.viaOuter() ? plane.lookups().target(r.map(), true, key) : r.map();
   }
 
   /** The key a root is at in m, or -1 when the lookup returns NULL; a one-entry named map is global data (key 0). */

@@ -43,26 +43,31 @@ final class ObjectDrops {
       }
       if (percpu) {
         // bpf_percpu_obj_drop frees into bpf_global_percpu_ma, the kernel's, whatever the design.
-        free(obj, header, cpu, false);
+        free(obj, header, header, cpu, false);
         return;
       }
     }
     int unit = objects.unitBytes(obj);
-    free(obj, strategy.freeTarget(obj, unit, engine.allocator(header).ref(), map, field), cpu, true);
+    BpfMemAlloc own = engine.allocator(header);
+    free(obj, header, own, strategy.freeTarget(obj, unit, own.ref(), map, field), cpu, true);
   }
 
   /**
-   * Frees obj into allocator target (-1: the design frees nothing, and the object leaks). Freeing into, or with a
-   * header naming, a destroyed allocator is a use-after-free; the object is then written off to slab so that the
-   * figures stay conservative.
+   * Frees obj, whose header names allocator {@code own}, into allocator target (-1: the design frees nothing, and
+   * the object leaks). Freeing into, or with a header naming, a destroyed allocator is a use-after-free; the object
+   * is then written off to slab so that the figures stay conservative.
    */
-  private void free(int obj, int target, int cpu, boolean tellDesign) {
+  private void free(int obj, int own, int target, int cpu, boolean tellDesign) {
+    if (target >= 0) {
+      free(obj, own, engine.allocator(own), target, cpu, tellDesign);
+    }
+  }
+
+  private void free(int obj, int own, BpfMemAlloc header, int target, int cpu, boolean tellDesign) {
     if (target < 0) {
       return;
     }
-    int own = objects.allocator(obj);
-    BpfMemAlloc into = engine.allocator(target);
-    BpfMemAlloc header = engine.allocator(own);
+    BpfMemAlloc into = target == own ? header : engine.allocator(target);
     if (into.destroyed() || header.destroyed()) {
       BpfMemAlloc dead = into.destroyed() ? into : header;
       engine.useAfterFree(obj, dead.id(), "object freed into destroyed allocator " + dead.name());

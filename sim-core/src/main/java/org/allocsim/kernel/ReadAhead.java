@@ -1,7 +1,11 @@
 package org.allocsim.kernel;
 
 import org.allocsim.memory.ObjectTable;
+import org.allocsim.world.BpfMap;
+import org.allocsim.world.FieldRef;
+import org.allocsim.world.Program;
 import org.allocsim.world.SlotArray;
+import org.allocsim.world.World;
 
 /**
  * Reads ahead the map slots and object records a group of records will use, changing nothing, so that their cache
@@ -9,8 +13,15 @@ import org.allocsim.world.SlotArray;
  * the slots are (no miss: maps and chunk directories are small), a touch of each slot's line computed from its
  * index alone, the lookups (now hits) of the objects the slots hold, and a touch of each such object's record. A
  * single pass stalled on each probe: its per-record code filled the CPU's reorder window before the next miss issued.
+ *
+ * <p>When the slots and object records fit in the CPU's caches there are no misses to overlap and the passes are
+ * pure cost (issue 17: the cache-resident bench ran at half the speed with them), so the replay reads ahead only
+ * while {@link #workingSetBytes} is at least a threshold, checked once per batch of records.
  */
 final class ReadAhead {
+  /** Bytes of one object record in {@link ObjectTable} (two longs). */
+  private static final long OBJECT_RECORD_BYTES = 16;
+
   private final SlotArray[] readSlots;
   private final long[] readIndex;
   private final SlotArray[] writtenSlots;
@@ -28,28 +39,93 @@ final class ReadAhead {
     objects = new int[2 * group];
   }
 
+  /**
+   * What the records can touch, in bytes: the slot storage of every map not freed and the records of every object
+   * slot ever used. A count of live maps' chunks, not of lines touched: an estimate to compare with a cache's size.
+   */
+  static long workingSetBytes(World world, ObjectTable table) {
+    long bytes = table.capacity() * OBJECT_RECORD_BYTES;
+    for (BpfMap m : world.maps()) {
+      if (!m.isFreed()) {
+        bytes += (m.slots() != null ? m.slots().heapBytes() : 0)
+            + (m.elements() != null ? m.elements().heapBytes() : 0);
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * Finds, reading nothing but the maps' directories, the map slots a record will read and write: record i of its
+   * group. A direct map's slot comes from the step's plan, as apply() finds it.
+   */
+  private void locate(DataPlane plane, int attachPoint, Program p, int op, long key1, long key2, int i) {
+    StepPlan[] row = plane.plans().of(attachPoint, p);
+    if (op >= row.length) {
+      return;
+    }
+    StepPlan s = row[op];
+    long writtenKey = s.code == StepPlan.MOVE ? key2 : key1;
+    if (s.toSlots != null) {
+      if (writtenKey >= 0 && writtenKey < s.toMax) {
+        written(i, s.toSlots, s.toSlot(writtenKey));
+      }
+    } else if (s.step.to() != null) {
+      FieldRef f = s.step.to();
+      BpfMap m = target(plane, f, writtenKey);
+      if (m != null) {
+        written(i, m.slots(), m.slot(ValueLookups.valueKey(f, writtenKey), f.field()));
+      }
+    }
+    if (s.fromSlots != null) {
+      if (key1 >= 0 && key1 < s.fromMax) {
+        read(i, s.fromSlots, s.fromSlot(key1));
+      }
+    } else if (s.step.from() != null) {
+      FieldRef f = s.step.from();
+      BpfMap m = target(plane, f, key1);
+      if (m != null) {
+        read(i, m.slots(), m.slot(ValueLookups.valueKey(f, key1), f.field()));
+      }
+    }
+  }
+
+  /** The map whose slot the record reaches, when the key alone names the slot; else null. */
+  private static BpfMap target(DataPlane plane, FieldRef f, long key) {
+    if (key < 0) {
+      return null;
+    }
+    BpfMap m = plane.lookups().target(f.map(), f.viaOuter(), key);
+    if (m == null || m.slots() == null || LruHashes.applies(m) || m.copies() > 1) {
+      return null; // an LRU map's key is not its element's index, a percpu map's slot needs the CPU: no read-ahead
+    }
+    return m;
+  }
+
   /** The slot record i reads (kptr_xchg to NULL, a move's source). */
-  void read(int i, SlotArray slots, long index) {
+  private void read(int i, SlotArray slots, long index) {
     readSlots[i] = slots;
     readIndex[i] = index;
   }
 
   /** The slot record i writes (an exchange whose previous object is freed). */
-  void written(int i, SlotArray slots, long index) {
+  private void written(int i, SlotArray slots, long index) {
     writtenSlots[i] = slots;
     writtenIndex[i] = index;
   }
 
   /** Reads ahead records from..to-1 of batch; malformed records are left to apply(). */
-  void run(RecordBatch batch, int from, int to, int[] attachPointOf, DataPlane plane, ObjectTable table) {
+  void run(RecordBatch batch, int from, int to, int[] attachPointOf, DataPlane plane, World world,
+      ObjectTable table) {
     int n = to - from;
     for (int i = 0; i < n; i++) {
       readSlots[i] = null;
       writtenSlots[i] = null;
       int r = from + i;
       int program = batch.program[r];
-      if (program >= 0 && program < attachPointOf.length) {
-        plane.locate(attachPointOf[program], batch.step[r], batch.key1[r], batch.key2[r], this, i);
+      int attachPoint = program >= 0 && program < attachPointOf.length ? attachPointOf[program] : -1;
+      Program p = attachPoint >= 0 ? world.attached(attachPoint) : null;
+      if (p != null) {
+        locate(plane, attachPoint, p, batch.step[r], batch.key1[r], batch.key2[r], i);
       }
     }
     long s = 0;

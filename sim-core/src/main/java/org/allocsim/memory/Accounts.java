@@ -46,10 +46,11 @@ final class Accounts {
     waitingBytes += unit;
   }
 
-  /** alloc_bulk(): reuse from free_by_rcu_ttrace / waiting_for_gp_ttrace. */
-  void waitingToCache(int unit) {
-    waitingBytes -= unit;
-    cachedBytes += unit;
+  /** alloc_bulk(): reuse of {@code n} objects from free_by_rcu_ttrace / waiting_for_gp_ttrace. */
+  void waitingToCache(int unit, int n) {
+    long bytes = (long) unit * n;
+    waitingBytes -= bytes;
+    cachedBytes += bytes;
   }
 
   /** __free_rcu() or the drain of an RCU list by destroy. */

@@ -35,8 +35,8 @@ public final class BpfMemAlloc {
   /** Bytes one allocation brings into this CPU's cache when that is not the charged unit (a percpu object), else 0. */
   private final int touchedBytes;
   private final AllocatorRef ref = new AllocatorRef(this);
+  private final UnitFree frees;
   private boolean destroyed;
-  private long lastFreeTime = -1;
 
   BpfMemAlloc(Slab slab, int id, String name, int fixedUnitBytes, boolean percpu) {
     this.classes = new UnitClasses(fixedUnitBytes, percpu, slab.params().cpus());
@@ -52,6 +52,7 @@ public final class BpfMemAlloc {
     this.rcu = new RcuStages(caches, timers, params);
     caches.rcu = rcu;
     this.refill = new Refill(caches, rcu, timers, params.irqWorkLatencyNs());
+    this.frees = new UnitFree(this, slab, classes, acc, caches, rcu, refill);
     this.structBytes = (long) params.cacheStructBytes() * caches.count();
     slab.addOverhead(structBytes);
     for (int c = 0; c < caches.count(); c++) {
@@ -145,38 +146,7 @@ public final class BpfMemAlloc {
    * @throws IllegalArgumentException if the object was allocated by another allocator
    */
   public void free(int obj, int cpu, FreePath path) {
-    Objects.checkIndex(cpu, caches.cpus);
-    if (destroyed || objects.state(obj) != ObjectTable.LIVE) {
-      throw new IllegalStateException("free of object " + obj + " in state " + objects.state(obj)
-          + " into " + name + (destroyed ? " (destroyed)" : ""));
-    }
-    if (objects.allocator(obj) != id) {
-      throw new IllegalArgumentException("object " + obj + " belongs to allocator " + objects.allocator(obj)
-          + ", not " + id);
-    }
-    int cls = classes.classOfOwnUnit(objects.unitBytes(obj));
-    int c = caches.index(cpu, cls);
-    // "Remember bpf_mem_cache that allocated this object. The hint is not accurate."
-    caches.tgt[c] = caches.index(objects.allocCpu(obj), cls);
-    caches.tgtOwner[c] = null;
-    long now = timers.now();
-    lastFreeTime = now;
-    // No free_llist_extra: a discrete-event model never re-enters a cache, so 'active' is never busy.
-    if (path == FreePath.DIRECT) {
-      objects.recordFree(obj, cpu, slab.cpuTraffic(cpu), true);
-      caches.freeToFreeList(c, obj);
-      if (caches.freeCnt[c] > caches.limits(c).high()) {
-        refill.raise(c); // "free few objects from current cpu into global kmalloc pool"
-      }
-    } else {
-      // Warm-eligible too: the refill reuses it after the grace period (alloc_bulk, 04fabf00b4d3), and whether
-      // its lines are still cached depends on the traffic since, as for a direct free (docs/model.md, Warmth).
-      objects.recordFree(obj, cpu, slab.cpuTraffic(cpu), true);
-      caches.freeToFreeByRcu(c, obj);
-      if (!rcu.stage1InFlight(c)) {
-        refill.raise(c); // its check_free_by_rcu() starts the RCU GP
-      }
-    }
+    frees.free(obj, cpu, path);
   }
 
   /**
@@ -219,7 +189,7 @@ public final class BpfMemAlloc {
    * stay conservative (the kernel would corrupt memory instead). Allowed on a destroyed allocator.
    */
   public void writeOff(int obj) {
-    if (objects.state(obj) != ObjectTable.LIVE || objects.allocator(obj) != id) {
+    if (!objects.isLive(obj) || objects.allocator(obj) != id) {
       throw new IllegalStateException("write-off of object " + obj + " that is not live in " + name);
     }
     acc.liveToSlab(objects.unitBytes(obj));
@@ -233,23 +203,7 @@ public final class BpfMemAlloc {
    * (a use-after-free if the owner is destroyed by then). The unit must fit this allocator.
    */
   public void freeForeign(int obj, int cpu, BpfMemAlloc owner) {
-    if (objects.state(obj) != ObjectTable.LIVE || objects.allocator(obj) != owner.id || owner == this || destroyed) {
-      throw new IllegalStateException("free of object " + obj + " of " + owner.name + " into " + name);
-    }
-    int unit = objects.unitBytes(obj);
-    int cls = classes.classOfForeignUnit(unit);
-    if (cls < 0) {
-      throw new IllegalArgumentException("a " + unit + "-byte unit does not fit allocator " + name);
-    }
-    int ownerCache = owner.caches.index(objects.allocCpu(obj), owner.classes.classOfOwnUnit(unit));
-    // The lists (and so the books) are this allocator's from now on; the header's cache stays the owner's.
-    owner.acc.liveOut(unit);
-    acc.liveIn(unit);
-    objects.setAllocator(obj, id);
-    free(obj, cpu);
-    int c = caches.index(cpu, cls);
-    caches.tgt[c] = ownerCache;
-    caches.tgtOwner[c] = owner.caches;
+    frees.freeForeign(obj, cpu, owner, owner.frees);
   }
 
   /** bpf_mem_prefill-like helper for scenarios: alloc_bulk(count) on that cache now (reuse first, then slab). */
@@ -310,7 +264,7 @@ public final class BpfMemAlloc {
 
   /** Time of the last free into this allocator, either path (for the oracle), -1 if none. */
   public long lastRcuFreeTime() {
-    return lastFreeTime;
+    return frees.lastFreeTime();
   }
 
   @Override

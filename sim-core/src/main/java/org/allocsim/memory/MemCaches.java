@@ -31,10 +31,16 @@ final class MemCaches {
   /** This allocator's RCU stages, for a stage 2 that another allocator's free_bulk() starts here. */
   RcuStages rcu;
   private final int[] classUnit;
-  private final CacheLimits[] classLimits;
+  /** Per cache, so that the per-record path reads a table instead of dividing by the class count. */
+  private final int[] cacheUnit;
+  private final int[] cacheCpu;
+  private final CacheLimits[] cacheLimits;
   private final Slab slab;
   private final ObjectTable objects;
   private final Accounts acc;
+  // Written, never read: the store keeps the JIT from dropping the read-ahead loads as dead code.
+  @SuppressWarnings("UnusedVariable")
+  private long sink;
 
   /**
    * classUnits: bytes charged per object of each class; limitUnits: the unit_size its watermarks follow; percpu: the
@@ -45,7 +51,7 @@ final class MemCaches {
     this.cpus = slab.params().cpus();
     this.classes = classUnits.length;
     this.classUnit = classUnits.clone();
-    this.classLimits = new CacheLimits[classes];
+    CacheLimits[] classLimits = new CacheLimits[classes];
     for (int i = 0; i < classes; i++) {
       classLimits[i] = percpu ? CacheLimits.PERCPU : CacheLimits.forUnit(limitUnits[i]);
     }
@@ -53,6 +59,14 @@ final class MemCaches {
     this.objects = slab.objects();
     this.acc = acc;
     int n = cpus * classes;
+    cacheUnit = new int[n];
+    cacheCpu = new int[n];
+    cacheLimits = new CacheLimits[n];
+    for (int c = 0; c < n; c++) {
+      cacheUnit[c] = classUnit[c % classes];
+      cacheCpu[c] = c / classes;
+      cacheLimits[c] = classLimits[c % classes];
+    }
     free = new ObjectLists(n);
     freeCnt = new int[n];
     tgt = new int[n];
@@ -75,11 +89,11 @@ final class MemCaches {
   }
 
   int cpuOf(int cache) {
-    return cache / classes;
+    return cacheCpu[cache];
   }
 
   int unit(int cache) {
-    return classUnit[cache % classes];
+    return cacheUnit[cache];
   }
 
   int classUnit(int sizeClass) {
@@ -87,7 +101,7 @@ final class MemCaches {
   }
 
   CacheLimits limits(int cache) {
-    return classLimits[cache % classes];
+    return cacheLimits[cache];
   }
 
   // ---- free_llist ----
@@ -115,7 +129,7 @@ final class MemCaches {
   void freeToFreeList(int c, int obj) {
     free.push(c, obj);
     freeCnt[c]++;
-    objects.setState(obj, ObjectTable.CACHED);
+    objects.setListed(obj);
     acc.liveToCache(unit(c));
   }
 
@@ -129,8 +143,7 @@ final class MemCaches {
       return false;
     }
     freeCnt[c]--;
-    dst.freeByRcuTtrace.push(to, obj);
-    objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
+    dst.freeByRcuTtrace.push(to, obj); // listed before and after: its record is not written
     if (dst == this) {
       acc.cacheToWaiting(unit(c));
     } else {
@@ -156,22 +169,34 @@ final class MemCaches {
   }
 
   /**
-   * alloc_bulk(), first two loops: llist_del_first() from free_by_rcu_ttrace, then from waiting_for_gp_ttrace,
-   * onto free_llist. False when both are empty.
+   * alloc_bulk(), first two loops: up to {@code count} llist_del_first() from free_by_rcu_ttrace, then from
+   * waiting_for_gp_ttrace, each onto free_llist. Returns how many it reused. The objects stay listed, so only the
+   * ids move (issue 17: the refill's writes to cold records led the profile at 1M live objects).
    */
-  boolean reuseToFreeList(int c) {
-    int obj = freeByRcuTtrace.pop(c);
-    if (obj == NIL) {
-      obj = waitingForGpTtrace.pop(c);
-      if (obj == NIL) {
-        return false;
-      }
+  int reuseToFreeList(int c, int count) {
+    int first = Math.min(count, freeByRcuTtrace.size(c));
+    free.moveFirst(c, freeByRcuTtrace, c, first);
+    int second = Math.min(count - first, waitingForGpTtrace.size(c));
+    free.moveFirst(c, waitingForGpTtrace, c, second);
+    int n = first + second;
+    freeCnt[c] += n;
+    acc.waitingToCache(unit(c), n);
+    readAhead(free, c, n);
+    return n;
+  }
+
+  /**
+   * Reads the records of the top {@code n} objects of list c, changing nothing: the next allocations write them, and
+   * their misses overlap here, one batch, rather than one per allocation on the record's path (issue 17; writing
+   * the state here, as before, did the same at the cost of a dirtied line).
+   */
+  private void readAhead(ObjectLists list, int c, int n) {
+    int[] ids = list.raw(c);
+    long s = 0;
+    for (int k = list.size(c) - n; k < list.size(c); k++) {
+      s += objects.touch(ids[k]);
     }
-    free.push(c, obj);
-    freeCnt[c]++;
-    objects.setState(obj, ObjectTable.CACHED);
-    acc.waitingToCache(unit(c));
-    return true;
+    sink += s;
   }
 
   // ---- stage 1: normal RCU GP ----
@@ -179,7 +204,7 @@ final class MemCaches {
   /** unit_free_rcu(): __llist_add() on free_by_rcu. */
   void freeToFreeByRcu(int c, int obj) {
     freeByRcu.push(c, obj);
-    objects.setState(obj, ObjectTable.WAITING_RCU);
+    objects.setListed(obj);
     acc.liveToWaiting(unit(c));
   }
 
@@ -197,12 +222,12 @@ final class MemCaches {
     if (n == 0) {
       return false;
     }
-    // Independent reads of the ids in sequence, so the objects' records are fetched together (issue 17).
-    int[] ids = waitingForGp.raw(c);
-    for (int k = 0; k < n; k++) {
-      int obj = ids[k];
-      objects.setState(obj, ObjectTable.WAITING_TASKS_TRACE);
-      if (dst != this) {
+    if (dst != this) {
+      // Into another allocator's books: each record names its new allocator. Within one allocator the objects stay
+      // listed and only the ids move, as llist_add_batch() touches only the batch's ends (issue 17).
+      int[] ids = waitingForGp.raw(c);
+      for (int k = 0; k < n; k++) {
+        int obj = ids[k];
         int unit = objects.unitBytes(obj);
         acc.waitingOut(unit);
         dst.acc.waitingIn(unit);
@@ -226,6 +251,23 @@ final class MemCaches {
   /** __free_rcu(): free_all() of whatever alloc_bulk() did not reuse from waiting_for_gp_ttrace. */
   void freeWaitingTasksTrace(int c) {
     drainWaiting(waitingForGpTtrace, c);
+  }
+
+  /** Which list of this allocator holds obj: {@link ObjectTable#state(int)} of a listed object (a search). */
+  byte listState(int obj) {
+    for (int c = 0; c < count(); c++) {
+      if (free.contains(c, obj)) {
+        return ObjectTable.CACHED;
+      }
+      if (freeByRcu.contains(c, obj) || waitingForGp.contains(c, obj)) {
+        return ObjectTable.WAITING_RCU;
+      }
+      if (freeByRcuTtrace.contains(c, obj) || waitingForGpTtrace.contains(c, obj)) {
+        return ObjectTable.WAITING_TASKS_TRACE;
+      }
+    }
+    throw new IllegalStateException("object " + obj + " is listed in its record but on no list of allocator "
+        + allocatorId);
   }
 
   Slab slab() {

@@ -86,6 +86,36 @@ final class ObjectLists {
     from.size[c] = 0;
   }
 
+  /**
+   * {@code k} llist_del_first() from {@code from}'s list c, each llist_add()ed onto list {@code to} here as it comes:
+   * the moved objects end up reversed, the last popped on top. One pass over the ids, no object touched.
+   */
+  void moveFirst(int to, ObjectLists from, int c, int k) {
+    int have = size[to];
+    if (have + k > ids[to].length) {
+      ids[to] = Arrays.copyOf(ids[to], Math.max(have + k, ids[to].length * 2));
+    }
+    int[] src = from.ids[c];
+    int[] dst = ids[to];
+    int top = from.size[c] - 1;
+    for (int j = 0; j < k; j++) {
+      dst[have + j] = src[top - j];
+    }
+    size[to] = have + k;
+    from.size[c] = top + 1 - k;
+  }
+
+  /** Whether obj is on list c (a search: for state lookups off the per-record path). */
+  boolean contains(int c, int obj) {
+    int[] a = ids[c];
+    for (int k = size[c] - 1; k >= 0; k--) {
+      if (a[k] == obj) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The ids of list c from the tail to the head, for walks that only need each object once; valid until changed. */
   int[] raw(int c) {
     return ids[c];

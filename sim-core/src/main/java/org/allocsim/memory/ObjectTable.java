@@ -12,9 +12,13 @@ import java.util.Objects;
  *       that CPU's allocation-traffic counter at the free, modulo 2^47;</li>
  *   <li>the header word: bits 31..0 the 8-byte header of the kernel's object, which holds the llist_node while
  *       the object sits on a list and the owning cache (here its CPU) while it is allocated (memalloc.c
- *       unit_alloc()); bits 34..32 the state; bits 39..35 the size class (31: the allocator's fixed unit);
- *       bits 63..40 the allocator.</li>
+ *       unit_alloc()); bits 34..32 the state as stored: unused, live, or on a list; bits 39..35 the size class
+ *       (31: the allocator's fixed unit); bits 63..40 the allocator.</li>
  * </ul>
+ * Which list an object is on (free_llist, a stage-1 or a stage-2 list) is not written into its record: the lists say
+ * it, so that a grace period's splice or a refill's reuse moves a batch of ids without touching each object's record
+ * (the kernel's llist_add_batch() touches only the ends, issue 17). {@link #state(int)} finds the list for the few
+ * readers that need it (tests, the oracle's messages).
  * Nothing else: only the allocator and the oracle read an object's record, so what tests alone would read (type,
  * owner, time of the last free) is not stored. Two longs in chunks of 65536 slots: a free or an allocation
  * touches one 16-byte record (one cache line) of a random object, and chunks grow the table without copying.
@@ -30,6 +34,9 @@ public final class ObjectTable {
   public static final byte WAITING_RCU = 3;
   /** On free_by_rcu_ttrace or waiting_for_gp_ttrace (stage 2: waits for an RCU Tasks Trace grace period). */
   public static final byte WAITING_TASKS_TRACE = 4;
+
+  /** Stored for any object on a list of its allocator; {@link #state(int)} resolves which. */
+  private static final byte LISTED = 7;
 
   /** End of an intrusive list. */
   static final int NIL = -1;
@@ -59,12 +66,44 @@ public final class ObjectTable {
   private int recycled = NIL;
   /** Unit of each fixed-unit allocator that has objects (hash-map allocators: one class, any 8-byte multiple). */
   private int[] fixedUnits = new int[8];
+  /** Tells which list a listed object is on; none for a table used alone (tests). */
+  private Listing listing;
+
+  /** Which list of its allocator holds a listed object. */
+  interface Listing {
+    /** {@link #CACHED}, {@link #WAITING_RCU} or {@link #WAITING_TASKS_TRACE}. */
+    byte listState(int obj, int allocatorId);
+  }
 
   ObjectTable() {}
 
+  void listedBy(Listing listing) {
+    this.listing = listing;
+  }
+
+  /**
+   * NONE, LIVE, or the list the object is on (CACHED, WAITING_RCU, WAITING_TASKS_TRACE). The list is found by a
+   * search of its allocator's lists: for tests and messages, never a per-record path (use {@link #isLive(int)}).
+   */
   public byte state(int obj) {
-    checked(obj);
-    return (byte) ((header(obj) & STATE_MASK) >>> STATE_SHIFT);
+    byte s = storedState(checked(obj));
+    if (s != LISTED) {
+      return s;
+    }
+    if (listing == null) {
+      throw new IllegalStateException("object " + obj + " is on a list, and this table has no allocators");
+    }
+    return listing.listState(obj, allocator(obj));
+  }
+
+  /** Allocated and not freed. */
+  public boolean isLive(int obj) {
+    return storedState(checked(obj)) == LIVE;
+  }
+
+  /** On one of its allocator's lists (free_llist or an RCU stage): neither live nor back in slab. */
+  public boolean isListed(int obj) {
+    return storedState(checked(obj)) == LISTED;
   }
 
   /** Id of the allocator the slot was kmalloc'd for (it never migrates: frees go back to the same allocator). */
@@ -113,6 +152,29 @@ public final class ObjectTable {
 
   // ---- package-private mutators used by Slab and BpfMemAlloc ----
 
+  /** The header word of obj, checked: a free reads its state, allocator, class and allocating CPU in one load. */
+  long headerWord(int obj) {
+    return header(checked(obj));
+  }
+
+  static boolean isLive(long headerWord) {
+    return (headerWord & STATE_MASK) == (long) LIVE << STATE_SHIFT;
+  }
+
+  static int allocatorOf(long headerWord) {
+    return (int) (headerWord >>> ALLOCATOR_SHIFT);
+  }
+
+  /** The size class of a size==0 allocator's object (a fixed-unit allocator has one class, 0). */
+  static int sizeClassOf(long headerWord) {
+    return (int) (headerWord >>> CLASS_SHIFT) & 31;
+  }
+
+  /** The allocating CPU of a live object (see {@link #allocCpu(int)}). */
+  static int allocCpuOf(long headerWord) {
+    return (int) headerWord;
+  }
+
   /** A fresh slot from slab (kmalloc): never freed, not warm. */
   int acquire(int allocatorId, int unit, int cpu, byte initialState) {
     if (allocatorId < 0 || allocatorId >= MAX_ALLOCATORS) {
@@ -136,7 +198,7 @@ public final class ObjectTable {
     int b = base(obj);
     c[b] = 0L;
     c[b + 1] = ((long) allocatorId << ALLOCATOR_SHIFT) | ((long) cls << CLASS_SHIFT)
-        | ((long) initialState << STATE_SHIFT) | (NIL & LOW_MASK); // no list link yet, as before
+        | ((long) stored(initialState) << STATE_SHIFT) | (NIL & LOW_MASK); // no list link yet, as before
     return obj;
   }
 
@@ -158,10 +220,18 @@ public final class ObjectTable {
     c[b] = (c[b] & ((1L << ALLOCATOR_SHIFT) - 1)) | ((long) allocatorId << ALLOCATOR_SHIFT);
   }
 
+  /** Any list state is stored as listed: the lists themselves say which. */
   void setState(int obj, byte value) {
     long[] c = chunk(obj);
     int b = base(obj) + 1;
-    c[b] = (c[b] & ~STATE_MASK) | ((long) value << STATE_SHIFT);
+    c[b] = (c[b] & ~STATE_MASK) | ((long) stored(value) << STATE_SHIFT);
+  }
+
+  /** A freed object joins a list (unit_free(), unit_free_rcu()); moves between lists leave the record alone. */
+  void setListed(int obj) {
+    long[] c = chunk(obj);
+    int b = base(obj) + 1;
+    c[b] = (c[b] & ~STATE_MASK) | ((long) LISTED << STATE_SHIFT);
   }
 
   int next(int obj) {
@@ -205,6 +275,14 @@ public final class ObjectTable {
       return false;
     }
     return ((traffic - stamp) & STAMP_MASK) < windowBytes; // modular difference of the low 47 bits
+  }
+
+  private static byte stored(byte state) {
+    return state == NONE || state == LIVE ? state : LISTED;
+  }
+
+  private byte storedState(int obj) {
+    return (byte) ((header(obj) & STATE_MASK) >>> STATE_SHIFT);
   }
 
   private void noteFixedUnit(int allocatorId, int unit) {

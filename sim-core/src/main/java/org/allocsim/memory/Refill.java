@@ -60,11 +60,7 @@ final class Refill {
    * Also the prefill at init (prefill_mem_cache()).
    */
   void allocBulk(int c, int count) {
-    int i = 0;
-    while (i < count && caches.reuseToFreeList(c)) {
-      i++;
-    }
-    for (; i < count; i++) {
+    for (int i = caches.reuseToFreeList(c, count); i < count; i++) {
       caches.addNewToFreeList(c); // kmalloc_node(GFP_NOWAIT) never fails in this model
     }
   }

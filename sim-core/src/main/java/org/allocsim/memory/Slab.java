@@ -33,6 +33,7 @@ public final class Slab {
     this.params = Objects.requireNonNull(params, "params");
     this.timers = Objects.requireNonNull(timers, "timers");
     this.cpuTraffic = new long[params.cpus()];
+    objects.listedBy((obj, allocatorId) -> allocators.get(allocatorId).caches().listState(obj));
   }
 
   public MemoryParams params() {

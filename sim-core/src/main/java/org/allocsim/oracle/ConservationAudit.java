@@ -2,6 +2,7 @@ package org.allocsim.oracle;
 
 import java.util.List;
 import org.allocsim.memory.BpfMemAlloc;
+import org.allocsim.memory.ListCensus;
 import org.allocsim.memory.ObjectTable;
 
 /**
@@ -22,30 +23,34 @@ public final class ConservationAudit {
     }
   }
 
+  /**
+   * Recounts live bytes and listed objects from the object table and the cached and waiting bytes from each
+   * allocator's lists ({@link ListCensus}, which reads each listed object's record), against the counters.
+   */
   public static void recount(ObjectTable table, List<BpfMemAlloc> allocators, long now, SafetyOracle oracle) {
     int n = allocators.size();
     long[] live = new long[n];
-    long[] cached = new long[n];
-    long[] waiting = new long[n];
+    int[] listed = new int[n];
     for (int o = 0; o < table.capacity(); o++) {
-      byte s = table.state(o);
-      if (s == ObjectTable.NONE) {
-        continue;
-      }
-      int a = table.allocator(o);
-      long unit = table.unitBytes(o);
-      switch (s) {
-        case ObjectTable.LIVE -> live[a] += unit;
-        case ObjectTable.CACHED -> cached[a] += unit;
-        default -> waiting[a] += unit;
+      if (table.isLive(o)) {
+        live[table.allocator(o)] += table.unitBytes(o);
+      } else if (table.isListed(o)) {
+        listed[table.allocator(o)]++;
       }
     }
     for (BpfMemAlloc a : allocators) {
       int i = a.id();
-      if (live[i] != a.liveBytes() || cached[i] != a.cachedBytes() || waiting[i] != a.waitingBytes()) {
+      ListCensus lists = ListCensus.of(a);
+      if (live[i] != a.liveBytes() || lists.cachedBytes() != a.cachedBytes()
+          || lists.waitingBytes() != a.waitingBytes()) {
         oracle.report(now, ViolationKind.CONSERVATION, "end of run", -1, i, a.name() + ": object table has live "
-            + live[i] + " cached " + cached[i] + " waiting " + waiting[i] + " bytes, counters say "
-            + a.liveBytes() + " / " + a.cachedBytes() + " / " + a.waitingBytes());
+            + live[i] + " cached " + lists.cachedBytes() + " waiting " + lists.waitingBytes()
+            + " bytes, counters say " + a.liveBytes() + " / " + a.cachedBytes() + " / " + a.waitingBytes());
+      }
+      if (listed[i] != lists.objects() || lists.strays() > 0) {
+        oracle.report(now, ViolationKind.CONSERVATION, "end of run", -1, i, a.name() + ": object table has "
+            + listed[i] + " objects on lists, the lists hold " + lists.objects() + " (" + lists.strays()
+            + " not listed in this allocator by their records)");
       }
     }
   }

@@ -38,7 +38,7 @@ public final class LeakAudit {
       }
     }
     for (int o = 0; o < table.capacity(); o++) {
-      if (table.state(o) == ObjectTable.LIVE && !reachable.get(o)) {
+      if (table.isLive(o) && !reachable.get(o)) {
         oracle.report(now, ViolationKind.LEAK, "end of run", o, table.allocator(o), "object of "
             + table.unitBytes(o) + " bytes is live but no map or program holds it");
       }

@@ -25,6 +25,9 @@ public final class BpfMap implements MapView {
   private boolean freed;
   /** Copies of a value: the possible CPUs for a percpu map, else 1. */
   private final int copies;
+  private final long maxEntries;
+  /** See {@link #direct}: fixed at creation, as everything it depends on is. */
+  private final boolean direct;
 
   BpfMap(int id, MapSpec spec, BtfObject btf, BtfType[] fieldTypes, int cpus) {
     this.id = id;
@@ -36,6 +39,9 @@ public final class BpfMap implements MapView {
         : (long) spec.maxEntries() * copies * spec.fields().size();
     this.slots = length > 0 ? new SlotArray(length) : null;
     this.elements = spec.modelsElements() ? new SlotArray(spec.maxEntries()) : null;
+    this.maxEntries = spec.maxEntries();
+    this.direct = slots != null && elements == null && copies == 1 && !spec.type().isLru()
+        && !spec.type().isMapInMap();
   }
 
   @Override
@@ -112,6 +118,20 @@ public final class BpfMap implements MapView {
     if (slots != null) {
       slots.forEach(visitor);
     }
+  }
+
+  /**
+   * Whether a key below max_entries is its own element and every element exists: a kptr map that is not LRU,
+   * percpu, outer, or modelling element memory. A program's kptr_xchg on such a map needs no lookup beyond the key
+   * (the replay's short path, issue 17).
+   */
+  public boolean direct() {
+    return direct;
+  }
+
+  /** max_entries, kept in the map: the replay's short path reads it per record. */
+  public long maxEntries() {
+    return maxEntries;
   }
 
   /** Copies of each value: one per possible CPU in a percpu map (its slots are key × cpus × fields), else 1. */

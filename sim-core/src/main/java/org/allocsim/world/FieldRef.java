@@ -13,6 +13,11 @@ import org.allocsim.btf.BtfType;
  */
 public record FieldRef(BpfMap map, int field, BtfType type, boolean viaOuter) {
 
+  /** Whether the field is in a {@link BpfMap#direct} map the program names itself: the key is the element. */
+  public boolean direct() {
+    return !viaOuter && map.direct();
+  }
+
   /** Inner-map index of a record key: the high 32 bits select the outer slot. */
   public static long outerIndex(long key) {
     return key >>> 32;

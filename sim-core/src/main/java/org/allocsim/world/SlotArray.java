@@ -32,6 +32,8 @@ public final class SlotArray {
    */
   private final int[] capacities;
   private long used;
+  /** {@link #heapBytes}, kept as chunks change so that the replay can read it per batch (issue 17). */
+  private long bytes;
 
   public SlotArray(long length) {
     if (length <= 0 || length > (long) Integer.MAX_VALUE * CHUNK) {
@@ -56,11 +58,7 @@ public final class SlotArray {
 
   /** Bytes of the slot storage, for tests and the bench's accounting. */
   public long heapBytes() {
-    long b = 0;
-    for (int c = 0; c < dense.length; c++) {
-      b += dense[c] != null ? 4L * CHUNK : tables[c] != null ? 8L * tables[c].length : 0;
-    }
-    return b;
+    return bytes;
   }
 
   /** The id stored at index, or -1 when empty. */
@@ -131,6 +129,7 @@ public final class SlotArray {
       t = new long[FIRST_TABLE];
       tables[c] = t;
       capacities[c] = FIRST_TABLE;
+      bytes += 8L * FIRST_TABLE;
     }
     int p = find(t, capacities[c], i);
     if (t[p] != 0) {
@@ -153,6 +152,7 @@ public final class SlotArray {
         dense[c][i] = id + 1;
         return -1;
       }
+      bytes += 8L * (grown - t.length);
       t = rehash(t, grown);
       tables[c] = t;
       capacities[c] = grown;
@@ -222,6 +222,7 @@ public final class SlotArray {
         d[(int) (e >>> 32) - 1] = (int) e + 1;
       }
     }
+    bytes += 4L * CHUNK - 8L * tables[c].length;
     dense[c] = d;
     tables[c] = null;
     counts[c] = 0;

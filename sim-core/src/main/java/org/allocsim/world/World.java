@@ -21,7 +21,8 @@ public final class World {
   private int nextProcessId;
   private final Map<String, Object> pins = new LinkedHashMap<>();
   private final Map<String, Integer> attachPoints = new LinkedHashMap<>();
-  private final List<Program> attached = new ArrayList<>();
+  /** Program attached at each attach point (null: none), as an array: every record reads it (issue 17). */
+  private Program[] attached = new Program[8];
   private final Map<String, LoadedObject> objects = new LinkedHashMap<>();
   private final java.util.IdentityHashMap<BtfType, Integer> typeIds = new java.util.IdentityHashMap<>();
   private final GraphRegistry graph = new GraphRegistry();
@@ -105,7 +106,9 @@ public final class World {
     if (s == null) {
       s = attachPoints.size();
       attachPoints.put(programName, s);
-      attached.add(null);
+      if (s == attached.length) {
+        attached = java.util.Arrays.copyOf(attached, 2 * s);
+      }
     }
     return s;
   }
@@ -117,16 +120,17 @@ public final class World {
 
   /** The program currently attached at that attach point, or null (none loaded, or between unload and reload). */
   public Program attached(int attachPoint) {
-    return attachPoint < attached.size() ? attached.get(attachPoint) : null;
+    Program[] a = attached;
+    return attachPoint < a.length ? a[attachPoint] : null;
   }
 
   public void attach(Program p) {
-    attached.set(p.attachPoint(), p);
+    attached[p.attachPoint()] = p;
   }
 
   public void detach(Program p) {
-    if (attached.get(p.attachPoint()) == p) {
-      attached.set(p.attachPoint(), null);
+    if (attached[p.attachPoint()] == p) {
+      attached[p.attachPoint()] = null;
     }
   }
 

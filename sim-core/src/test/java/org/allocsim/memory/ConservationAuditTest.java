@@ -28,8 +28,26 @@ class ConservationAuditTest {
 
     slab.objects().setState(obj, ObjectTable.CACHED); // a live object silently marked free
     ConservationAudit.recount(slab.objects(), List.of(a), 0, oracle);
-    assertEquals(1, oracle.count(ViolationKind.CONSERVATION));
+    // its bytes left the live count, and its record says listed while no list holds it
+    assertEquals(2, oracle.count(ViolationKind.CONSERVATION));
     assertTrue(oracle.violations().get(0).detail().contains("object table has live 0"),
+        oracle.violations().get(0).detail());
+    assertTrue(oracle.violations().get(1).detail().contains("objects on lists, the lists hold"),
+        oracle.violations().get(1).detail());
+  }
+
+  @Test
+  void anObjectLostFromItsListIsCaught() {
+    Slab slab = new Slab(MemoryParams.defaults(2), new ManualTimers());
+    BpfMemAlloc a = slab.create(0, "ma", 0);
+    int obj = a.alloc(0, 48, ExecContext.TASK);
+    a.free(obj, 0, FreePath.DIRECT);
+    assertEquals(ObjectTable.CACHED, slab.objects().state(obj));
+    assertEquals(obj, a.caches().free.pop(a.caches().index(0, 2))); // off free_llist, the counters unchanged
+    SafetyOracle oracle = new SafetyOracle();
+    ConservationAudit.recount(slab.objects(), List.of(a), 0, oracle);
+    assertEquals(2, oracle.count(ViolationKind.CONSERVATION), () -> oracle.violations().toString());
+    assertTrue(oracle.violations().get(0).detail().contains("cached " + (a.cachedBytes() - 64)),
         oracle.violations().get(0).detail());
   }
 }

@@ -41,18 +41,21 @@ class ObjectTableTest {
     int o = t.acquire(ObjectTable.MAX_ALLOCATORS - 1, 72, 0, ObjectTable.CACHED);
     t.setNext(o, -1);
     assertEquals(-1, t.next(o));
-    assertEquals(ObjectTable.CACHED, t.state(o));
+    assertTrue(t.isListed(o));
+    t.setNext(o, Integer.MAX_VALUE);
+    t.markAllocated(o, 2);
+    assertTrue(t.isLive(o));
     t.setNext(o, Integer.MAX_VALUE);
     t.setState(o, ObjectTable.WAITING_TASKS_TRACE);
     assertEquals(Integer.MAX_VALUE, t.next(o));
-    assertEquals(ObjectTable.WAITING_TASKS_TRACE, t.state(o));
+    assertTrue(t.isListed(o), "every list state is stored as listed");
     assertEquals(ObjectTable.MAX_ALLOCATORS - 1, t.allocator(o));
     assertEquals(72, t.unitBytes(o));
     t.setAllocator(o, 3);
     assertEquals(3, t.allocator(o));
     assertEquals(72, t.unitBytes(o), "a fixed unit follows the object into the allocator it moves to");
     assertEquals(Integer.MAX_VALUE, t.next(o));
-    assertEquals(ObjectTable.WAITING_TASKS_TRACE, t.state(o));
+    assertTrue(t.isListed(o));
     t.recordFree(o, 5, -1L, true);
     assertEquals(5, t.lastFreeCpu(o));
     assertEquals(3, t.allocator(o), "the stamp does not touch the header word");
@@ -83,7 +86,8 @@ class ObjectTableTest {
     assertEquals(4, t.allocator(again));
     assertEquals(128, t.unitBytes(again));
     assertEquals(-1, t.lastFreeCpu(again), "a new kmalloc was never freed");
-    assertEquals(ObjectTable.CACHED, t.state(again));
+    assertTrue(t.isListed(again), "a new kmalloc lands on a free list");
+    assertFalse(t.isLive(again));
     assertEquals(2, t.capacity());
   }
 

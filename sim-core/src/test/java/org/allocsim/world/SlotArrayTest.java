@@ -78,4 +78,23 @@ class SlotArrayTest {
     assertTrue(a.heapBytes() < denseBytes * 0.85, a.heapBytes() + " vs dense " + denseBytes);
     assertTrue(a.heapBytes() >= 8L * a.used(), "one long per stored id at least");
   }
+
+  /** The byte count follows the chunks as they change: none, a first table, a grown table, then a dense chunk. */
+  @Test
+  void heapBytesFollowTablesAndDenseChunks() {
+    SlotArray a = new SlotArray(3 * 4096);
+    assertEquals(0, a.heapBytes());
+    a.exchange(5, 1);
+    assertEquals(8 * 8, a.heapBytes(), "a first table of 8 longs");
+    for (int i = 0; i < 7; i++) {
+      a.exchange(4096 + i, i);
+    }
+    assertEquals(8 * 8 + 8 * 11, a.heapBytes(), "the second chunk's table grew by a quarter, to 11 longs");
+    for (int i = 0; i < 4096; i++) {
+      a.exchange(2 * 4096 + i, i);
+    }
+    assertEquals(8 * 8 + 8 * 11 + 4 * 4096, a.heapBytes(), "the third chunk went dense");
+    a.exchange(5, -1);
+    assertEquals(8 * 8 + 8 * 11 + 4 * 4096, a.heapBytes(), "tables do not shrink");
+  }
 }
