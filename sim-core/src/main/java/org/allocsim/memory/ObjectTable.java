@@ -6,15 +6,8 @@ import java.util.Objects;
 /**
  * All simulated objects of a run. Slot ids are recycled after an object returns to slab.
  *
- * <p>A slot is one kmalloc'd unit: header plus object. Its record is two longs, 16 bytes (issue 17):
- * <ul>
- *   <li>the free stamp: bits 63..48 the last freeing CPU + 1 (0 = never freed), bit 47 warm-eligible, bits 46..0
- *       that CPU's allocation-traffic counter at the free, modulo 2^47;</li>
- *   <li>the header word: bits 31..0 the 8-byte header of the kernel's object, which holds the llist_node while
- *       the object sits on a list and the owning cache (here its CPU) while it is allocated (memalloc.c
- *       unit_alloc()); bits 34..32 the state as stored: unused, live, or on a list; bits 39..35 the size class
- *       (31: the allocator's fixed unit); bits 63..40 the allocator.</li>
- * </ul>
+ * <p>A slot is one kmalloc'd unit: header plus object. Its record is two longs, 16 bytes (issue 17): the free
+ * stamp and the header word, laid out by {@link ObjectWords}.
  * Which list an object is on (free_llist, a stage-1 or a stage-2 list) is not written into its record: the lists say
  * it, so that a grace period's splice or a refill's reuse moves a batch of ids without touching each object's record
  * (the kernel's llist_add_batch() touches only the ends, issue 17). {@link #state(int)} finds the list for the few
@@ -43,18 +36,7 @@ public final class ObjectTable {
   /** Warmth stamps count allocation bytes modulo 2^47; windows must stay below this. */
   static final long MAX_TRAFFIC_WINDOW = 1L << 47;
   /** Allocator ids fit in 24 bits of the header word. */
-  static final int MAX_ALLOCATORS = 1 << 24;
-
-  private static final int CPU_SHIFT = 48;
-  private static final long WARM_BIT = 1L << 47;
-  private static final long STAMP_MASK = WARM_BIT - 1;
-
-  private static final long LOW_MASK = 0xFFFF_FFFFL;
-  private static final int STATE_SHIFT = 32;
-  private static final long STATE_MASK = 7L << STATE_SHIFT;
-  private static final int CLASS_SHIFT = 35;
-  private static final int FIXED_CLASS = 31;
-  private static final int ALLOCATOR_SHIFT = 40;
+  static final int MAX_ALLOCATORS = ObjectWords.MAX_ALLOCATORS;
 
   private static final int CHUNK_BITS = 16;
   private static final int CHUNK_SLOTS = 1 << CHUNK_BITS;
@@ -108,14 +90,14 @@ public final class ObjectTable {
 
   /** Id of the allocator the slot was kmalloc'd for (it never migrates: frees go back to the same allocator). */
   public int allocator(int obj) {
-    return (int) (header(checked(obj)) >>> ALLOCATOR_SHIFT);
+    return ObjectWords.allocatorOf(header(checked(obj)));
   }
 
   /** Unit bytes of the slot, header included. */
   public int unitBytes(int obj) {
     long h = header(checked(obj));
-    int cls = (int) (h >>> CLASS_SHIFT) & 31;
-    return cls == FIXED_CLASS ? fixedUnits[(int) (h >>> ALLOCATOR_SHIFT)] : SizeClasses.unitBytes(cls);
+    int cls = ObjectWords.sizeClassOf(h);
+    return cls == ObjectWords.FIXED_CLASS ? fixedUnits[ObjectWords.allocatorOf(h)] : SizeClasses.unitBytes(cls);
   }
 
   /**
@@ -124,12 +106,12 @@ public final class ObjectTable {
    */
   public int allocCpu(int obj) {
     checked(obj);
-    return (int) header(obj);
+    return ObjectWords.linkOf(header(obj));
   }
 
   /** CPU of the last free, -1 if never freed since it came from slab. */
   public int lastFreeCpu(int obj) {
-    return (int) (stamp(checked(obj)) >>> CPU_SHIFT) - 1;
+    return ObjectWords.freeCpuOf(stamp(checked(obj)));
   }
 
   /**
@@ -157,24 +139,6 @@ public final class ObjectTable {
     return header(checked(obj));
   }
 
-  static boolean isLive(long headerWord) {
-    return (headerWord & STATE_MASK) == (long) LIVE << STATE_SHIFT;
-  }
-
-  static int allocatorOf(long headerWord) {
-    return (int) (headerWord >>> ALLOCATOR_SHIFT);
-  }
-
-  /** The size class of a size==0 allocator's object (a fixed-unit allocator has one class, 0). */
-  static int sizeClassOf(long headerWord) {
-    return (int) (headerWord >>> CLASS_SHIFT) & 31;
-  }
-
-  /** The allocating CPU of a live object (see {@link #allocCpu(int)}). */
-  static int allocCpuOf(long headerWord) {
-    return (int) headerWord;
-  }
-
   /** A fresh slot from slab (kmalloc): never freed, not warm. */
   int acquire(int allocatorId, int unit, int cpu, byte initialState) {
     if (allocatorId < 0 || allocatorId >= MAX_ALLOCATORS) {
@@ -183,7 +147,7 @@ public final class ObjectTable {
     int cls = SizeClasses.classOfUnit(unit);
     if (cls < 0) {
       noteFixedUnit(allocatorId, unit);
-      cls = FIXED_CLASS;
+      cls = ObjectWords.FIXED_CLASS;
     }
     int obj = recycled;
     if (obj != NIL) {
@@ -197,8 +161,7 @@ public final class ObjectTable {
     long[] c = chunk(obj);
     int b = base(obj);
     c[b] = 0L;
-    c[b + 1] = ((long) allocatorId << ALLOCATOR_SHIFT) | ((long) cls << CLASS_SHIFT)
-        | ((long) stored(initialState) << STATE_SHIFT) | (NIL & LOW_MASK); // no list link yet, as before
+    c[b + 1] = ObjectWords.header(allocatorId, cls, stored(initialState), NIL); // no list link yet
     return obj;
   }
 
@@ -206,7 +169,7 @@ public final class ObjectTable {
   void release(int obj) {
     long[] c = chunk(obj);
     int b = base(obj) + 1;
-    c[b] = (c[b] & ~(STATE_MASK | LOW_MASK)) | (recycled & LOW_MASK);
+    c[b] = ObjectWords.withStateAndLink(c[b], NONE, recycled);
     recycled = obj;
   }
 
@@ -214,41 +177,41 @@ public final class ObjectTable {
   void setAllocator(int obj, int allocatorId) {
     long[] c = chunk(obj);
     int b = base(obj) + 1;
-    if (((c[b] >>> CLASS_SHIFT) & 31) == FIXED_CLASS) {
+    if (ObjectWords.sizeClassOf(c[b]) == ObjectWords.FIXED_CLASS) {
       noteFixedUnit(allocatorId, unitBytes(obj));
     }
-    c[b] = (c[b] & ((1L << ALLOCATOR_SHIFT) - 1)) | ((long) allocatorId << ALLOCATOR_SHIFT);
+    c[b] = ObjectWords.withAllocator(c[b], allocatorId);
   }
 
   /** Any list state is stored as listed: the lists themselves say which. */
   void setState(int obj, byte value) {
     long[] c = chunk(obj);
     int b = base(obj) + 1;
-    c[b] = (c[b] & ~STATE_MASK) | ((long) stored(value) << STATE_SHIFT);
+    c[b] = ObjectWords.withState(c[b], stored(value));
   }
 
   /** A freed object joins a list (unit_free(), unit_free_rcu()); moves between lists leave the record alone. */
   void setListed(int obj) {
     long[] c = chunk(obj);
     int b = base(obj) + 1;
-    c[b] = (c[b] & ~STATE_MASK) | ((long) LISTED << STATE_SHIFT);
+    c[b] = ObjectWords.withState(c[b], LISTED);
   }
 
   int next(int obj) {
-    return (int) header(obj);
+    return ObjectWords.linkOf(header(obj));
   }
 
   void setNext(int obj, int value) {
     long[] c = chunk(obj);
     int b = base(obj) + 1;
-    c[b] = (c[b] & ~LOW_MASK) | (value & LOW_MASK);
+    c[b] = ObjectWords.withLink(c[b], value);
   }
 
   /** unit_alloc() writes the owning cache into the header, where the list link was. */
   void markAllocated(int obj, int cpu) {
     long[] c = chunk(obj);
     int b = base(obj) + 1;
-    c[b] = (c[b] & ~(STATE_MASK | LOW_MASK)) | ((long) LIVE << STATE_SHIFT) | (cpu & LOW_MASK);
+    c[b] = ObjectWords.withStateAndLink(c[b], LIVE, cpu);
   }
 
   /**
@@ -256,13 +219,13 @@ public final class ObjectTable {
    * is false for an object that can never come back warm (clearWarm).
    */
   void recordFree(int obj, int cpu, long traffic, boolean warmEligible) {
-    chunk(obj)[base(obj)] = ((long) (cpu + 1) << CPU_SHIFT) | (warmEligible ? WARM_BIT : 0L)
-        | (traffic & STAMP_MASK);
+    chunk(obj)[base(obj)] = ObjectWords.freeStamp(cpu, warmEligible, traffic);
   }
 
   /** The object can no longer come back warm, whatever the traffic. */
   void clearWarm(int obj) {
-    chunk(obj)[base(obj)] &= ~WARM_BIT;
+    long[] c = chunk(obj);
+    c[base(obj)] = ObjectWords.withoutWarm(c[base(obj)]);
   }
 
   /**
@@ -270,11 +233,7 @@ public final class ObjectTable {
    * {@code windowBytes} of allocation traffic happened on that CPU since.
    */
   boolean isWarm(int obj, int cpu, long traffic, long windowBytes) {
-    long stamp = stamp(obj);
-    if ((stamp & WARM_BIT) == 0 || (int) (stamp >>> CPU_SHIFT) - 1 != cpu) {
-      return false;
-    }
-    return ((traffic - stamp) & STAMP_MASK) < windowBytes; // modular difference of the low 47 bits
+    return ObjectWords.isWarm(stamp(obj), cpu, traffic, windowBytes);
   }
 
   private static byte stored(byte state) {
@@ -282,7 +241,7 @@ public final class ObjectTable {
   }
 
   private byte storedState(int obj) {
-    return (byte) ((header(obj) & STATE_MASK) >>> STATE_SHIFT);
+    return ObjectWords.stateOf(header(obj));
   }
 
   private void noteFixedUnit(int allocatorId, int unit) {

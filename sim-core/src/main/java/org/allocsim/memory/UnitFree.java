@@ -42,19 +42,19 @@ final class UnitFree {
     Objects.checkIndex(cpu, caches.cpus);
     // One read of the header word gives the state, the allocator, the size class and the allocating CPU.
     long header = objects.headerWord(obj);
-    if (allocator.destroyed() || !ObjectTable.isLive(header)) {
+    if (allocator.destroyed() || !ObjectWords.isLive(header)) {
       throw new IllegalStateException("free of object " + obj + " in state " + objects.state(obj)
           + " into " + allocator.name() + (allocator.destroyed() ? " (destroyed)" : ""));
     }
-    if (ObjectTable.allocatorOf(header) != allocator.id()) {
+    if (ObjectWords.allocatorOf(header) != allocator.id()) {
       throw new IllegalArgumentException("object " + obj + " belongs to allocator "
-          + ObjectTable.allocatorOf(header) + ", not " + allocator.id());
+          + ObjectWords.allocatorOf(header) + ", not " + allocator.id());
     }
     // A size==0 allocator's object records its class; a fixed-unit allocator has the one class 0.
-    int cls = classes.fixedUnitBytes == 0 ? ObjectTable.sizeClassOf(header) : 0;
+    int cls = classes.fixedUnitBytes == 0 ? ObjectWords.sizeClassOf(header) : 0;
     int c = caches.index(cpu, cls);
     // "Remember bpf_mem_cache that allocated this object. The hint is not accurate."
-    caches.tgt[c] = caches.index(ObjectTable.allocCpuOf(header), cls);
+    caches.tgt[c] = caches.index(ObjectWords.linkOf(header), cls);
     caches.tgtOwner[c] = null;
     lastFreeTime = timers.now();
     // No free_llist_extra: a discrete-event model never re-enters a cache, so 'active' is never busy.
