@@ -50,7 +50,9 @@ final class UnitFree {
       throw new IllegalArgumentException("object " + obj + " belongs to allocator "
           + ObjectWords.allocatorOf(header) + ", not " + allocator.id());
     }
-    // A size==0 allocator's object records its class; a fixed-unit allocator has the one class 0.
+    // A size==0 allocator's object records its class; a fixed-unit allocator has the one class 0. The recorded
+    // class is SizeClasses.classOfUnit(unit) whenever that exists (ObjectTable.acquire), which is what
+    // classOfOwnUnit() gave, for a foreign object too: only class units fit a size==0 allocator.
     int cls = classes.fixedUnitBytes == 0 ? ObjectWords.sizeClassOf(header) : 0;
     int c = caches.index(cpu, cls);
     // "Remember bpf_mem_cache that allocated this object. The hint is not accurate."
