@@ -21,14 +21,6 @@ final class DataPlane {
   private final ElementUpdates elementUpdates;
   private final StepPlans plans = new StepPlans();
   private final ValueLookups lookups;
-  StepPlans plans() {
-    return plans;
-  }
-
-  ValueLookups lookups() {
-    return lookups;
-  }
-
   /** The run's observations or null, set before the run starts: a field, not a call per record. */
   private Observations observations;
   private long records;
@@ -43,6 +35,14 @@ final class DataPlane {
     this.lookups = new ValueLookups(engine);
     this.graphSteps = new GraphSteps(engine, this);
     this.elementUpdates = new ElementUpdates(engine, strategy, this);
+  }
+
+  StepPlans plans() {
+    return plans;
+  }
+
+  ValueLookups lookups() {
+    return lookups;
   }
 
   GraphSteps graphSteps() {

@@ -70,10 +70,9 @@ final class ReadAhead {
         written(i, s.toSlots, s.toSlot(writtenKey));
       }
     } else if (s.step.to() != null) {
-      FieldRef f = s.step.to();
-      BpfMap m = target(plane, f, writtenKey);
+      BpfMap m = target(plane, s.step.to(), writtenKey);
       if (m != null) {
-        written(i, m.slots(), m.slot(ValueLookups.valueKey(f, writtenKey), f.field()));
+        written(i, m.slots(), slotOf(m, s.step.to(), writtenKey));
       }
     }
     if (s.fromSlots != null) {
@@ -81,12 +80,15 @@ final class ReadAhead {
         read(i, s.fromSlots, s.fromSlot(key1));
       }
     } else if (s.step.from() != null) {
-      FieldRef f = s.step.from();
-      BpfMap m = target(plane, f, key1);
+      BpfMap m = target(plane, s.step.from(), key1);
       if (m != null) {
-        read(i, m.slots(), m.slot(ValueLookups.valueKey(f, key1), f.field()));
+        read(i, m.slots(), slotOf(m, s.step.from(), key1));
       }
     }
+  }
+
+  private static long slotOf(BpfMap m, FieldRef f, long key) {
+    return m.slot(ValueLookups.valueKey(f, key), f.field());
   }
 
   /** The map whose slot the record reaches, when the key alone names the slot; else null. */
