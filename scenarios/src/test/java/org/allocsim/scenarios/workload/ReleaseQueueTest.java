@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The calendar queue pops exactly as the 4-ary heap it replaced: by time, then insertion order. */
+/** The calendar queue pops as the 4-ary heap it replaced did: by time, then insertion order ({@link ReferenceReleases}). */
 class ReleaseQueueTest {
 
   /**
@@ -18,7 +18,7 @@ class ReleaseQueueTest {
   }
 
   private static void differential(long seed, ReleaseQueue queue, long spread, boolean monotone) {
-    ReleaseHeap heap = new ReleaseHeap();
+    ReferenceReleases heap = new ReferenceReleases();
     SplittableRandom random = new SplittableRandom(seed);
     long now = 0;
     long pushes = 0;

@@ -58,16 +58,29 @@ class WorkloadStreamTest {
     ProgramWorkload a = new ProgramWorkload("a", RunArrivals.poisson(1e9), new double[] {1, 0},
         KeyChoice.uniform(1 << 20)).withLifetime(Lifetime.exponential(0, 1, 50));
     ProgramWorkload b = new ProgramWorkload("b", RunArrivals.poisson(1e9), new double[] {1}, KeyChoice.uniform(8));
-    Drained d = Drained.of(List.of(a, b), 5, 4, 200_000);
-    assertEquals(List.of("a", "b"), d.programs);
+    // Checked as the records stream past: about 2.4M of them would take a hundred MB held (the module's tests run
+    // in a 256 MB heap).
+    RecordStream s = Workload.stream(List.of(a, b), new RandomStreams(5, 0), 4, 200_000);
+    assertEquals(List.of("a", "b"), s.programNames());
+    RecordBatch batch = new RecordBatch(1000);
+    long records = 0;
+    long previousTime = Long.MIN_VALUE;
+    int previousProgram = -1;
     int crossTies = 0;
-    for (int i = 1; i < d.size; i++) {
-      assertTrue(d.time[i] >= d.time[i - 1], "record " + i + " goes back in time");
-      if (d.time[i] == d.time[i - 1] && d.program[i] != d.program[i - 1]) {
-        assertTrue(d.program[i - 1] < d.program[i], "tie at " + d.time[i] + " out of list order");
-        crossTies++;
+    while (s.read(batch) > 0) {
+      for (int i = 0; i < batch.size(); i++, records++) {
+        long t = batch.time[i];
+        int program = batch.program[i];
+        assertTrue(t >= previousTime, "record " + records + " goes back in time");
+        if (t == previousTime && program != previousProgram) {
+          assertTrue(previousProgram < program, "tie at " + t + " out of list order");
+          crossTies++;
+        }
+        previousTime = t;
+        previousProgram = program;
       }
     }
+    assertTrue(records > 1_000_000, "records: " + records);
     assertTrue(crossTies > 1000, "ties: " + crossTies);
   }
 
