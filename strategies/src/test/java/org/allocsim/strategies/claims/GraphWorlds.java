@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.allocsim.memory.ExecContext;
 import org.allocsim.world.AllocSource;
 import org.allocsim.world.GraphKind;
 import org.allocsim.world.GraphRoot;
@@ -112,5 +113,21 @@ final class GraphWorlds {
 
   static StepSpec percpuDrop(String type) {
     return new StepSpec(StepKind.PERCPU_NEW_DROP, type, AllocSource.DEFAULT, null, null, null, null);
+  }
+
+  /**
+   * linked_list.c's push or pop (op starts with "push" or "pop") on the list of foo at mapHead, or, with inKptr, on
+   * foo's list of bar inside the first foo. The model's add is one kind for push_front and push_back, its remove one
+   * for pop_front and pop_back: the verifier's lock check (__process_kf_arg_ptr_to_graph_root) is the same for both
+   * ends.
+   */
+  static StepSpec listOp(String op, boolean inKptr, String mapHead) {
+    String root = inKptr ? mapHead + ".head" : mapHead;
+    return op.startsWith("push") ? newAdd(inKptr ? "bar" : "foo", root) : removeDrop(root);
+  }
+
+  /** A program in task context, where BPF_PROG_TEST_RUN runs the selftests' programs. */
+  static ProgramSpec taskProgram(String name, StepSpec... steps) {
+    return ProgramSpec.of(name, ExecContext.TASK, steps);
   }
 }

@@ -14,9 +14,7 @@ import static org.allocsim.strategies.claims.Claims.spec;
 import static org.allocsim.strategies.claims.Claims.valueAt;
 import static org.allocsim.strategies.claims.GraphWorlds.graph;
 import static org.allocsim.strategies.claims.GraphWorlds.list;
-import static org.allocsim.strategies.claims.GraphWorlds.newAdd;
 import static org.allocsim.strategies.claims.GraphWorlds.object;
-import static org.allocsim.strategies.claims.GraphWorlds.removeDrop;
 import static org.allocsim.strategies.claims.RegisterShapeTest.lock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,12 +72,11 @@ class InnerMapListTest {
 
   /** op on the inner map's list of foo ("inner_map") or on the list of bar inside its first foo ("kptr"). */
   private static StepSpec op(String op, String head) {
-    String root = head.equals("kptr") ? "map_of_maps.head.head" : "map_of_maps.head";
-    return op.startsWith("push") ? newAdd(head.equals("kptr") ? "bar" : "foo", root) : removeDrop(root);
+    return GraphWorlds.listOp(op, head.equals("kptr"), "map_of_maps.head");
   }
 
   private static ProgramSpec prog(String name, StepSpec... steps) {
-    return ProgramSpec.of(name, ExecContext.TASK, steps);
+    return GraphWorlds.taskProgram(name, steps);
   }
 
   /**

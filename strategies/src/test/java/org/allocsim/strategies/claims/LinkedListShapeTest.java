@@ -11,9 +11,7 @@ import static org.allocsim.strategies.claims.Claims.spec;
 import static org.allocsim.strategies.claims.Claims.valueAt;
 import static org.allocsim.strategies.claims.GraphWorlds.graph;
 import static org.allocsim.strategies.claims.GraphWorlds.list;
-import static org.allocsim.strategies.claims.GraphWorlds.newAdd;
 import static org.allocsim.strategies.claims.GraphWorlds.object;
-import static org.allocsim.strategies.claims.GraphWorlds.removeDrop;
 import static org.allocsim.strategies.claims.RegisterShapeTest.lock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,7 +23,6 @@ import java.util.Set;
 import org.allocsim.kernel.RecordList;
 import org.allocsim.kernel.RunResult;
 import org.allocsim.kernel.RunSpec;
-import org.allocsim.memory.ExecContext;
 import org.allocsim.metrics.Metric;
 import org.allocsim.world.GraphSpec;
 import org.allocsim.world.MapSpec;
@@ -54,21 +51,18 @@ class LinkedListShapeTest {
 
   /** The step of op on the list at head ("kptr": foo's list of bar; "map": array_map's list of foo). */
   private static StepSpec op(String op, String head) {
-    String root = head.equals("kptr") ? "array_map.head.head" : "array_map.head";
-    // the model's add is one kind for push_front and push_back, its remove one for pop_front and pop_back: the
-    // verifier's lock check (__process_kf_arg_ptr_to_graph_root) is the same for both ends
-    return op.startsWith("push") ? newAdd(head.equals("kptr") ? "bar" : "foo", root) : removeDrop(root);
+    return GraphWorlds.listOp(op, head.equals("kptr"), "array_map.head");
   }
 
   private static ProgramSpec prog(String name, StepSpec... steps) {
-    return ProgramSpec.of(name, ExecContext.TASK, steps);
+    return GraphWorlds.taskProgram(name, steps);
   }
 
   /**
    * prog_tests/linked_list.c's table: *_missing_lock_* ("bpf_spin_lock at off=%d must be held for bpf_list_head")
    * and *_incorrect_lock_* ("held lock and object are not in the same allocation"), for heads in a kptr and in a map
    * value. A lock of another allocation is lock: other wherever it lives (a foo, a map value, an inner map value).
-   * Heads in an inner map's value are not written: the model has no graph roots in inner maps.
+   * Heads in an inner map's value are InnerMapListTest's.
    */
   @Test
   void linkedListFail_missingAndIncorrectLocks_refusedInEveryDesign() {
